@@ -1,0 +1,336 @@
+"""The "4+2" resource baseline ledger, computed from plain tables.
+
+Inputs are pandas frames made by the QGIS adapter (or by tests):
+
+* ``parcels``: one row per survey parcel with ``fid``, ``zldwdm``, ``land_class``,
+  ``parcel_area`` (TBMJ, m2) and optionally ``deducted_area`` (KCMJ),
+  ``net_area`` (TBDLMJ), ``settlement_type`` (CZCSXM), ``slope_grade`` (GDPDJB),
+  ``village_name`` (ZLDWMC);
+* ``overlays``: for each overlay layer, the planar share (0..1) of each parcel
+  inside it, indexed by ``fid``. A piece of a parcel takes the parcel's official
+  area times that share, so official (ellipsoidal) areas are kept;
+* ``villages``, ``hazard_counts`` and ``stats`` per village.
+
+Per-village sums are attribute sums: survey parcels never cross village borders.
+"""
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .codes import M2_PER_HA, VILLAGE_CODE_LEN, normalise_class
+from .i18n import tr
+from .issues import FindingList
+
+UNASSIGNED = "UNASSIGNED"
+OVERLAYS = ("basic_farmland", "eco_redline", "dev_boundary")
+MAX_IDS_IN_MESSAGE = 20
+
+# Output columns in order: (name, kind) where kind is "ha", "int", "float" or "text".
+COLUMNS = [
+    ("village_code", "text"),
+    ("village_name", "text"),
+    ("town", "text"),
+    ("parcel_count", "int"),
+    ("total_ha", "ha"),
+    ("cultivated_ha", "ha"),
+    ("paddy_ha", "ha"),
+    ("irrigated_ha", "ha"),
+    ("dry_ha", "ha"),
+    ("field_ridge_ha", "ha"),
+    ("cultivated_in_bnt_ha", "ha"),
+    ("slope1_ha", "ha"),
+    ("slope2_ha", "ha"),
+    ("slope3_ha", "ha"),
+    ("slope4_ha", "ha"),
+    ("slope5_ha", "ha"),
+    ("restorable_ha", "ha"),
+    ("ecological_ha", "ha"),
+    ("eco_redline_ha", "ha"),
+    ("construction_ha", "ha"),
+    ("village_construction_ha", "ha"),
+    ("urban_construction_ha", "ha"),
+    ("other_construction_ha", "ha"),
+    ("homestead_ha", "ha"),
+    ("other_ha", "ha"),
+    ("bnt_ha", "ha"),
+    ("dev_boundary_ha", "ha"),
+    ("hazard_points", "int"),
+    ("households", "int"),
+    ("registered_pop", "int"),
+    ("resident_pop", "int"),
+    ("resident_ratio", "float"),
+    ("construction_per_resident_m2", "float"),
+    ("heritage", "text"),
+    ("leading_industry", "text"),
+    ("collective_income", "float"),
+    ("unassigned", "int"),
+]
+COLUMN_NAMES = [c for c, _ in COLUMNS]
+
+
+@dataclass
+class LedgerResult:
+    table: pd.DataFrame
+    findings: FindingList
+    meta: dict = field(default_factory=dict)
+
+    def row(self, code):
+        hit = self.table[self.table["village_code"] == code]
+        return None if hit.empty else hit.iloc[0]
+
+
+def village_codes(series):
+    """Vectorised 12-digit prefix of ZLDWDM values; None where there is none."""
+    text = series.astype("string").str.strip()
+    text = text.str.replace(r"\.0$", "", regex=True)
+    prefix = text.str[:VILLAGE_CODE_LEN]
+    ok = prefix.str.fullmatch(r"\d{%d}" % VILLAGE_CODE_LEN).fillna(False)
+    return prefix.where(ok, None).astype(object).where(ok, None)
+
+
+def _ids_text(ids):
+    ids = list(ids)
+    shown = ", ".join(str(i) for i in ids[:MAX_IDS_IN_MESSAGE])
+    if len(ids) > MAX_IDS_IN_MESSAGE:
+        shown += tr(" ... ({n} in all)").format(n=len(ids))
+    return shown
+
+
+def _numeric(frame, column, layer, field_name, findings, default=0.0):
+    if column not in frame.columns:
+        return pd.Series(default, index=frame.index, dtype="float64")
+    values = pd.to_numeric(frame[column], errors="coerce")
+    missing = values.isna()
+    if missing.any() and default is not None:
+        findings.warning(
+            tr("{n} features have no value in {field}; 0 is used. Features: {ids}").format(
+                n=int(missing.sum()), field=field_name, ids=_ids_text(frame.loc[missing, "fid"])
+            ),
+            layer=layer, field=field_name, code="null_value",
+            feature_id=frame.loc[missing, "fid"].iloc[0],
+        )
+        values = values.fillna(default)
+    return values.astype("float64")
+
+
+def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=None, stats=None,
+                 parcel_layer="DLTB", survey_year=None, sources=None, field_names=None):
+    """Compute the ledger. Returns a :class:`LedgerResult`."""
+    findings = FindingList()
+    overlays = overlays or {}
+    names = {"parcel_area": "TBMJ", "deducted_area": "KCMJ", "net_area": "TBDLMJ",
+             "land_class": "DLBM", "zldwdm": "ZLDWDM", "slope_grade": "GDPDJB"}
+    names.update(field_names or {})
+    p = parcels.reset_index(drop=True)
+    n = len(p)
+
+    area = _numeric(p, "parcel_area", parcel_layer, names["parcel_area"], findings)
+    deducted = _numeric(p, "deducted_area", parcel_layer, names["deducted_area"], findings)
+    if "net_area" in p.columns:
+        net = _numeric(p, "net_area", parcel_layer, names["net_area"], findings)
+        mismatch = (area - deducted - net).abs() > 0.011
+        if mismatch.any():
+            findings.warning(
+                tr("{n} parcels where {net} differs from {area} - {ded} by more than 0.01 m2; "
+                   "the survey's {net} is used. Features: {ids}").format(
+                    n=int(mismatch.sum()), net=names["net_area"], area=names["parcel_area"],
+                    ded=names["deducted_area"], ids=_ids_text(p.loc[mismatch, "fid"])),
+                layer=parcel_layer, field=names["net_area"], code="net_area_mismatch",
+                feature_id=p.loc[mismatch, "fid"].iloc[0],
+            )
+    else:
+        net = area - deducted
+
+    classes = p["land_class"].astype("string").fillna("").astype(str)
+    uniq = pd.unique(classes)
+    account_map, base_map, unknown = {}, {}, []
+    for code in uniq:
+        account, known = profile.account_of(code)
+        account_map[code] = account
+        norm = normalise_class(code)
+        base_map[code] = norm[:-len(profile.suffix)] if (len(norm) > len(profile.suffix)
+                                                           and norm.endswith(profile.suffix)) else norm
+        if not known:
+            unknown.append(code)
+    account = classes.map(account_map)
+    base = classes.map(base_map)
+    restorable = classes.map(lambda c: base_map[c] != normalise_class(c))
+    for code in unknown:
+        hit = classes == code
+        findings.warning(
+            tr("Land class '{code}' is not in the ledger profile; {n} parcels counted as {account}. "
+               "Features: {ids}").format(code=code, n=int(hit.sum()), account=profile.fallback_account,
+                                         ids=_ids_text(p.loc[hit, "fid"])),
+            layer=parcel_layer, field=names["land_class"], code="unknown_class",
+            feature_id=p.loc[hit, "fid"].iloc[0],
+        )
+
+    settle = (p["settlement_type"].astype("string").fillna("").str.strip().str.upper()
+              if "settlement_type" in p.columns else pd.Series("", index=p.index))
+    slope = (p["slope_grade"].astype("string").fillna("").str.strip().str.replace(r"\.0$", "", regex=True)
+             if "slope_grade" in p.columns else pd.Series("", index=p.index))
+
+    is_cult = (account == "cultivated").to_numpy()
+    is_cons = (account == "construction").to_numpy()
+    is_village = is_cons & settle.isin(profile.village_settlement_codes).to_numpy()
+    is_urban = is_cons & settle.isin(profile.urban_settlement_codes).to_numpy()
+    a = area.to_numpy()
+    ne = net.to_numpy()
+    zero = np.zeros(n)
+
+    cols = {
+        "parcel_count": np.ones(n),
+        "total_ha": a,
+        "cultivated_ha": np.where(is_cult, ne, zero),
+        "paddy_ha": np.where(base.eq("0101").to_numpy(), ne, zero),
+        "irrigated_ha": np.where(base.eq("0102").to_numpy(), ne, zero),
+        "dry_ha": np.where(base.eq("0103").to_numpy(), ne, zero),
+        "field_ridge_ha": deducted.to_numpy(),
+        "restorable_ha": np.where(restorable.to_numpy(), ne, zero),
+        "ecological_ha": np.where((account == "ecological").to_numpy(), ne, zero),
+        "construction_ha": np.where(is_cons, ne, zero),
+        "village_construction_ha": np.where(is_village, ne, zero),
+        "urban_construction_ha": np.where(is_urban, ne, zero),
+        "other_construction_ha": np.where(is_cons & ~is_village & ~is_urban, ne, zero),
+        "homestead_ha": np.where(base.isin(profile.homestead_codes).to_numpy(), ne, zero),
+        "other_ha": np.where((account == "other").to_numpy(), ne, zero),
+    }
+    for grade in ("1", "2", "3", "4", "5"):
+        cols["slope%s_ha" % grade] = np.where(is_cult & slope.eq(grade).to_numpy(), ne, zero)
+
+    fids = p["fid"].to_numpy()
+    overlay_done = {}
+    for key in OVERLAYS:
+        share = overlays.get(key)
+        if share is None:
+            continue
+        frac = pd.Series(share).reindex(fids).fillna(0.0).clip(0.0, 1.0).to_numpy()
+        overlay_done[key] = True
+        if key == "basic_farmland":
+            cols["cultivated_in_bnt_ha"] = np.where(is_cult, ne * frac, zero)
+            cols["bnt_ha"] = a * frac
+        elif key == "eco_redline":
+            cols["eco_redline_ha"] = a * frac
+        else:
+            cols["dev_boundary_ha"] = a * frac
+
+    work = pd.DataFrame(cols)
+    vcodes = village_codes(p["zldwdm"]) if "zldwdm" in p.columns else pd.Series([None] * n)
+
+    # which villages exist
+    known_names = {}
+    if villages is not None and len(villages):
+        vt = villages.copy()
+        vt["village_code"] = village_codes(vt["village_code"])
+        for code, name in zip(vt["village_code"], vt.get("village_name", pd.Series([""] * len(vt)))):
+            if code and code not in known_names:
+                known_names[code] = "" if name is None or (isinstance(name, float) and np.isnan(name)) else str(name)
+        valid = set(known_names)
+        in_village = vcodes.isin(valid)
+    else:
+        in_village = vcodes.notna()
+        valid = set(vcodes[in_village].unique())
+
+    lost = ~in_village.to_numpy()
+    if lost.any():
+        lost_ids = p.loc[lost, "fid"]
+        findings.warning(
+            tr("{n} parcels ({ha} ha) have no matching village in {field}; they are reported in the "
+               "'unassigned' row. Features: {ids}").format(
+                n=int(lost.sum()), ha="%.4f" % (a[lost].sum() / M2_PER_HA), field=names["zldwdm"],
+                ids=_ids_text(lost_ids)),
+            layer=parcel_layer, field=names["zldwdm"], code="parcel_without_village",
+            feature_id=lost_ids.iloc[0],
+        )
+    work["village_code"] = np.where(lost, UNASSIGNED, vcodes.fillna(UNASSIGNED).to_numpy())
+    sums = work.groupby("village_code", sort=True).sum(numeric_only=True)
+
+    all_codes = sorted(valid)
+    table = pd.DataFrame(index=pd.Index(all_codes + ([UNASSIGNED] if lost.any() else []), name="village_code"))
+    table = table.join(sums, how="left")
+    area_cols = [c for c, kind in COLUMNS if kind == "ha" and c in table.columns]
+    table[area_cols] = table[area_cols].fillna(0.0) / M2_PER_HA
+    table["parcel_count"] = table["parcel_count"].fillna(0).astype("int64")
+    empty = [c for c in all_codes if table.at[c, "parcel_count"] == 0]
+    for code in empty:
+        findings.warning(tr("Village {code} has no parcels.").format(code=code),
+                         layer=parcel_layer, field=names["zldwdm"], code="village_without_parcels")
+    for key, col in (("basic_farmland", "cultivated_in_bnt_ha"), ("basic_farmland", "bnt_ha"),
+                     ("eco_redline", "eco_redline_ha"), ("dev_boundary", "dev_boundary_ha")):
+        if key not in overlay_done:
+            table[col] = np.nan
+
+    # names: villages layer, then statistics, then the parcels' own ZLDWMC
+    parcel_names = {}
+    if "village_name" in p.columns:
+        named = pd.DataFrame({"c": work["village_code"], "n": p["village_name"].astype("string")}).dropna()
+        if len(named):
+            parcel_names = named.groupby("c")["n"].agg(lambda s: s.mode().iloc[0]).to_dict()
+    stats = stats if stats is not None else pd.DataFrame()
+    names_out, towns = [], []
+    for code in table.index:
+        if code == UNASSIGNED:
+            names_out.append(tr("Unassigned parcels"))
+            towns.append("")
+            continue
+        name = known_names.get(code) or ""
+        if not name and "village_name" in stats.columns and code in stats.index:
+            name = stats.at[code, "village_name"]
+        if not name:
+            name = parcel_names.get(code, "")
+        names_out.append(name)
+        town = stats.at[code, "town"] if ("town" in stats.columns and code in stats.index) else ""
+        towns.append(town or code[:9])
+    table["village_name"] = names_out
+    table["town"] = towns
+
+    if hazard_counts is not None:
+        table["hazard_points"] = pd.Series(hazard_counts).reindex(table.index).fillna(0).astype("int64")
+    else:
+        table["hazard_points"] = np.nan
+
+    for col in ("households", "registered_pop", "resident_pop", "collective_income",
+                "heritage", "leading_industry"):
+        if col in stats.columns:
+            table[col] = stats[col].reindex(table.index)
+        else:
+            table[col] = np.nan if col not in ("heritage", "leading_industry") else ""
+    for col in ("heritage", "leading_industry"):
+        table[col] = table[col].fillna("").astype(str)
+    if len(stats):
+        missing_stats = [c for c in all_codes if c not in stats.index]
+        for code in missing_stats:
+            findings.warning(tr("Village {code} has no row in the village statistics.").format(code=code),
+                             layer="VILLAGE_STATS", field="village_code", code="village_without_stats")
+        extra = [c for c in stats.index if c not in valid]
+        for code in extra:
+            findings.warning(tr("The village statistics have a row for {code}, which is not a village of "
+                                "the parcels.").format(code=code),
+                             layer="VILLAGE_STATS", field="village_code", code="stats_unknown_village")
+    reg = table["registered_pop"].astype("float64")
+    res = table["resident_pop"].astype("float64")
+    table["resident_ratio"] = (res / reg.where(reg > 0)).round(4)
+    table["construction_per_resident_m2"] = (
+        table["village_construction_ha"] * M2_PER_HA / res.where(res > 0)).round(2)
+    table["unassigned"] = (table.index == UNASSIGNED).astype("int64")
+
+    table = table.reset_index()
+    for col, kind in COLUMNS:
+        if kind == "ha":
+            table[col] = table[col].astype("float64").round(4)
+    table = table[COLUMN_NAMES]
+
+    meta = {
+        "profile_name": profile.name,
+        "profile_hash": profile.content_hash,
+        "profile_path": profile.path,
+        "survey_year": survey_year,
+        "sources": dict(sources or {}),
+        "built_at": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "parcel_count": n,
+        "total_m2": float(a.sum()),
+    }
+    return LedgerResult(table=table, findings=findings, meta=meta)

@@ -1,0 +1,1 @@
+"""Synthetic sample county in the survey schema (deterministic by seed)."""
