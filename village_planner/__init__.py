@@ -1,0 +1,15 @@
+"""Village Planner: a QGIS plugin for village planning in Chinese counties."""
+
+import os
+import sys
+
+_LIBS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "libs")
+if os.path.isdir(_LIBS) and _LIBS not in sys.path:
+    # dependencies installed beside the plugin by `make deploy`
+    sys.path.append(_LIBS)
+
+
+def classFactory(iface):  # noqa: N802 (QGIS's name)
+    from .plugin import VillagePlannerPlugin
+
+    return VillagePlannerPlugin(iface)

@@ -1,6 +1,7 @@
 """Data-check findings: what a checker reports before and during a job."""
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 ERROR = "ERROR"
 WARNING = "WARNING"
@@ -14,7 +15,7 @@ class Finding:
     feature_id: object = None
     field: str = ""
     code: str = ""
-    extra: dict = field(default_factory=dict)
+    extra: dict = dataclasses.field(default_factory=dict)
 
     @property
     def is_error(self):

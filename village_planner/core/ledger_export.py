@@ -1,0 +1,163 @@
+"""The county's ledger workbook (openpyxl) and HTML report (jinja2)."""
+
+import os
+
+from .codes import MU_PER_HA, resource_path
+from .i18n import current_language, tr
+from .ledger import COLUMNS, UNASSIGNED
+
+
+def column_groups():
+    """The six accounts as (group label, [(column, label, unit)])."""
+    ha, person, hh = tr("ha"), tr("persons"), tr("households")
+    return [
+        (tr("Village"), [("village_code", tr("Village code"), ""), ("village_name", tr("Village name"), ""),
+                         ("town", tr("Town"), ""), ("total_ha", tr("Total area"), ha)]),
+        (tr("1 Cultivated land"), [
+            ("cultivated_ha", tr("Cultivated land"), ha), ("paddy_ha", tr("Paddy"), ha),
+            ("irrigated_ha", tr("Irrigated"), ha), ("dry_ha", tr("Dry land"), ha),
+            ("field_ridge_ha", tr("Field ridges"), ha), ("cultivated_in_bnt_ha", tr("In basic farmland"), ha),
+            ("slope1_ha", tr("Slope grade 1"), ha), ("slope2_ha", tr("Slope grade 2"), ha),
+            ("slope3_ha", tr("Slope grade 3"), ha), ("slope4_ha", tr("Slope grade 4"), ha),
+            ("slope5_ha", tr("Slope grade 5"), ha), ("restorable_ha", tr("Restorable (K) land"), ha)]),
+        (tr("2 Ecological land"), [("ecological_ha", tr("Ecological land"), ha),
+                                   ("eco_redline_ha", tr("Inside the red line"), ha)]),
+        (tr("3 Construction land"), [
+            ("construction_ha", tr("Construction land"), ha),
+            ("village_construction_ha", tr("Village construction land"), ha),
+            ("urban_construction_ha", tr("Urban construction land"), ha),
+            ("other_construction_ha", tr("Regional and other construction land"), ha),
+            ("homestead_ha", tr("Homesteads"), ha), ("dev_boundary_ha", tr("Inside the development boundary"), ha)]),
+        (tr("4 Other and reserve land"), [("other_ha", tr("Other land"), ha), ("bnt_ha", tr("Basic farmland"), ha)]),
+        (tr("5 Population and households"), [
+            ("households", tr("Households"), hh), ("registered_pop", tr("Registered population"), person),
+            ("resident_pop", tr("Resident population"), person), ("resident_ratio", tr("Resident ratio"), ""),
+            ("construction_per_resident_m2", tr("Village construction land per resident"), tr("m2"))]),
+        (tr("6 Industry and heritage"), [
+            ("leading_industry", tr("Leading industry"), ""), ("collective_income", tr("Collective income"),
+                                                                tr("10k yuan")),
+            ("heritage", tr("Heritage designation"), ""), ("hazard_points", tr("Hazard points"), tr("points"))]),
+    ]
+
+
+def _value(v):
+    if v is None:
+        return None
+    try:
+        if v != v:  # NaN
+            return None
+    except TypeError:
+        pass
+    if hasattr(v, "item"):
+        return v.item()
+    return v
+
+
+def write_workbook(result, path):
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = tr("Ledger")[:31]
+    groups = column_groups()
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    head_fill = PatternFill("solid", fgColor="DDEBF7")
+    bold = Font(bold=True)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.cell(row=1, column=1, value=tr("Resource baseline ledger (4+2)"))
+    ws.cell(row=1, column=1).font = Font(bold=True, size=14)
+    col = 1
+    layout = []
+    for label, cols in groups:
+        start = col
+        for key, name, unit in cols:
+            text = name + ("\n(" + unit + ")" if unit else "")
+            cell = ws.cell(row=3, column=col, value=text)
+            cell.font, cell.alignment, cell.border, cell.fill = bold, center, border, head_fill
+            ws.column_dimensions[get_column_letter(col)].width = 14 if key != "village_name" else 16
+            layout.append((key, col))
+            col += 1
+        ws.merge_cells(start_row=2, start_column=start, end_row=2, end_column=col - 1)
+        cell = ws.cell(row=2, column=start, value=label)
+        cell.font, cell.alignment, cell.fill = bold, center, head_fill
+        for c in range(start, col):
+            ws.cell(row=2, column=c).border = border
+    ws.row_dimensions[3].height = 45
+    kinds = dict(COLUMNS)
+    row = 4
+    table = result.table
+    for _, rec in table.iterrows():
+        for key, c in layout:
+            value = _value(rec[key])
+            if key == "village_code" and value == UNASSIGNED:
+                value = ""
+            cell = ws.cell(row=row, column=c, value=value)
+            cell.border = border
+            if kinds.get(key) == "ha" and value is not None:
+                cell.number_format = "0.00"
+        row += 1
+    # county total
+    ws.cell(row=row, column=1, value=tr("County total")).font = bold
+    for key, c in layout:
+        if kinds.get(key) in ("ha", "int") and key not in ("parcel_count",):
+            series = table[key].dropna()
+            if len(series):
+                cell = ws.cell(row=row, column=c, value=round(float(series.sum()), 4))
+                cell.font = bold
+                if kinds.get(key) == "ha":
+                    cell.number_format = "0.00"
+        ws.cell(row=row, column=c).border = border
+    ws.freeze_panes = "D4"
+
+    probs = wb.create_sheet(tr("Data problems")[:31])
+    heads = [tr("Severity"), tr("Code"), tr("Layer"), tr("Feature id"), tr("Field"), tr("Message")]
+    probs.append(heads)
+    for cell in probs[1]:
+        cell.font = bold
+    for f in result.findings:
+        r = f.as_row()
+        probs.append([tr(r["severity"]), r["code"], r["layer"], r["feature_id"], r["field"], r["message"]])
+    probs.column_dimensions["F"].width = 100
+    probs.freeze_panes = "A2"
+
+    meta = wb.create_sheet(tr("About this ledger")[:31])
+    m = result.meta
+    meta.append([tr("Profile"), m.get("profile_name", "")])
+    meta.append([tr("Profile hash (SHA-256)"), m.get("profile_hash", "")])
+    meta.append([tr("Survey year"), m.get("survey_year", "")])
+    meta.append([tr("Built at"), m.get("built_at", "")])
+    meta.append([tr("Parcels read"), m.get("parcel_count", "")])
+    meta.append([tr("Overlay CRS"), m.get("working_crs", "")])
+    for kind, src in sorted(m.get("sources", {}).items()):
+        meta.append([tr("Source") + ": " + kind, src])
+    meta.column_dimensions["A"].width = 28
+    meta.column_dimensions["B"].width = 90
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def write_html(result, path, template_path=None):
+    import jinja2
+
+    template_path = template_path or resource_path("templates", "ledger_report.html.j2")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.dirname(template_path)),
+                             autoescape=jinja2.select_autoescape(["html", "j2"]))
+    env.globals["tr"] = tr
+    template = env.get_template(os.path.basename(template_path))
+    villages = []
+    for _, rec in result.table.iterrows():
+        villages.append({k: _value(rec[k]) for k in result.table.columns})
+    html = template.render(
+        lang="zh-CN" if current_language() == "zh" else "en",
+        groups=column_groups(), villages=villages, meta=result.meta,
+        findings=[f.as_row() for f in result.findings], mu_per_ha=MU_PER_HA, unassigned=UNASSIGNED,
+        kinds=dict(COLUMNS),
+    )
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(html)
+    return path

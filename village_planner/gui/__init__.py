@@ -1,0 +1,1 @@
+"""Dialogs and docks: thin, they call Processing and the core."""

@@ -1,0 +1,134 @@
+"""The plugin object QGIS loads: menu, toolbar, Processing provider, translator."""
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu, QMessageBox
+
+from .deps import install_hint, missing_packages
+from .metadata import NAME, VERSION
+from .paths import icon_path
+from .qgis_adapter.i18n import Translation, tr
+
+MENU_OBJECT = "VillagePlannerMenu"
+TOOLBAR_OBJECT = "VillagePlannerToolbar"
+
+
+class VillagePlannerPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.translation = Translation()
+        self.translation.install()
+        self.provider = None
+        self.menu = None
+        self.toolbar = None
+        self.actions = []
+        self.missing = missing_packages()
+
+    # -- Processing ---------------------------------------------------------
+    def initProcessing(self):  # noqa: N802
+        if self.missing or self.provider is not None:
+            return
+        from .processing.provider import VillagePlannerProvider
+
+        self.provider = VillagePlannerProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # -- GUI -----------------------------------------------------------------
+    def initGui(self):  # noqa: N802
+        self.initProcessing()
+        main = self.iface.mainWindow()
+        self.menu = QMenu(tr("Village Planner"), main)
+        self.menu.setObjectName(MENU_OBJECT)
+        menubar = main.menuBar()
+        help_menu = next((a for a in menubar.actions() if a.menu() is not None
+                          and a.menu().objectName() == "mHelpMenu"), None)
+        if help_menu is not None:
+            menubar.insertMenu(help_menu, self.menu)
+        else:
+            menubar.addMenu(self.menu)
+        self.toolbar = self.iface.addToolBar(tr("Village Planner"))
+        self.toolbar.setObjectName(TOOLBAR_OBJECT)
+
+        needs_deps = not self.missing
+        self._add(tr("Check survey layers…"), lambda: self.open_algorithm("checklayers"), needs_deps,
+                  "checklayers")
+        self._add(tr("Build resource ledger…"), lambda: self.open_algorithm("resourceledger"), needs_deps,
+                  "resourceledger", toolbar=True)
+        self._add(tr("Field mapping…"), self.open_field_mapping, True, "fieldmapping")
+        self.menu.addSeparator()
+        self._add(tr("Generate sample county…"), lambda: self.open_algorithm("samplecounty"), needs_deps,
+                  "samplecounty")
+        self._add(tr("About Village Planner"), self.show_about, True, "about")
+        if self.missing:
+            self.warn_missing()
+
+    def _add(self, text, slot, enabled, key, toolbar=False):
+        action = QAction(QIcon(icon_path()), text, self.iface.mainWindow())
+        action.setObjectName("VillagePlanner_" + key)
+        action.triggered.connect(slot)
+        action.setEnabled(enabled)
+        self.menu.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def warn_missing(self):
+        names = [n for n, _ in self.missing]
+        hint = install_hint(names)
+        text = tr("Village Planner needs Python packages that are missing: {names}. Windows: open the OSGeo4W "
+                  "Shell and run: {win}. Linux: run: {linux}. Then restart QGIS.").format(
+            names=", ".join(names), win=hint["windows"], linux=hint["linux"])
+        QgsMessageLog.logMessage(text, NAME, Qgis.Warning)
+        bar = self.iface.messageBar() if self.iface is not None else None
+        if bar is not None:
+            bar.pushMessage(tr("Village Planner"), text, Qgis.Warning, 0)
+        return text
+
+    def unload(self):
+        for action in self.actions:
+            if self.menu is not None:
+                self.menu.removeAction(action)
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.actions = []
+        if self.menu is not None:
+            self.menu.menuAction().setVisible(False)
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        self.translation.remove()
+
+    # -- actions -------------------------------------------------------------
+    def prefilled_parameters(self, alg_id):
+        from .qgis_adapter.fields import find_project_layers
+
+        found = find_project_layers()
+        keys = {"parcels": "PARCELS", "villages": "VILLAGES", "basic_farmland": "BASIC_FARMLAND",
+                "eco_redline": "ECO_REDLINE", "dev_boundary": "DEV_BOUNDARY", "hazards": "HAZARDS"}
+        params = {keys[k]: layer.id() for k, layer in found.items() if k in keys}
+        return params if alg_id in ("checklayers", "resourceledger") else {}
+
+    def open_algorithm(self, alg_id):
+        import processing
+
+        processing.execAlgorithmDialog("villageplanner:" + alg_id, self.prefilled_parameters(alg_id))
+
+    def open_field_mapping(self):
+        from .gui.field_mapping import FieldMappingDialog
+
+        dlg = FieldMappingDialog(self.iface.mainWindow())
+        dlg.exec_()
+
+    def show_about(self):
+        QMessageBox.about(self.iface.mainWindow(), tr("About Village Planner"),
+                          tr("Village Planner {version}: resource ledgers, village classification, quota "
+                             "accounting and plan maps for county planning bureaus.").format(version=VERSION))

@@ -1,0 +1,1 @@
+"""Processing provider and one algorithm per batchable action."""

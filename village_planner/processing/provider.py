@@ -1,0 +1,33 @@
+"""The Processing provider ``villageplanner``."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..metadata import VERSION
+from ..paths import icon_path
+from ..qgis_adapter.i18n import tr
+
+
+class VillagePlannerProvider(QgsProcessingProvider):
+    def id(self):
+        return "villageplanner"
+
+    def name(self):
+        return tr("Village Planner")
+
+    def longName(self):
+        return tr("Village Planner") + " " + VERSION
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def versionInfo(self):
+        return VERSION
+
+    def loadAlgorithms(self):
+        from .check_layers import CheckLayersAlgorithm
+        from .resource_ledger import ResourceLedgerAlgorithm
+        from .sample_county import SampleCountyAlgorithm
+
+        for alg in (CheckLayersAlgorithm(), ResourceLedgerAlgorithm(), SampleCountyAlgorithm()):
+            self.addAlgorithm(alg)

@@ -1,0 +1,133 @@
+"""villageplanner:resourceledger: the "4+2" resource baseline ledger per village."""
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.ledger import COLUMNS
+from ..qgis_adapter.ledger_job import Cancelled, JobError, run_ledger
+from .base import VillagePlannerAlgorithm
+from .params import add_layer_params, layers_from, stats_source
+
+QTYPES = {"text": QVariant.String, "ha": QVariant.Double, "float": QVariant.Double, "int": QVariant.Int}
+
+
+def ledger_fields():
+    fields = QgsFields()
+    for name, kind in COLUMNS:
+        fields.append(QgsField(name, QTYPES[kind]))
+    return fields
+
+
+def _cell(value, kind):
+    if value is None:
+        return None
+    try:
+        if value != value:
+            return None
+    except TypeError:
+        pass
+    if kind == "int":
+        return int(value)
+    if kind in ("ha", "float"):
+        return float(value)
+    return str(value)
+
+
+class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
+    ALG_ID = "resourceledger"
+
+    def displayName(self):
+        return self.tr("Build resource baseline ledger (4+2)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Builds the 4+2 resource baseline ledger of every village from the land survey parcels: "
+            "cultivated, ecological, construction and other land (official survey areas, hectares), with "
+            "shares inside permanent basic farmland, the ecological red line and the urban development "
+            "boundary, plus population, households, industry and heritage from the village statistics. "
+            "Parcels whose village cannot be found go to an explicit 'unassigned' row.")
+
+    def initAlgorithm(self, config=None):
+        add_layer_params(self)
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "VILLAGE_STATS", self.tr("Village statistics (table layer, or CSV/XLSX file)"),
+            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "PROFILE", self.tr("Ledger profile (JSON; empty for the default)"),
+            extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "SURVEY_YEAR", self.tr("Survey year"), QgsProcessingParameterNumber.Integer, 2023, True, 1990, 2100))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Resource ledger")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_XLSX", self.tr("Ledger workbook"), self.tr("Excel workbook (*.xlsx)"), optional=True,
+            createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_HTML", self.tr("Ledger report"), self.tr("HTML report (*.html)"), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("VILLAGES_COUNT", self.tr("Villages")))
+        self.addOutput(QgsProcessingOutputNumber("WARNINGS", self.tr("Warnings")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        layers = layers_from(self, parameters, context)
+        if layers["parcels"] is None:
+            raise QgsProcessingException(self.tr("The parcel layer (PARCELS) is required."))
+        year = parameters.get("SURVEY_YEAR")
+        year = self.parameterAsInt(parameters, "SURVEY_YEAR", context) if year not in (None, "") else None
+        try:
+            result, village_geoms, crs = run_ledger(
+                layers, stats_source(self, parameters, context),
+                self.parameterAsFile(parameters, "PROFILE", context) or None, year, feedback, context.project())
+        except JobError as exc:
+            self.report(getattr(exc, "findings", []), feedback)
+            raise QgsProcessingException(str(exc)) from exc
+        except Cancelled:
+            raise QgsProcessingException(self.tr("Cancelled.")) from None
+        self.report(result.findings, feedback)
+
+        with_geom = layers["villages"] is not None
+        sink, dest = self.parameterAsSink(
+            parameters, "OUTPUT", context, ledger_fields(),
+            QgsWkbTypes.MultiPolygon if with_geom else QgsWkbTypes.NoGeometry, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        for _, rec in result.table.iterrows():
+            feat = QgsFeature()
+            feat.setAttributes([_cell(rec[name], kind) for name, kind in COLUMNS])
+            geom = village_geoms.get(rec["village_code"]) if with_geom else None
+            if geom is not None:
+                qg = QgsGeometry()
+                qg.fromWkb(geom.wkb)
+                qg.convertToMultiType()
+                feat.setGeometry(qg)
+            sink.addFeature(feat, QgsFeatureSink.FastInsert)
+        outputs = {"OUTPUT": dest, "VILLAGES_COUNT": int((result.table["unassigned"] == 0).sum()),
+                   "WARNINGS": len(result.findings.warnings)}
+        xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
+        if xlsx:
+            from ..core.ledger_export import write_workbook
+
+            outputs["OUTPUT_XLSX"] = write_workbook(result, xlsx)
+        html = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
+        if html:
+            from ..core.ledger_export import write_html
+
+            outputs["OUTPUT_HTML"] = write_html(result, html)
+        feedback.setProgress(100)
+        feedback.pushInfo(self.tr("Ledger of {n} villages built; {w} warnings.").format(
+            n=outputs["VILLAGES_COUNT"], w=outputs["WARNINGS"]))
+        return outputs

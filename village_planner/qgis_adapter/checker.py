@@ -1,0 +1,120 @@
+"""Checks run before a long job: ERROR items stop it, WARNING items are reported."""
+
+import numpy as np
+import shapely
+from qgis.core import QgsVectorLayer, QgsWkbTypes
+
+from ..core.codes import village_code
+from ..core.issues import FindingList
+from ..core.ledger import village_codes
+from ..core.overlay import repair
+from .fields import resolve_fields
+from .i18n import tr
+from .layers import read_attributes, shapefile_encoding_fix
+
+KIND_LABELS = {
+    "parcels": "PARCELS",
+    "villages": "VILLAGES",
+    "basic_farmland": "BASIC_FARMLAND",
+    "eco_redline": "ECO_REDLINE",
+    "dev_boundary": "DEV_BOUNDARY",
+    "hazards": "HAZARDS",
+}
+POLYGON_KINDS = ("parcels", "villages", "basic_farmland", "eco_redline", "dev_boundary")
+
+
+def check_sources(layers, project=None):
+    """Structural checks of the given layers ({kind: layer or None}).
+
+    Returns (FindingList, {kind: {role: field name}}).
+    """
+    findings = FindingList()
+    fieldmaps = {}
+    parcels = layers.get("parcels")
+    for kind, layer in layers.items():
+        if layer is None:
+            continue
+        label = KIND_LABELS.get(kind, kind)
+        if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+            findings.error(tr("Layer {layer} ({param}) cannot be read.").format(
+                layer=getattr(layer, "name", lambda: "?")(), param=label), layer=label, code="layer_invalid")
+            continue
+        shapefile_encoding_fix(layer, findings)
+        if kind in POLYGON_KINDS and layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+            findings.error(tr("Layer {layer} ({param}) must be a polygon layer.").format(
+                layer=layer.name(), param=label), layer=layer.name(), code="wrong_geometry_type")
+        if kind == "hazards" and layer.geometryType() != QgsWkbTypes.PointGeometry:
+            findings.error(tr("Layer {layer} ({param}) must be a point layer.").format(
+                layer=layer.name(), param=label), layer=layer.name(), code="wrong_geometry_type")
+        if kind in ("parcels", "villages") and layer.featureCount() == 0:
+            findings.error(tr("Layer {layer} ({param}) has no features.").format(
+                layer=layer.name(), param=label), layer=layer.name(), code="layer_empty")
+        found, missing = resolve_fields(layer, kind, project)
+        fieldmaps[kind] = found
+        for role, name in missing:
+            findings.error(
+                tr("Layer {layer} has no field {field} ({role}). Map the field in Village Planner > "
+                   "Field mapping, or rename it.").format(layer=layer.name(), field=name, role=role),
+                layer=layer.name(), field=name, code="missing_field")
+        if not layer.crs().isValid():
+            findings.warning(tr("Layer {layer} has no coordinate reference system; the parcels' CRS is "
+                                "assumed.").format(layer=layer.name()), layer=layer.name(), code="no_crs")
+        elif parcels is not None and layer is not parcels and layer.crs() != parcels.crs():
+            findings.warning(
+                tr("Layer {layer} is in {crs}, the parcels are in {pcrs}; it is reprojected.").format(
+                    layer=layer.name(), crs=layer.crs().authid(), pcrs=parcels.crs().authid()),
+                layer=layer.name(), code="crs_mismatch")
+    if parcels is not None and parcels.isValid() and parcels.crs().isGeographic():
+        findings.warning(
+            tr("Layer {layer} is in a geographic CRS ({crs}). Official areas are taken from the survey's "
+               "area fields; overlays are computed in a Gauss-Kruger projection.").format(
+                layer=parcels.name(), crs=parcels.crs().authid()),
+            layer=parcels.name(), code="geographic_crs")
+    villages = layers.get("villages")
+    if villages is not None and "villages" in fieldmaps and "village_code" in fieldmaps["villages"]:
+        check_village_codes(villages, fieldmaps["villages"], findings)
+    return findings, fieldmaps
+
+
+def check_village_codes(layer, fieldmap, findings):
+    frame, _ = read_attributes(layer, {"code": fieldmap["village_code"]})
+    codes = frame["code"].map(village_code)
+    field = fieldmap["village_code"]
+    for fid in frame.loc[codes.isna(), "fid"]:
+        findings.warning(tr("Village feature {fid} has no valid 12-digit code in {field}.").format(
+            fid=fid, field=field), layer=layer.name(), feature_id=fid, field=field, code="bad_village_code")
+    dup = codes.notna() & codes.duplicated(keep=False)
+    for code in sorted(set(codes[dup])):
+        ids = frame.loc[codes == code, "fid"].tolist()
+        findings.warning(
+            tr("Village code {code} appears on {n} features ({ids}); they are treated as one village.").format(
+                code=code, n=len(ids), ids=", ".join(str(i) for i in ids)),
+            layer=layer.name(), feature_id=ids[0], field=field, code="duplicate_village_code")
+
+
+def repair_geometries(layer_name, fids, geoms, findings):
+    """Repair invalid geometries and report them by feature id."""
+    fixed, bad = repair(geoms)
+    if len(bad):
+        ids = [int(fids[i]) for i in bad]
+        shown = ", ".join(str(i) for i in ids[:20]) + (" ..." if len(ids) > 20 else "")
+        findings.warning(
+            tr("{n} invalid geometries were repaired for the overlays. Features: {ids}").format(
+                n=len(ids), ids=shown),
+            layer=layer_name, feature_id=ids[0], code="invalid_geometry", extra={"ids": ids})
+    empty = shapely.is_missing(fixed) | shapely.is_empty(fixed)
+    if empty.any():
+        ids = [int(f) for f in np.asarray(fids)[empty]]
+        findings.warning(tr("{n} features have no geometry. Features: {ids}").format(
+            n=len(ids), ids=", ".join(str(i) for i in ids[:20])),
+            layer=layer_name, feature_id=ids[0], code="empty_geometry")
+    return fixed
+
+
+def parcels_without_village(frame, known_codes):
+    codes = village_codes(frame["zldwdm"])
+    return frame.loc[~codes.isin(set(known_codes)), "fid"].tolist()
+
+
+def new_findings():
+    return FindingList()

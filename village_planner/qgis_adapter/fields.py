@@ -1,0 +1,96 @@
+"""Recognise the survey's layers and fields; per-project field mapping.
+
+Standard names come from resources/survey_layers.json. A project may map other
+field names once (``save_mapping``); the mapping is stored in the .qgs.
+"""
+
+import json
+
+from qgis.core import QgsProject, QgsVectorLayer
+
+from ..paths import resource
+
+SCOPE = "VillagePlanner"
+MAPPING_KEY = "field_mapping"
+
+_SPEC = None
+
+
+def spec():
+    global _SPEC
+    if _SPEC is None:
+        with open(resource("survey_layers.json"), encoding="utf-8") as fh:
+            _SPEC = json.load(fh)
+    return _SPEC
+
+
+def project_mapping(project=None):
+    """{layer kind: {role: field name}} saved in the project."""
+    project = project or QgsProject.instance()
+    text, ok = project.readEntry(SCOPE, MAPPING_KEY, "")
+    if not ok or not text:
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_mapping(kind, mapping, project=None):
+    """Remember ``{role: field name}`` for a layer kind in the project (.qgs)."""
+    project = project or QgsProject.instance()
+    data = project_mapping(project)
+    data[kind] = {k: v for k, v in mapping.items() if v}
+    project.writeEntry(SCOPE, MAPPING_KEY, json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+
+def resolve_fields(layer, kind, project=None):
+    """({role: field name}, [missing required roles]) for a layer of a kind."""
+    roles = spec()["fields"].get(kind, {})
+    saved = project_mapping(project).get(kind, {})
+    names = {f.name().upper(): f.name() for f in layer.fields()}
+    found, missing = {}, []
+    for role, info in roles.items():
+        chosen = saved.get(role)
+        if chosen and chosen.upper() in names:
+            found[role] = names[chosen.upper()]
+            continue
+        for candidate in info["names"]:
+            if candidate.upper() in names:
+                found[role] = names[candidate.upper()]
+                break
+        if role not in found and info.get("required"):
+            missing.append((role, info["names"][0] if not chosen else chosen))
+    return found, missing
+
+
+def guess_kind(layer):
+    """Which survey layer kind a layer looks like, by name, then by its fields."""
+    if not isinstance(layer, QgsVectorLayer):
+        return None
+    layers = spec()["layers"]
+    name = layer.name().upper()
+    source_name = layer.source().split("layername=")[-1].split("|")[0].upper()
+    for kind, info in layers.items():
+        for candidate in info["names"]:
+            cand = candidate.upper()
+            if name == cand or source_name == cand or source_name.endswith("/" + cand + ".SHP"):
+                return kind
+    fields = {f.name().upper() for f in layer.fields()}
+    for kind, info in layers.items():
+        sig = [s.upper() for s in info.get("signature", [])]
+        if sig and all(s in fields for s in sig):
+            return kind
+    return None
+
+
+def find_project_layers(project=None):
+    """{kind: layer} for the first project layer that looks like each survey layer."""
+    project = project or QgsProject.instance()
+    found = {}
+    for layer in project.mapLayers().values():
+        kind = guess_kind(layer)
+        if kind and kind not in found:
+            found[kind] = layer
+    return found

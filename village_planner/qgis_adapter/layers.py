@@ -1,0 +1,166 @@
+"""Read QGIS layers into what the core eats: pandas frames and shapely arrays.
+
+Geometries are reprojected to one planar CRS (the parcels' own when projected,
+otherwise the CGCS2000 3-degree Gauss-Kruger zone of the data). Official areas
+always come from the survey's attributes, never from geometry.
+"""
+
+import os
+import struct
+
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ..core.issues import FindingList
+from .i18n import tr
+
+
+def layer_label(layer):
+    return layer.name() if layer is not None else ""
+
+
+def gk_zone_crs(longitude):
+    """CGCS2000 3-degree Gauss-Kruger CRS (no zone prefix) for a longitude."""
+    cm = int(round(longitude / 3.0)) * 3
+    cm = min(max(cm, 75), 135)
+    return QgsCoordinateReferenceSystem("EPSG:%d" % (4534 + (cm - 75) // 3))
+
+
+def working_crs(layer):
+    """The planar CRS in which overlays are computed for this parcel layer."""
+    crs = layer.crs()
+    if crs.isValid() and not crs.isGeographic():
+        return crs
+    extent = layer.extent()
+    if crs.isValid() and crs != QgsCoordinateReferenceSystem("EPSG:4326") and crs.authid() != "EPSG:4490":
+        ct = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4490"), QgsProject.instance())
+        extent = ct.transformBoundingBox(extent)
+    return gk_zone_crs(extent.center().x())
+
+
+def shapefile_encoding_fix(layer, findings=None):
+    """Detect a GBK Shapefile with no code page declared and set its encoding.
+
+    Returns the encoding set, or None when nothing was changed.
+    """
+    if layer is None or layer.providerType() != "ogr":
+        return None
+    path = layer.source().split("|")[0]
+    if not path.lower().endswith(".shp"):
+        return None
+    base = path[:-4]
+    if any(os.path.exists(base + ext) for ext in (".cpg", ".CPG")):
+        return None
+    dbf = next((base + ext for ext in (".dbf", ".DBF") if os.path.exists(base + ext)), None)
+    if dbf is None:
+        return None
+    with open(dbf, "rb") as fh:
+        head = fh.read(32)
+        if len(head) < 32:
+            return None
+        ldid = head[29]
+        header_len = struct.unpack("<H", head[8:10])[0]
+        fh.seek(header_len)
+        sample = fh.read(1 << 20)
+    if ldid not in (0,):
+        return None  # a code page is declared in the file; GDAL honours it
+    try:
+        sample.decode("utf-8")
+        return None  # plain ASCII or UTF-8: nothing to do
+    except UnicodeDecodeError:
+        pass
+    try:
+        sample.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    layer.setProviderEncoding("GB18030")
+    if findings is not None:
+        findings.warning(
+            tr("Layer {layer} declares no text encoding; its text was read as GBK/GB18030.").format(
+                layer=layer.name()),
+            layer=layer.name(), code="encoding_guessed")
+    return "GB18030"
+
+
+def read_attributes(layer, fields, feedback=None, with_geometry=False, target_crs=None, progress=(0, 100)):
+    """Read the given fields ({column: field name}) of every feature.
+
+    Returns (DataFrame with 'fid' and one column per key, geometry array or None).
+    Geometry is transformed to ``target_crs`` when given.
+    """
+    names = [f for f in fields.values() if f]
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes(names, layer.fields())
+    if not with_geometry:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    transform = None
+    if with_geometry and target_crs is not None and layer.crs() != target_crs:
+        transform = QgsCoordinateTransform(layer.crs(), target_crs, QgsProject.instance())
+    total = max(layer.featureCount(), 1)
+    idx = {key: layer.fields().indexOf(name) for key, name in fields.items() if name}
+    cols = {key: [] for key in idx}
+    fids, wkbs = [], []
+    step = max(total // 50, 1000)
+    start, span = progress
+    for n, feat in enumerate(layer.getFeatures(request)):
+        if n % step == 0 and feedback is not None:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(start + span * n / total)
+        fids.append(feat.id())
+        attrs = feat.attributes()
+        for key, i in idx.items():
+            cols[key].append(attrs[i])
+        if with_geometry:
+            geom = feat.geometry()
+            if geom.isNull():
+                wkbs.append(None)
+                continue
+            if transform is not None:
+                geom.transform(transform)
+            wkbs.append(bytes(geom.asWkb()))
+    frame = pd.DataFrame({"fid": fids, **cols})
+    for key in idx:
+        frame[key] = frame[key].map(_plain)
+    geoms = None
+    if with_geometry:
+        geoms = np.empty(len(wkbs), dtype=object)
+        present = np.array([w is not None for w in wkbs], dtype=bool)
+        if present.any():
+            geoms[present] = shapely.from_wkb([w for w in wkbs if w is not None])
+    return frame, geoms
+
+
+def _plain(value):
+    """QVariant NULL -> None; everything else unchanged."""
+    if value is None:
+        return None
+    try:
+        if value.isNull():  # QVariant
+            return None
+    except AttributeError:
+        pass
+    return value
+
+
+def read_geometries(layer, target_crs, feedback=None):
+    """All geometries of a layer as a shapely array in ``target_crs``, with feature ids."""
+    frame, geoms = read_attributes(layer, {}, feedback, with_geometry=True, target_crs=target_crs)
+    return frame["fid"].to_numpy(), geoms
+
+
+def is_polygon_layer(layer):
+    return isinstance(layer, QgsVectorLayer) and layer.geometryType() == QgsWkbTypes.PolygonGeometry
+
+
+def new_findings():
+    return FindingList()

@@ -1,0 +1,166 @@
+"""Build the ledger from QGIS layers: read once, check, overlay, sum."""
+
+import os
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..core import stats as core_stats
+from ..core.ledger import build_ledger
+from ..core.overlay import count_points_in, share_inside
+from ..core.profile import load_profile
+from .checker import check_sources, repair_geometries
+from .i18n import tr
+from .layers import read_attributes, read_geometries, working_crs
+
+OVERLAY_KINDS = ("basic_farmland", "eco_redline", "dev_boundary")
+
+
+class JobError(Exception):
+    """A job stopped on ERROR findings; ``findings`` holds them all."""
+
+    def __init__(self, message, findings=None):
+        super().__init__(message)
+        self.findings = findings or []
+
+
+class Cancelled(Exception):
+    pass
+
+
+def read_stats(source, findings):
+    """Village statistics from a layer or a CSV/XLSX path; None when not given."""
+    if source is None or source == "":
+        return None
+    if isinstance(source, str):
+        try:
+            frame = core_stats.read_table_file(source)
+        except (core_stats.StatsError, ValueError, OSError) as exc:
+            raise JobError(tr("Village statistics {path}: {error}").format(path=source, error=exc)) from exc
+        name = os.path.basename(source)
+    else:
+        names = [f.name() for f in source.fields()]
+        rows = [[None if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v)
+                 for v in feat.attributes()] for feat in source.getFeatures()]
+        frame = pd.DataFrame(rows, columns=names, dtype=object)
+        frame = frame.where(frame.notna(), "")
+        name = source.name()
+    try:
+        table, found = core_stats.normalise_stats(frame, name)
+    except core_stats.StatsError as exc:
+        raise JobError(str(exc)) from exc
+    findings.extend(found)
+    return table
+
+
+def _check_cancel(feedback):
+    if feedback is not None and feedback.isCanceled():
+        raise Cancelled()
+
+
+def _info(feedback, text):
+    if feedback is not None:
+        feedback.pushInfo(text)
+
+
+def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, feedback=None, project=None):
+    """layers: {kind: QgsVectorLayer or None}. Returns (LedgerResult, village geometries by code)."""
+    findings, fieldmaps = check_sources(layers, project)
+    if findings.has_errors():
+        raise JobError("\n".join(f.message for f in findings.errors), findings)
+    try:
+        profile = load_profile(profile_path)
+    except ValueError as exc:
+        raise JobError(str(exc)) from exc
+    parcels = layers["parcels"]
+    crs = working_crs(parcels)
+    overlays_given = {k: layers.get(k) for k in OVERLAY_KINDS if layers.get(k) is not None}
+    hazards = layers.get("hazards")
+    villages = layers.get("villages")
+    need_geom = bool(overlays_given) or (hazards is not None and villages is None)
+
+    pf = fieldmaps["parcels"]
+    columns = {"zldwdm": pf.get("village_code"), "land_class": pf.get("land_class"),
+               "parcel_area": pf.get("parcel_area"), "deducted_area": pf.get("deducted_area"),
+               "net_area": pf.get("net_area"), "settlement_type": pf.get("settlement_type"),
+               "slope_grade": pf.get("slope_grade"), "village_name": pf.get("village_name")}
+    columns = {k: v for k, v in columns.items() if v}
+    _info(feedback, tr("Reading {n} parcels from {layer}").format(n=parcels.featureCount(), layer=parcels.name()))
+    frame, geoms = read_attributes(parcels, columns, feedback, with_geometry=need_geom, target_crs=crs,
+                                   progress=(0, 50))
+    _check_cancel(feedback)
+    if need_geom:
+        geoms = repair_geometries(parcels.name(), frame["fid"].to_numpy(), geoms, findings)
+
+    shares = {}
+    for n, (kind, layer) in enumerate(overlays_given.items()):
+        _check_cancel(feedback)
+        _info(feedback, tr("Overlay with {layer}").format(layer=layer.name()))
+        fids, zones = read_geometries(layer, crs, feedback=None)
+        zones = repair_geometries(layer.name(), fids, zones, findings)
+        share = share_inside(geoms, zones)
+        shares[kind] = pd.Series(share, index=frame["fid"].to_numpy())
+        if feedback is not None:
+            feedback.setProgress(50 + 30 * (n + 1) / max(len(overlays_given), 1))
+
+    village_frame, village_geoms = None, {}
+    if villages is not None:
+        vf = fieldmaps["villages"]
+        vcols = {"village_code": vf["village_code"]}
+        if vf.get("village_name"):
+            vcols["village_name"] = vf["village_name"]
+        village_frame, vgeoms = read_attributes(villages, vcols, None, with_geometry=True, target_crs=crs)
+        vgeoms = repair_geometries(villages.name(), village_frame["fid"].to_numpy(), vgeoms, findings)
+        from ..core.codes import village_code
+
+        codes = village_frame["village_code"].map(village_code)
+        for code, g in zip(codes, vgeoms):
+            if code and g is not None:
+                village_geoms.setdefault(code, []).append(g)
+        village_geoms = {c: shapely.union_all(gs) if len(gs) > 1 else gs[0] for c, gs in village_geoms.items()}
+
+    hazard_counts = None
+    if hazards is not None:
+        _check_cancel(feedback)
+        _, points = read_geometries(hazards, crs)
+        points = points[~shapely.is_missing(points)]
+        if village_geoms:
+            codes = list(village_geoms)
+            counts, outside = count_points_in(points, [village_geoms[c] for c in codes])
+            hazard_counts = pd.Series(counts, index=codes)
+        else:
+            counts, outside = count_points_in(points, geoms)
+            from ..core.ledger import village_codes
+
+            pcodes = village_codes(frame["zldwdm"]).fillna("UNASSIGNED")
+            hazard_counts = pd.Series(counts, index=pcodes.to_numpy()).groupby(level=0).sum()
+        if len(outside):
+            findings.warning(tr("{n} hazard points lie outside every village.").format(n=len(outside)),
+                             layer=hazards.name(), code="hazard_outside")
+
+    stats_table = read_stats(stats_source, findings)
+    sources = {k: (v.source() if v is not None else "") for k, v in layers.items()}
+    if isinstance(stats_source, str):
+        sources["village_stats"] = stats_source
+    elif stats_source is not None:
+        sources["village_stats"] = stats_source.source()
+    _check_cancel(feedback)
+    result = build_ledger(
+        frame, profile, villages=village_frame, overlays=shares, hazard_counts=hazard_counts,
+        stats=stats_table, parcel_layer=parcels.name(), survey_year=survey_year, sources=sources,
+        field_names={"parcel_area": pf.get("parcel_area", "TBMJ"), "deducted_area": pf.get("deducted_area", "KCMJ"),
+                     "net_area": pf.get("net_area", "TBDLMJ"), "land_class": pf.get("land_class", "DLBM"),
+                     "zldwdm": pf.get("village_code", "ZLDWDM")},
+    )
+    findings.extend(result.findings)
+    result.findings = findings
+    result.meta["working_crs"] = crs.authid()
+    result.meta["crs_wkt"] = crs.toWkt()
+    if feedback is not None:
+        feedback.setProgress(90)
+    return result, village_geoms, crs
+
+
+def np_array(values):
+    return np.asarray(values, dtype=object)
