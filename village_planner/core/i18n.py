@@ -25,3 +25,8 @@ def current_language():
     """'zh' when the installed translator turns a known string into Chinese."""
     probe = tr("English")
     return "zh" if probe != "English" else "en"
+
+
+def N_(text):  # noqa: N802
+    """Mark a constant for translation; translate it later with ``tr(value)``."""
+    return text

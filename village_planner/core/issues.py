@@ -3,8 +3,11 @@
 import dataclasses
 from dataclasses import dataclass
 
+from .i18n import N_
+
 ERROR = "ERROR"
 WARNING = "WARNING"
+SEVERITY_LABELS = (N_("ERROR"), N_("WARNING"))  # shown through tr()
 
 
 @dataclass

@@ -4,16 +4,17 @@ import os
 
 from qgis.core import QgsProcessing, QgsProcessingParameterVectorLayer
 
+from ..core.i18n import N_
 from ..qgis_adapter.i18n import tr
 
 LAYER_PARAMS = (
     # (parameter, kind, geometry type, label)
-    ("PARCELS", "parcels", QgsProcessing.TypeVectorPolygon, "Land parcels (DLTB)"),
-    ("VILLAGES", "villages", QgsProcessing.TypeVectorPolygon, "Village zones (CJDCQ)"),
-    ("BASIC_FARMLAND", "basic_farmland", QgsProcessing.TypeVectorPolygon, "Permanent basic farmland (YJJBNTTB)"),
-    ("ECO_REDLINE", "eco_redline", QgsProcessing.TypeVectorPolygon, "Ecological protection red line (STBHHX)"),
-    ("DEV_BOUNDARY", "dev_boundary", QgsProcessing.TypeVectorPolygon, "Urban development boundary (CZKFBJ)"),
-    ("HAZARDS", "hazards", QgsProcessing.TypeVectorPoint, "Geological hazard points"),
+    ("PARCELS", "parcels", QgsProcessing.TypeVectorPolygon, N_("Land parcels (DLTB)")),
+    ("VILLAGES", "villages", QgsProcessing.TypeVectorPolygon, N_("Village zones (CJDCQ)")),
+    ("BASIC_FARMLAND", "basic_farmland", QgsProcessing.TypeVectorPolygon, N_("Permanent basic farmland (YJJBNTTB)")),
+    ("ECO_REDLINE", "eco_redline", QgsProcessing.TypeVectorPolygon, N_("Ecological protection red line (STBHHX)")),
+    ("DEV_BOUNDARY", "dev_boundary", QgsProcessing.TypeVectorPolygon, N_("Urban development boundary (CZKFBJ)")),
+    ("HAZARDS", "hazards", QgsProcessing.TypeVectorPoint, N_("Geological hazard points")),
 )
 
 STATS_EXTENSIONS = (".csv", ".txt", ".xlsx", ".xlsm")

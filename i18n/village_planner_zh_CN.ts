@@ -1,0 +1,868 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>VillagePlanner</name>
+    <message>
+      <location filename="../village_planner/core/ledger.py" />
+      <source> ... ({n} in all)</source>
+      <translation> ……（共 {n} 个）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/profile.py" />
+      <source>(profile)</source>
+      <translation>（台账口径）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>1 Cultivated land</source>
+      <translation>一、耕地账</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>10k yuan</source>
+      <translation>万元</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>2 Ecological land</source>
+      <translation>二、生态用地账</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>3 Construction land</source>
+      <translation>三、建设用地账</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>4 Other and reserve land</source>
+      <translation>四、其他及储备用地账</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>5 Population and households</source>
+      <translation>五、人口户数账</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>6 Industry and heritage</source>
+      <translation>六、产业与文化遗产账</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>About Village Planner</source>
+      <translation>关于村庄规划助手</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>About this ledger</source>
+      <translation>台账说明</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Basic farmland</source>
+      <translation>永久基本农田</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Build resource baseline ledger (4+2)</source>
+      <translation>生成“4+2”资源本底台账</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Build resource ledger…</source>
+      <translation>生成资源本底台账…</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Builds the 4+2 resource baseline ledger of every village from the land survey parcels: cultivated, ecological, construction and other land (official survey areas, hectares), with shares inside permanent basic farmland, the ecological red line and the urban development boundary, plus population, households, industry and heritage from the village statistics. Parcels whose village cannot be found go to an explicit 'unassigned' row.</source>
+      <translation>根据国土调查地类图斑生成各村“4+2”资源本底台账：耕地、生态用地、建设用地和其他用地（调查图斑面积，公顷），以及位于永久基本农田、生态保护红线和城镇开发边界内的面积；人口、户数、产业和文化遗产取自村庄统计表。找不到所属村的图斑单列为“未归属”行。</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Built at</source>
+      <translation>生成时间</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Cancelled.</source>
+      <translation>已取消。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/check_layers.py" />
+      <source>Check survey layers</source>
+      <translation>检查调查图层</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Check survey layers…</source>
+      <translation>检查调查图层…</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/check_layers.py" />
+      <source>Checks the county's survey layers before a long job: missing fields, CRS mismatches, invalid geometries (with feature ids), duplicate village codes and parcels without a village. ERROR items stop the plugin's jobs; WARNING items are reported and the jobs go on.</source>
+      <translation>在耗时作业前检查县域调查图层：缺失字段、坐标系不一致、无效几何（列出要素编号）、重复村代码以及无所属村的图斑。“错误”项会中止插件作业；“警告”项会报告，作业继续。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Choose which field plays each role when a layer does not use the survey's standard names. The mapping is saved in the project.</source>
+      <translation>当图层未使用调查标准字段名时，请为每项指定对应字段。映射保存在工程文件中。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Collective income</source>
+      <translation>集体经济收入</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Construction land</source>
+      <translation>建设用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>County total</source>
+      <translation>全县合计</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Cultivated land</source>
+      <translation>耕地</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/processing/check_layers.py" />
+      <source>Data problems</source>
+      <translation>数据问题</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Deducted area (KCMJ)</source>
+      <translation>扣除地类面积（KCMJ）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Deducted class (KCDLBM)</source>
+      <translation>扣除地类编码（KCDLBM）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Dry land</source>
+      <translation>旱地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/issues.py" />
+      <source>ERROR</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Ecological land</source>
+      <translation>生态用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/params.py" />
+      <source>Ecological protection red line (STBHHX)</source>
+      <translation>生态保护红线（STBHHX）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/i18n.py" />
+      <source>English</source>
+      <translation>中文</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/check_layers.py" />
+      <source>Errors</source>
+      <translation>错误数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Feature id</source>
+      <translation>要素编号</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Field mapping</source>
+      <translation>字段映射</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Field mapping…</source>
+      <translation>字段映射…</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Field ridges</source>
+      <translation>田坎</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/sample_county.py" />
+      <source>Generate sample county</source>
+      <translation>生成示例县</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Generate sample county…</source>
+      <translation>生成示例县…</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/params.py" />
+      <source>Geological hazard points</source>
+      <translation>地质灾害隐患点</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>HTML report (*.html)</source>
+      <translation>HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Hazard points</source>
+      <translation>地灾隐患点</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Heritage designation</source>
+      <translation>文化遗产认定</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Homesteads</source>
+      <translation>宅基地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Households</source>
+      <translation>户数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>In basic farmland</source>
+      <translation>位于永久基本农田内</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Inside the development boundary</source>
+      <translation>位于城镇开发边界内</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Inside the red line</source>
+      <translation>位于生态保护红线内</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Irrigated</source>
+      <translation>水浇地</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger.py" />
+      <source>Land class '{code}' is not in the ledger profile; {n} parcels counted as {account}. Features: {ids}</source>
+      <translation>地类“{code}”不在台账口径中；{n} 个图斑计入 {account}。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Land class code (DLBM)</source>
+      <translation>地类编码（DLBM）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <location filename="../village_planner/processing/params.py" />
+      <source>Land parcels (DLTB)</source>
+      <translation>地类图斑（DLTB）</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Layer</source>
+      <translation>图层</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Layer kind</source>
+      <translation>图层类型</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>Layer {layer} ({param}) cannot be read.</source>
+      <translation>图层 {layer}（{param}）无法读取。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>Layer {layer} ({param}) has no features.</source>
+      <translation>图层 {layer}（{param}）没有要素。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>Layer {layer} ({param}) must be a point layer.</source>
+      <translation>图层 {layer}（{param}）必须是点图层。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>Layer {layer} ({param}) must be a polygon layer.</source>
+      <translation>图层 {layer}（{param}）必须是面图层。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/layers.py" />
+      <source>Layer {layer} declares no text encoding; its text was read as GBK/GB18030.</source>
+      <translation>图层 {layer} 未声明文字编码，已按 GBK/GB18030 读取。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>Layer {layer} has no coordinate reference system; the parcels' CRS is assumed.</source>
+      <translation>图层 {layer} 没有坐标参考系，按地类图斑的坐标系处理。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>Layer {layer} has no field {field} ({role}). Map the field in Village Planner &gt; Field mapping, or rename it.</source>
+      <translation>图层 {layer} 缺少字段 {field}（{role}）。请在“村庄规划助手 &gt; 字段映射”中指定，或重命名该字段。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>Layer {layer} is in a geographic CRS ({crs}). Official areas are taken from the survey's area fields; overlays are computed in a Gauss-Kruger projection.</source>
+      <translation>图层 {layer} 为地理坐标系（{crs}）。法定面积取自调查面积字段；叠加分析在高斯-克吕格投影下计算。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>Layer {layer} is in {crs}, the parcels are in {pcrs}; it is reprojected.</source>
+      <translation>图层 {layer} 的坐标系为 {crs}，地类图斑为 {pcrs}；已重投影。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/stats.py" />
+      <source>Layer {layer}: no village code column found (expected one of 村代码, village_code, ZLDWDM).</source>
+      <translation>图层 {layer}：未找到村代码列（应为 村代码、village_code 或 ZLDWDM 之一）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Leading industry</source>
+      <translation>主导产业</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Ledger</source>
+      <translation>台账</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Ledger of {n} villages built; {w} warnings.</source>
+      <translation>已生成 {n} 个村的台账；警告 {w} 条。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Ledger profile (JSON; empty for the default)</source>
+      <translation>台账口径文件（JSON；留空使用默认口径）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Ledger report</source>
+      <translation>台账报告</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Ledger workbook</source>
+      <translation>台账工作簿</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Message</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Net class area (TBDLMJ)</source>
+      <translation>图斑地类面积（TBDLMJ）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Other land</source>
+      <translation>其他用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/sample_county.py" />
+      <source>Output folder</source>
+      <translation>输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Overlay CRS</source>
+      <translation>叠加分析坐标系</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/ledger_job.py" />
+      <source>Overlay with {layer}</source>
+      <translation>与 {layer} 叠加</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Ownership (QSXZ)</source>
+      <translation>权属性质（QSXZ）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Paddy</source>
+      <translation>水田</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Parcel area (TBMJ)</source>
+      <translation>图斑面积（TBMJ）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/sample_county.py" />
+      <source>Parcels</source>
+      <translation>图斑数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Parcels read</source>
+      <translation>读取图斑数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/params.py" />
+      <source>Permanent basic farmland (YJJBNTTB)</source>
+      <translation>永久基本农田（YJJBNTTB）</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Profile</source>
+      <translation>台账口径</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/profile.py" />
+      <source>Profile file not found: {path}</source>
+      <translation>找不到台账口径文件：{path}</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Profile hash (SHA-256)</source>
+      <translation>口径文件哈希（SHA-256）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/profile.py" />
+      <source>Profile {path} has no 'land_accounts' section.</source>
+      <translation>台账口径 {path} 缺少“land_accounts”部分。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/profile.py" />
+      <source>Profile {path} has no land account '{account}'.</source>
+      <translation>台账口径 {path} 缺少用地账“{account}”。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/profile.py" />
+      <source>Profile {path} is not a JSON object.</source>
+      <translation>台账口径 {path} 不是 JSON 对象。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/profile.py" />
+      <source>Profile {path} is not valid UTF-8 JSON: {error}</source>
+      <translation>台账口径 {path} 不是有效的 UTF-8 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/profile.py" />
+      <source>Profile {path} needs 'construction_split' with 'village' and 'urban' lists.</source>
+      <translation>台账口径 {path} 需要包含“village”和“urban”列表的“construction_split”。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/profile.py" />
+      <source>Profile {path}: code {code} is listed in both {a} and {b}.</source>
+      <translation>台账口径 {path}：编码 {code} 同时列在 {a} 和 {b} 中。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/profile.py" />
+      <source>Profile {path}: unknown fallback_account.</source>
+      <translation>台账口径 {path}：fallback_account 无法识别。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/sample_county.py" />
+      <source>Random seed</source>
+      <translation>随机种子</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/ledger_job.py" />
+      <source>Reading {n} parcels from {layer}</source>
+      <translation>正在从 {layer} 读取 {n} 个图斑</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Regional and other construction land</source>
+      <translation>区域基础设施及其他建设用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Registered population</source>
+      <translation>户籍人口</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Resident population</source>
+      <translation>常住人口</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Resident ratio</source>
+      <translation>常住/户籍比</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Resource baseline ledger (4+2)</source>
+      <translation>“4+2”资源本底台账</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Resource ledger</source>
+      <translation>资源本底台账</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Restorable (K) land</source>
+      <translation>可恢复耕地（K 类）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/stats.py" />
+      <source>Row {row} has no valid 12-digit village code; the row is ignored.</source>
+      <translation>第 {row} 行没有有效的 12 位村代码，已忽略该行。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/sample_county.py" />
+      <source>Sample county GeoPackage</source>
+      <translation>示例县 GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Settlement type (CZCSXM)</source>
+      <translation>城镇村属性码（CZCSXM）</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Severity</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Slope grade (GDPDJB)</source>
+      <translation>耕地坡度级别（GDPDJB）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Slope grade 1</source>
+      <translation>坡度一级</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Slope grade 2</source>
+      <translation>坡度二级</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Slope grade 3</source>
+      <translation>坡度三级</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Slope grade 4</source>
+      <translation>坡度四级</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Slope grade 5</source>
+      <translation>坡度五级</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Source</source>
+      <translation>数据源</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Survey year</source>
+      <translation>调查年度</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Surveyed area (DCMJ)</source>
+      <translation>调查面积（DCMJ）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/stats.py" />
+      <source>The file is neither UTF-8 nor GBK/GB18030 text.</source>
+      <translation>该文件既不是 UTF-8 也不是 GBK/GB18030 文本。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>The parcel layer (PARCELS) is required.</source>
+      <translation>必须提供地类图斑图层（PARCELS）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger.py" />
+      <source>The village statistics have a row for {code}, which is not a village of the parcels.</source>
+      <translation>村庄统计表中有 {code} 的记录，但图斑中没有该村。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Total area</source>
+      <translation>总面积</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Town</source>
+      <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger.py" />
+      <source>Unassigned parcels</source>
+      <translation>未归属图斑</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Urban construction land</source>
+      <translation>城镇建设用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/params.py" />
+      <source>Urban development boundary (CZKFBJ)</source>
+      <translation>城镇开发边界（CZKFBJ）</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <source>Value</source>
+      <translation>数值</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/stats.py" />
+      <source>Value '{value}' is not a number.</source>
+      <translation>值“{value}”不是数字。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Village</source>
+      <translation>村</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <location filename="../village_planner/processing/provider.py" />
+      <source>Village Planner</source>
+      <translation>村庄规划助手</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Village Planner needs Python packages that are missing: {names}. Windows: open the OSGeo4W Shell and run: {win}. Linux: run: {linux}. Then restart QGIS.</source>
+      <translation>村庄规划助手缺少以下 Python 包：{names}。Windows：打开 OSGeo4W Shell 并运行：{win}。Linux：运行：{linux}。然后重启 QGIS。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Village Planner {version}: resource ledgers, village classification, quota accounting and plan maps for county planning bureaus.</source>
+      <translation>村庄规划助手 {version}：为区县规划部门提供资源本底台账、村庄分类、指标核算和规划图件。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Village code</source>
+      <translation>村代码</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Village code (ZLDWDM)</source>
+      <translation>村代码（ZLDWDM）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/stats.py" />
+      <source>Village code {code} appears more than once; the first row is used.</source>
+      <translation>村代码 {code} 出现多次，采用第一行。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>Village code {code} appears on {n} features ({ids}); they are treated as one village.</source>
+      <translation>村代码 {code} 出现在 {n} 个要素上（{ids}），按同一个村处理。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Village construction land</source>
+      <translation>村庄建设用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Village construction land per resident</source>
+      <translation>人均村庄建设用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>Village feature {fid} has no valid 12-digit code in {field}.</source>
+      <translation>村要素 {fid} 的 {field} 中没有有效的 12 位代码。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Village name</source>
+      <translation>村名称</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <source>Village name (ZLDWMC)</source>
+      <translation>村名称（ZLDWMC）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Village statistics (table layer, or CSV/XLSX file)</source>
+      <translation>村庄统计表（表图层，或 CSV/XLSX 文件）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/stats.py" />
+      <source>Village statistics file not found: {path}</source>
+      <translation>找不到村庄统计文件：{path}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/ledger_job.py" />
+      <source>Village statistics {path}: {error}</source>
+      <translation>村庄统计表 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/field_mapping.py" />
+      <location filename="../village_planner/processing/params.py" />
+      <source>Village zones (CJDCQ)</source>
+      <translation>村级调查区（CJDCQ）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger.py" />
+      <source>Village {code} has no parcels.</source>
+      <translation>村 {code} 没有图斑。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger.py" />
+      <source>Village {code} has no row in the village statistics.</source>
+      <translation>村 {code} 在村庄统计表中没有记录。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <location filename="../village_planner/processing/sample_county.py" />
+      <source>Villages</source>
+      <translation>村数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/issues.py" />
+      <source>WARNING</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/check_layers.py" />
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Warnings</source>
+      <translation>警告数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/sample_county.py" />
+      <source>Writes a synthetic county in the land survey schema (village zones, parcels, permanent basic farmland, red line, development boundary, hazard points and village statistics) to try the plugin. The same seed always gives the same county.</source>
+      <translation>按国土调查数据结构生成一个虚拟县（村级调查区、地类图斑、永久基本农田、生态保护红线、城镇开发边界、地灾隐患点和村庄统计表），用于试用插件。相同的随机种子总是生成相同的县。</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>ha</source>
+      <translation>公顷</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>households</source>
+      <translation>户</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>m2</source>
+      <translation>平方米</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/ledger_report.html.j2" />
+      <source>mu</source>
+      <translation>亩</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>persons</source>
+      <translation>人</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>points</source>
+      <translation>处</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/check_layers.py" />
+      <source>{e} errors, {w} warnings</source>
+      <translation>错误 {e} 条，警告 {w} 条</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>{n} features have no geometry. Features: {ids}</source>
+      <translation>{n} 个要素没有几何。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger.py" />
+      <source>{n} features have no value in {field}; 0 is used. Features: {ids}</source>
+      <translation>{n} 个要素的 {field} 为空，按 0 计。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/ledger_job.py" />
+      <source>{n} hazard points lie outside every village.</source>
+      <translation>{n} 个地灾隐患点不在任何村内。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>{n} invalid geometries were repaired for the overlays. Features: {ids}</source>
+      <translation>已为叠加分析修复 {n} 个无效几何。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger.py" />
+      <source>{n} parcels ({ha} ha) have no matching village in {field}; they are reported in the 'unassigned' row. Features: {ids}</source>
+      <translation>{n} 个图斑（{ha} 公顷）的 {field} 找不到对应的村，已计入“未归属”行。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/check_layers.py" />
+      <source>{n} parcels have no matching village. Features: {ids}</source>
+      <translation>{n} 个图斑找不到对应的村。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger.py" />
+      <source>{n} parcels where {net} differs from {area} - {ded} by more than 0.01 m2; the survey's {net} is used. Features: {ids}</source>
+      <translation>{n} 个图斑的 {net} 与 {area} - {ded} 相差超过 0.01 平方米，采用调查的 {net}。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/sample_county.py" />
+      <source>{v} villages and {p} parcels written to {folder}</source>
+      <translation>已将 {v} 个村、{p} 个图斑写入 {folder}</translation>
+    </message>
+  </context>
+</TS>

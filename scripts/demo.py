@@ -1,0 +1,64 @@
+"""Run Village Planner's main jobs headless on the sample county.
+
+    python scripts/demo.py SAMPLE_DIR OUTPUT_DIR
+
+Starts QGIS offscreen, loads the plugin's Processing provider the way
+qgis_process does (classFactory + initProcessing) and runs its algorithms.
+"""
+
+import os
+import sys
+
+from qgis.core import QgsApplication
+
+
+def main(sample_dir, out_dir):
+    app = QgsApplication([], False)
+    app.initQgis()
+    try:
+        return run(sample_dir, out_dir)
+    finally:
+        app.exitQgis()
+
+
+def run(sample_dir, out_dir):
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    import processing
+
+    import village_planner
+
+    plugin = village_planner.classFactory(None)
+    plugin.initProcessing()
+    if plugin.missing:
+        sys.exit("missing Python packages: %s" % plugin.missing)
+    os.makedirs(out_dir, exist_ok=True)
+    gpkg = os.path.join(sample_dir, "county.gpkg")
+
+    def layer(name):
+        return "%s|layername=%s" % (gpkg, name)
+
+    inputs = {"PARCELS": layer("DLTB"), "VILLAGES": layer("CJDCQ"), "BASIC_FARMLAND": layer("YJJBNTTB"),
+              "ECO_REDLINE": layer("STBHHX"), "DEV_BOUNDARY": layer("CZKFBJ"), "HAZARDS": layer("DZZHD")}
+    outputs = []
+    check = processing.run("villageplanner:checklayers", dict(
+        inputs, OUTPUT=os.path.join(out_dir, "data_problems.csv")))
+    outputs.append(("data check", check["OUTPUT"]))
+    print("data check: %d errors, %d warnings" % (check["ERRORS"], check["WARNINGS"]))
+    ledger = processing.run("villageplanner:resourceledger", dict(
+        inputs, VILLAGE_STATS=os.path.join(sample_dir, "village_stats.csv"), SURVEY_YEAR=2023,
+        OUTPUT=os.path.join(out_dir, "ledger.gpkg"),
+        OUTPUT_XLSX=os.path.join(out_dir, "ledger.xlsx"),
+        OUTPUT_HTML=os.path.join(out_dir, "ledger.html")))
+    print("ledger: %d villages, %d warnings" % (ledger["VILLAGES_COUNT"], ledger["WARNINGS"]))
+    outputs += [("ledger layer", ledger["OUTPUT"]), ("ledger workbook", ledger["OUTPUT_XLSX"]),
+                ("ledger report", ledger["OUTPUT_HTML"])]
+    print("\nVillage Planner demo outputs:")
+    for label, path in outputs:
+        print("  %-16s %s" % (label, os.path.abspath(path)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
