@@ -64,8 +64,9 @@ def make_zip(out_dir):
     return path
 
 
-def deploy(profile_dir, libs=os.path.join(ROOT, "build", "libs")):
+def deploy(profile_dir, libs=None):
     """Install the plugin and its Python dependencies into a QGIS profile and enable it."""
+    libs = libs or os.path.join(ROOT, "build", "libs")
     plugins = os.path.join(profile_dir, "python", "plugins")
     os.makedirs(plugins, exist_ok=True)
     target = build(plugins)

@@ -320,7 +320,7 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
     table = table.reset_index()
     for col, kind in COLUMNS:
         if kind == "ha":
-            table[col] = table[col].astype("float64").round(4)
+            table[col] = table[col].astype("float64").round(6)  # 0.01 m2
     table = table[COLUMN_NAMES]
 
     meta = {

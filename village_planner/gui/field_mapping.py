@@ -4,8 +4,8 @@ from qgis.core import QgsMapLayerProxyModel, QgsProject
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
-from ..qgis_adapter.fields import project_mapping, resolve_fields, save_mapping, spec
 from ..core.i18n import N_
+from ..qgis_adapter.fields import project_mapping, resolve_fields, save_mapping, spec
 from ..qgis_adapter.i18n import tr
 
 KIND_LABELS = {"parcels": N_("Land parcels (DLTB)"), "villages": N_("Village zones (CJDCQ)")}
@@ -14,7 +14,8 @@ ROLE_LABELS = {
     "land_class": N_("Land class code (DLBM)"), "parcel_area": N_("Parcel area (TBMJ)"),
     "deducted_area": N_("Deducted area (KCMJ)"), "deducted_class": N_("Deducted class (KCDLBM)"),
     "net_area": N_("Net class area (TBDLMJ)"), "settlement_type": N_("Settlement type (CZCSXM)"),
-    "slope_grade": N_("Slope grade (GDPDJB)"), "ownership": N_("Ownership (QSXZ)"), "survey_area": N_("Surveyed area (DCMJ)"),
+    "slope_grade": N_("Slope grade (GDPDJB)"), "ownership": N_("Ownership (QSXZ)"),
+    "survey_area": N_("Surveyed area (DCMJ)"),
 }
 
 

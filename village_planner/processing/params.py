@@ -21,7 +21,7 @@ STATS_EXTENSIONS = (".csv", ".txt", ".xlsx", ".xlsm")
 
 
 def add_layer_params(alg):
-    for name, kind, gtype, label in LAYER_PARAMS:
+    for name, _kind, gtype, label in LAYER_PARAMS:
         alg.addParameter(QgsProcessingParameterVectorLayer(
             name, tr(label), [gtype], optional=(name != "PARCELS")))
 

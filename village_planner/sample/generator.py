@@ -368,7 +368,7 @@ def _layers(county):
                 for i, g in enumerate(county.devbound)]
     haz_rows = [(p, {"BSM": "%018d" % (i + 1), "ZHLX": kind, "ZLDWDM": v["code"]})
                 for i, (p, kind, v) in enumerate(county.hazards)]
-    S, R = ogr.OFTString, ogr.OFTReal
+    S, R = ogr.OFTString, ogr.OFTReal  # noqa: N806
     return [
         ("CJDCQ", ogr.wkbPolygon, [("BSM", S, 18), ("ZLDWDM", S, 19), ("ZLDWMC", S, 60), ("DCMJ", R, 0)],
          village_rows),
