@@ -32,9 +32,12 @@ def out_dir():
     return OUTPUT_ROOT
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def vp_provider(qgis_processing):
-    """The plugin's provider, registered the way qgis_process does (initProcessing)."""
+    """The plugin's provider, registered the way qgis_process does (initProcessing).
+
+    Module-scoped: removed again after each test module, so that the lifecycle test
+    starts from a registry without it."""
     from qgis.core import QgsApplication
 
     import village_planner
