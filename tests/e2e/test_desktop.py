@@ -1,0 +1,70 @@
+"""The real QGIS desktop under Xvfb, with the plugin installed from the packaged zip."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+
+import package  # noqa: E402
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def plugin_zip(tmp_path_factory):
+    return package.make_zip(str(tmp_path_factory.mktemp("dist")))
+
+
+def install_from_zip(zip_path, profiles_root, locale):
+    """What QGIS's "Install from ZIP" does, plus the dependencies make deploy adds."""
+    profile = os.path.join(profiles_root, "profiles", "default")
+    plugins = os.path.join(profile, "python", "plugins")
+    os.makedirs(plugins)
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(plugins)
+    shutil.copytree(os.path.join(ROOT, "build", "libs"), os.path.join(plugins, "village_planner", "libs"))
+    os.makedirs(os.path.join(profile, "QGIS"))
+    with open(os.path.join(profile, "QGIS", "QGIS3.ini"), "w", encoding="utf-8") as fh:
+        fh.write("[PythonPlugins]\nvillage_planner=true\n\n[locale]\noverrideFlag=true\nuserLocale=%s\n\n"
+                 "[qgis]\ncheckVersion=false\nshowTips=false\n" % locale)
+
+
+@pytest.mark.parametrize("locale,title", [("zh_CN", "村庄规划助手"), ("en_US", "Village Planner")])
+def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, locale, title):
+    shots = os.path.join(out_dir, "e2e", locale)
+    shutil.rmtree(shots, ignore_errors=True)
+    os.makedirs(shots)
+    profiles = str(tmp_path / "profiles")
+    install_from_zip(plugin_zip, profiles, locale)
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = dict(os.environ, PYQGIS_STARTUP=os.path.join(ROOT, "tests", "e2e", "desktop_probe.py"),
+               VP_PROBE_OUT=shots, XDG_RUNTIME_DIR=str(runtime))
+    env.pop("QT_QPA_PLATFORM", None)
+    env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
+    env.pop("PYTHONPATH", None)  # the desktop must find everything in its profile
+    proc = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--noversioncheck", "--nologo",
+         "--profiles-path", profiles], env=env, capture_output=True, text=True, timeout=240)
+    error = os.path.join(shots, "probe_error.txt")
+    assert not os.path.exists(error), open(error).read()
+    probe_file = os.path.join(shots, "probe.json")
+    assert os.path.exists(probe_file), proc.stdout[-2000:] + proc.stderr[-3000:]
+    with open(probe_file, encoding="utf-8") as fh:
+        probe = json.load(fh)
+    assert "village_planner" in probe["active_plugins"]
+    assert probe["vp_menu_title"] == title
+    assert title in probe["menubar"]
+    assert len(probe["vp_menu"]) >= 5
+    assert probe["toolbar"]
+    assert probe["provider"] == title
+    assert "villageplanner:resourceledger" in probe["algorithms"]
+    assert not any("missing" in m or "缺少" in m for m in probe["messages"]), probe["messages"]
+    assert os.path.getsize(os.path.join(shots, "desktop.png")) > 10000
