@@ -51,3 +51,15 @@ def vp_provider(qgis_processing):
 
 def gpkg_layer(sample_dir, name, file="county.gpkg"):
     return "%s|layername=%s" % (os.path.join(sample_dir, file), name)
+
+
+@pytest.fixture(scope="session")
+def postgis():
+    """A real PostgreSQL/PostGIS server, started for this test run and stopped after it."""
+    from tests.pgserver import PgServer
+
+    server = PgServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()

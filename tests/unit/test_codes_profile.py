@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 
@@ -46,7 +47,7 @@ def test_default_profile_maps_every_survey_code():
 
 def test_profile_errors_name_the_file(tmp_path):
     bad = tmp_path / "p.json"
-    data = json.loads(open(codes.resource_path("profiles", "ledger_default.json"), encoding="utf-8").read())
+    data = json.loads(Path(codes.resource_path("profiles", "ledger_default.json")).read_text(encoding="utf-8"))
     data["land_accounts"]["other"]["codes"].append("0101")
     bad.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ProfileError, match="0101"):
@@ -65,9 +66,10 @@ def test_profile_errors_name_the_file(tmp_path):
 def test_profile_hash_follows_content(tmp_path):
     src = codes.resource_path("profiles", "ledger_default.json")
     copy = tmp_path / "county.json"
-    copy.write_bytes(open(src, "rb").read())
+    raw = Path(src).read_bytes()
+    copy.write_bytes(raw)
     assert load_profile(str(copy)).content_hash == load_profile().content_hash
-    copy.write_bytes(open(src, "rb").read().replace(b"default-4+2", b"county-edit"))
+    copy.write_bytes(raw.replace(b"default-4+2", b"county-edit"))
     edited = load_profile(str(copy))
     assert edited.name == "county-edit"
     assert edited.content_hash != load_profile().content_hash

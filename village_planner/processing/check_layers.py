@@ -13,7 +13,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.ledger import village_codes
 from ..qgis_adapter.checker import check_sources, repair_geometries
-from ..qgis_adapter.layers import read_attributes, working_crs
+from ..qgis_adapter.layers import layer_label, read_attributes, working_crs
 from .base import VillagePlannerAlgorithm
 from .params import add_layer_params, layers_from
 
@@ -62,7 +62,7 @@ class CheckLayersAlgorithm(VillagePlannerAlgorithm):
             pf = fieldmaps["parcels"]
             frame, geoms = read_attributes(parcels, {"zldwdm": pf["village_code"]}, feedback,
                                            with_geometry=True, target_crs=crs)
-            repair_geometries(parcels.name(), frame["fid"].to_numpy(), geoms, findings)
+            repair_geometries(layer_label(parcels), frame["fid"].to_numpy(), geoms, findings)
             codes = village_codes(frame["zldwdm"])
             known = None
             if layers["villages"] is not None:
@@ -74,13 +74,13 @@ class CheckLayersAlgorithm(VillagePlannerAlgorithm):
                 findings.warning(
                     self.tr("{n} parcels have no matching village. Features: {ids}").format(
                         n=len(ids), ids=", ".join(str(i) for i in ids[:20])),
-                    layer=parcels.name(), feature_id=ids[0], field=pf["village_code"],
+                    layer=layer_label(parcels), feature_id=ids[0], field=pf["village_code"],
                     code="parcel_without_village")
             for kind in ("villages", "basic_farmland", "eco_redline", "dev_boundary"):
                 layer = layers.get(kind)
                 if layer is not None:
                     f2, g2 = read_attributes(layer, {}, None, with_geometry=True, target_crs=crs)
-                    repair_geometries(layer.name(), f2["fid"].to_numpy(), g2, findings)
+                    repair_geometries(layer_label(layer), f2["fid"].to_numpy(), g2, findings)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, findings_fields(),
                                           QgsWkbTypes.NoGeometry, parcels.crs() if parcels else None)
         write_findings(sink, findings)

@@ -10,7 +10,7 @@ from ..core.ledger import village_codes
 from ..core.overlay import repair
 from .fields import resolve_fields
 from .i18n import tr
-from .layers import read_attributes, shapefile_encoding_fix
+from .layers import layer_label, read_attributes, shapefile_encoding_fix
 
 KIND_LABELS = {
     "parcels": "PARCELS",
@@ -36,40 +36,41 @@ def check_sources(layers, project=None):
             continue
         label = KIND_LABELS.get(kind, kind)
         if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
-            findings.error(tr("Layer {layer} ({param}) cannot be read.").format(
-                layer=getattr(layer, "name", lambda: "?")(), param=label), layer=label, code="layer_invalid")
+            name = layer_label(layer) if isinstance(layer, QgsVectorLayer) else "?"
+            findings.error(tr("Layer {layer} ({param}) cannot be read.").format(layer=name, param=label),
+                           layer=label, code="layer_invalid")
             continue
         shapefile_encoding_fix(layer, findings)
         if kind in POLYGON_KINDS and layer.geometryType() != QgsWkbTypes.PolygonGeometry:
             findings.error(tr("Layer {layer} ({param}) must be a polygon layer.").format(
-                layer=layer.name(), param=label), layer=layer.name(), code="wrong_geometry_type")
+                layer=layer_label(layer), param=label), layer=layer_label(layer), code="wrong_geometry_type")
         if kind == "hazards" and layer.geometryType() != QgsWkbTypes.PointGeometry:
             findings.error(tr("Layer {layer} ({param}) must be a point layer.").format(
-                layer=layer.name(), param=label), layer=layer.name(), code="wrong_geometry_type")
+                layer=layer_label(layer), param=label), layer=layer_label(layer), code="wrong_geometry_type")
         if kind in ("parcels", "villages") and layer.featureCount() == 0:
             findings.error(tr("Layer {layer} ({param}) has no features.").format(
-                layer=layer.name(), param=label), layer=layer.name(), code="layer_empty")
+                layer=layer_label(layer), param=label), layer=layer_label(layer), code="layer_empty")
         found, missing = resolve_fields(layer, kind, project)
         fieldmaps[kind] = found
         for role, name in missing:
             findings.error(
                 tr("Layer {layer} has no field {field} ({role}). Map the field in Village Planner > "
-                   "Field mapping, or rename it.").format(layer=layer.name(), field=name, role=role),
-                layer=layer.name(), field=name, code="missing_field")
+                   "Field mapping, or rename it.").format(layer=layer_label(layer), field=name, role=role),
+                layer=layer_label(layer), field=name, code="missing_field")
         if not layer.crs().isValid():
             findings.warning(tr("Layer {layer} has no coordinate reference system; the parcels' CRS is "
-                                "assumed.").format(layer=layer.name()), layer=layer.name(), code="no_crs")
+                                "assumed.").format(layer=layer_label(layer)), layer=layer_label(layer), code="no_crs")
         elif parcels is not None and layer is not parcels and layer.crs() != parcels.crs():
             findings.warning(
                 tr("Layer {layer} is in {crs}, the parcels are in {pcrs}; it is reprojected.").format(
-                    layer=layer.name(), crs=layer.crs().authid(), pcrs=parcels.crs().authid()),
-                layer=layer.name(), code="crs_mismatch")
+                    layer=layer_label(layer), crs=layer.crs().authid(), pcrs=parcels.crs().authid()),
+                layer=layer_label(layer), code="crs_mismatch")
     if parcels is not None and parcels.isValid() and parcels.crs().isGeographic():
         findings.warning(
             tr("Layer {layer} is in a geographic CRS ({crs}). Official areas are taken from the survey's "
                "area fields; overlays are computed in a Gauss-Kruger projection.").format(
-                layer=parcels.name(), crs=parcels.crs().authid()),
-            layer=parcels.name(), code="geographic_crs")
+                layer=layer_label(parcels), crs=parcels.crs().authid()),
+            layer=layer_label(parcels), code="geographic_crs")
     villages = layers.get("villages")
     if villages is not None and "villages" in fieldmaps and "village_code" in fieldmaps["villages"]:
         check_village_codes(villages, fieldmaps["villages"], findings)
@@ -82,14 +83,14 @@ def check_village_codes(layer, fieldmap, findings):
     field = fieldmap["village_code"]
     for fid in frame.loc[codes.isna(), "fid"]:
         findings.warning(tr("Village feature {fid} has no valid 12-digit code in {field}.").format(
-            fid=fid, field=field), layer=layer.name(), feature_id=fid, field=field, code="bad_village_code")
+            fid=fid, field=field), layer=layer_label(layer), feature_id=fid, field=field, code="bad_village_code")
     dup = codes.notna() & codes.duplicated(keep=False)
     for code in sorted(set(codes[dup])):
         ids = frame.loc[codes == code, "fid"].tolist()
         findings.warning(
             tr("Village code {code} appears on {n} features ({ids}); they are treated as one village.").format(
                 code=code, n=len(ids), ids=", ".join(str(i) for i in ids)),
-            layer=layer.name(), feature_id=ids[0], field=field, code="duplicate_village_code")
+            layer=layer_label(layer), feature_id=ids[0], field=field, code="duplicate_village_code")
 
 
 def repair_geometries(layer_name, fids, geoms, findings):

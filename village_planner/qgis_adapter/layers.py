@@ -25,7 +25,21 @@ from .i18n import tr
 
 
 def layer_label(layer):
-    return layer.name() if layer is not None else ""
+    """The name to show for a layer in messages.
+
+    Processing names a layer opened from ``file.gpkg|layername=DLTB`` after the
+    file ("file"); the planner knows it as DLTB, so the sublayer name is used.
+    """
+    if layer is None:
+        return ""
+    name = layer.name()
+    source = layer.source()
+    if "layername=" in source:
+        sub = source.split("layername=")[1].split("|")[0]
+        stem = os.path.splitext(os.path.basename(source.split("|")[0]))[0]
+        if sub and name == stem:
+            return sub
+    return name
 
 
 def gk_zone_crs(longitude):

@@ -12,7 +12,7 @@ from ..core.overlay import count_points_in, share_inside
 from ..core.profile import load_profile
 from .checker import check_sources, repair_geometries
 from .i18n import tr
-from .layers import read_attributes, read_geometries, working_crs
+from .layers import layer_label, read_attributes, read_geometries, working_crs
 
 OVERLAY_KINDS = ("basic_farmland", "eco_redline", "dev_boundary")
 
@@ -45,7 +45,7 @@ def read_stats(source, findings):
                  for v in feat.attributes()] for feat in source.getFeatures()]
         frame = pd.DataFrame(rows, columns=names, dtype=object)
         frame = frame.where(frame.notna(), "")
-        name = source.name()
+        name = layer_label(source)
     try:
         table, found = core_stats.normalise_stats(frame, name)
     except core_stats.StatsError as exc:
@@ -86,19 +86,19 @@ def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, f
                "net_area": pf.get("net_area"), "settlement_type": pf.get("settlement_type"),
                "slope_grade": pf.get("slope_grade"), "village_name": pf.get("village_name")}
     columns = {k: v for k, v in columns.items() if v}
-    _info(feedback, tr("Reading {n} parcels from {layer}").format(n=parcels.featureCount(), layer=parcels.name()))
+    _info(feedback, tr("Reading {n} parcels from {layer}").format(n=parcels.featureCount(), layer=layer_label(parcels)))
     frame, geoms = read_attributes(parcels, columns, feedback, with_geometry=need_geom, target_crs=crs,
                                    progress=(0, 50))
     _check_cancel(feedback)
     if need_geom:
-        geoms = repair_geometries(parcels.name(), frame["fid"].to_numpy(), geoms, findings)
+        geoms = repair_geometries(layer_label(parcels), frame["fid"].to_numpy(), geoms, findings)
 
     shares = {}
     for n, (kind, layer) in enumerate(overlays_given.items()):
         _check_cancel(feedback)
-        _info(feedback, tr("Overlay with {layer}").format(layer=layer.name()))
+        _info(feedback, tr("Overlay with {layer}").format(layer=layer_label(layer)))
         fids, zones = read_geometries(layer, crs, feedback=None)
-        zones = repair_geometries(layer.name(), fids, zones, findings)
+        zones = repair_geometries(layer_label(layer), fids, zones, findings)
         share = share_inside(geoms, zones)
         shares[kind] = pd.Series(share, index=frame["fid"].to_numpy())
         if feedback is not None:
@@ -111,7 +111,7 @@ def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, f
         if vf.get("village_name"):
             vcols["village_name"] = vf["village_name"]
         village_frame, vgeoms = read_attributes(villages, vcols, None, with_geometry=True, target_crs=crs)
-        vgeoms = repair_geometries(villages.name(), village_frame["fid"].to_numpy(), vgeoms, findings)
+        vgeoms = repair_geometries(layer_label(villages), village_frame["fid"].to_numpy(), vgeoms, findings)
         from ..core.codes import village_code
 
         codes = village_frame["village_code"].map(village_code)
@@ -137,7 +137,7 @@ def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, f
             hazard_counts = pd.Series(counts, index=pcodes.to_numpy()).groupby(level=0).sum()
         if len(outside):
             findings.warning(tr("{n} hazard points lie outside every village.").format(n=len(outside)),
-                             layer=hazards.name(), code="hazard_outside")
+                             layer=layer_label(hazards), code="hazard_outside")
 
     stats_table = read_stats(stats_source, findings)
     sources = {k: (v.source() if v is not None else "") for k, v in layers.items()}
@@ -148,7 +148,7 @@ def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, f
     _check_cancel(feedback)
     result = build_ledger(
         frame, profile, villages=village_frame, overlays=shares, hazard_counts=hazard_counts,
-        stats=stats_table, parcel_layer=parcels.name(), survey_year=survey_year, sources=sources,
+        stats=stats_table, parcel_layer=layer_label(parcels), survey_year=survey_year, sources=sources,
         field_names={"parcel_area": pf.get("parcel_area", "TBMJ"), "deducted_area": pf.get("deducted_area", "KCMJ"),
                      "net_area": pf.get("net_area", "TBDLMJ"), "land_class": pf.get("land_class", "DLBM"),
                      "zldwdm": pf.get("village_code", "ZLDWDM")},
