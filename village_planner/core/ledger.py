@@ -83,12 +83,27 @@ class LedgerResult:
 
 
 def village_codes(series):
-    """Vectorised 12-digit prefix of ZLDWDM values; None where there is none."""
-    text = series.astype("string").str.strip()
-    text = text.str.replace(r"\.0$", "", regex=True)
+    """Vectorised 12-digit prefix of ZLDWDM values; None where there is none.
+
+    Computed once per distinct value: a county has 300,000 parcels but only a few
+    thousand villager-group codes.
+    """
+    codes, uniques = pd.factorize(pd.Series(series).astype(object), use_na_sentinel=True)
+    text = pd.Series(uniques, dtype=object).astype(str).str.strip().str.replace(r"\.0$", "", regex=True)
     prefix = text.str[:VILLAGE_CODE_LEN]
-    ok = prefix.str.fullmatch(r"\d{%d}" % VILLAGE_CODE_LEN).fillna(False)
-    return prefix.where(ok, None).astype(object).where(ok, None)
+    ok = prefix.str.fullmatch(r"\d{%d}" % VILLAGE_CODE_LEN).fillna(False).to_numpy(dtype=bool)
+    mapped = np.where(ok, prefix.to_numpy(dtype=object), None)
+    out = np.full(len(codes), None, dtype=object)
+    valid = codes >= 0
+    out[valid] = mapped[codes[valid]]
+    return pd.Series(out, index=getattr(series, "index", None), dtype=object)
+
+
+def _per_value(series, func):
+    """Apply ``func`` to each distinct value only; returns a numpy array."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    values = np.array([func(u) for u in uniques], dtype=object)
+    return values[codes]
 
 
 def _ids_text(ids):
@@ -144,7 +159,7 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
     else:
         net = area - deducted
 
-    classes = p["land_class"].astype("string").fillna("").astype(str)
+    classes = p["land_class"].astype(object).where(p["land_class"].notna(), "").astype(str)
     uniq = pd.unique(classes)
     account_map, base_map, unknown = {}, {}, []
     for code in uniq:
@@ -155,9 +170,9 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
                                                            and norm.endswith(profile.suffix)) else norm
         if not known:
             unknown.append(code)
-    account = classes.map(account_map)
-    base = classes.map(base_map)
-    restorable = classes.map(lambda c: base_map[c] != normalise_class(c))
+    account = pd.Series(_per_value(classes, account_map.get), index=p.index)
+    base = pd.Series(_per_value(classes, base_map.get), index=p.index)
+    restorable = pd.Series(_per_value(classes, lambda c: base_map[c] != normalise_class(c)), index=p.index)
     for code in unknown:
         hit = classes == code
         findings.warning(
@@ -168,11 +183,20 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
             feature_id=p.loc[hit, "fid"].iloc[0],
         )
 
-    settle = (p["settlement_type"].astype("string").fillna("").str.strip().str.upper()
-              if "settlement_type" in p.columns else pd.Series("", index=p.index))
-    slope = (p["slope_grade"].astype("string").fillna("").str.strip().str.replace(r"\.0$", "", regex=True)
-             if "slope_grade" in p.columns else pd.Series("", index=p.index))
+    def _clean(column, strip_zero=False):
+        if column not in p.columns:
+            return pd.Series("", index=p.index)
 
+        def norm(v):
+            if v is None or (isinstance(v, float) and v != v):
+                return ""
+            text = str(v).strip().upper()
+            return text[:-2] if strip_zero and text.endswith(".0") else text
+
+        return pd.Series(_per_value(p[column].astype(object), norm), index=p.index)
+
+    settle = _clean("settlement_type")
+    slope = _clean("slope_grade", strip_zero=True)
     is_cult = (account == "cultivated").to_numpy()
     is_cons = (account == "construction").to_numpy()
     is_village = is_cons & settle.isin(profile.village_settlement_codes).to_numpy()

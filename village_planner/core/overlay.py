@@ -6,6 +6,9 @@ cost one prepared predicate; only parcels that cross a zone edge are intersected
 The ledger multiplies the share by the parcel's official (ellipsoidal) area.
 """
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import shapely
 
@@ -37,44 +40,160 @@ def _polygonal(geom):
     return shapely.Polygon()
 
 
+MAX_PIECE_COORDS = 256
+
+
+def split_complex(zones, max_coords=MAX_PIECE_COORDS):
+    """Cut polygons with many vertices into quadrants until every piece is small.
+
+    Pieces of one polygon do not overlap, so areas of their intersections add up.
+    Intersecting a small parcel with a small piece is far cheaper than with a
+    county-wide red line polygon of thousands of vertices.
+    """
+    zones = np.asarray(zones, dtype=object)
+    if len(zones) == 0:
+        return zones
+    counts = shapely.get_num_coordinates(zones)
+    done = [zones[counts <= max_coords]]
+    todo = zones[counts > max_coords]
+    depth = 0
+    while len(todo) and depth < 12:
+        xmin, ymin, xmax, ymax = shapely.bounds(todo).T
+        xmid, ymid = (xmin + xmax) / 2, (ymin + ymax) / 2
+        quads = [
+            shapely.box(xmin, ymin, xmid, ymid), shapely.box(xmid, ymin, xmax, ymid),
+            shapely.box(xmin, ymid, xmid, ymax), shapely.box(xmid, ymid, xmax, ymax),
+        ]
+        pieces = np.concatenate([shapely.intersection(todo, q) for q in quads])
+        pieces = shapely.get_parts(pieces)
+        pieces = pieces[shapely.get_type_id(pieces) == 3]  # polygons only; lines/points have no area
+        pieces = pieces[~shapely.is_empty(pieces)]
+        counts = shapely.get_num_coordinates(pieces)
+        done.append(pieces[counts <= max_coords])
+        todo = pieces[counts > max_coords]
+        depth += 1
+    done.append(todo)
+    return np.concatenate(done)
+
+
+def dissolve_overlaps(zones, tolerance=1e-6):
+    """The zones, with the groups of polygons that overlap unioned (so nothing counts twice).
+
+    Overlaps smaller than ``tolerance`` times the zones' area are floating-point
+    noise along shared edges and are left alone.
+    """
+    zones = np.asarray(zones, dtype=object)
+    if len(zones) < 2:
+        return zones
+    tree = shapely.STRtree(zones)
+    left, right = tree.query(zones, predicate="intersects")
+    keep = left < right
+    left, right = left[keep], right[keep]
+    if not len(left):
+        return zones
+    overlap = shapely.area(shapely.intersection(zones[left], zones[right]))
+    real = overlap > tolerance * max(float(shapely.area(zones).sum()), 1.0) / max(len(zones), 1)
+    left, right = left[real], right[real]
+    if not len(left):
+        return zones
+    parent = list(range(len(zones)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in zip(left.tolist(), right.tolist()):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+    groups = {}
+    for i in range(len(zones)):
+        groups.setdefault(find(i), []).append(i)
+    out = []
+    for members in groups.values():
+        if len(members) == 1:
+            out.append(zones[members[0]])
+        else:
+            out.extend(shapely.get_parts(shapely.union_all(zones[members])))
+    return np.asarray(out, dtype=object)
+
+
+def _intersection_areas(left, right, chunk=20000):
+    """Areas of pairwise intersections; shapely releases the GIL, so chunks run on all cores."""
+    if len(left) <= chunk or (os.cpu_count() or 1) < 2:
+        return shapely.area(shapely.intersection(left, right))
+    bounds = list(range(0, len(left), chunk))
+    with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, 8)) as pool:
+        parts = pool.map(lambda i: shapely.area(shapely.intersection(left[i:i + chunk], right[i:i + chunk])), bounds)
+        return np.concatenate(list(parts))
+
+
+def boundary_segments(zones):
+    """Every edge of every ring of the zones, as two-point lines."""
+    rings = shapely.get_rings(zones)
+    if len(rings) == 0:
+        return np.array([], dtype=object)
+    coords, ring_idx = shapely.get_coordinates(rings, return_index=True)
+    same = ring_idx[1:] == ring_idx[:-1]
+    starts, ends = coords[:-1][same], coords[1:][same]
+    keep = np.any(starts != ends, axis=1)
+    return shapely.linestrings(np.stack([starts[keep], ends[keep]], axis=1))
+
+
+def cut_by(parcels, zones):
+    """Mask of parcels whose interior a zone boundary passes through."""
+    segments = boundary_segments(zones)
+    cut = np.zeros(len(parcels), dtype=bool)
+    if len(segments) == 0:
+        return cut
+    tree = shapely.STRtree(parcels)
+    seg_idx, p_idx = tree.query(segments, predicate="intersects")
+    if len(seg_idx):
+        crossing = ~shapely.touches(segments[seg_idx], parcels[p_idx])
+        cut[np.unique(p_idx[crossing])] = True
+    return cut
+
+
 def share_inside(parcels, zones):
-    """Share (0..1) of each parcel's planar area inside the union of ``zones``."""
+    """Share (0..1) of each parcel's planar area inside the union of ``zones``.
+
+    Zones are split into small pieces that do not overlap. A parcel inside one
+    piece costs one prepared predicate; a parcel that only touches pieces along
+    its edges costs another; only parcels that a zone edge really cuts are
+    intersected, and the areas of their pieces add up.
+    """
     parcels = np.asarray(parcels, dtype=object)
-    zones = np.asarray([z for z in zones if z is not None and not z.is_empty], dtype=object)
     share = np.zeros(len(parcels))
+    zones = np.asarray([z for z in zones if z is not None and not z.is_empty], dtype=object)
     if len(parcels) == 0 or len(zones) == 0:
         return share
-    shapely.prepare(zones)
-    tree = shapely.STRtree(zones)
-    p_idx, z_idx = tree.query(parcels, predicate="intersects")
+    pieces = split_complex(dissolve_overlaps(shapely.get_parts(zones)))
+    shapely.prepare(pieces)
+    tree = shapely.STRtree(pieces)
+    present = ~(shapely.is_missing(parcels) | shapely.is_empty(parcels))
+    idx = np.nonzero(present)[0]
+    p_idx, z_idx = tree.query(parcels[idx], predicate="intersects")
     if len(p_idx) == 0:
         return share
-    # parcels wholly inside one zone
-    inside = shapely.contains(zones[z_idx], parcels[p_idx])
-    whole = np.unique(p_idx[inside])
-    share[whole] = 1.0
-    todo = ~np.isin(p_idx, whole)
+    p_idx = idx[p_idx]
+    inside = shapely.contains(pieces[z_idx], parcels[p_idx])
+    whole = np.zeros(len(parcels), dtype=bool)
+    whole[p_idx[inside]] = True
+    todo = ~whole[p_idx]
     p_idx, z_idx = p_idx[todo], z_idx[todo]
-    if len(p_idx) == 0:
-        return share
+    # neighbours that share only an edge with a piece have nothing inside it
+    crossing = ~shapely.touches(pieces[z_idx], parcels[p_idx])
+    p_idx, z_idx = p_idx[crossing], z_idx[crossing]
+    inside_area = np.zeros(len(parcels))
+    if len(p_idx):
+        np.add.at(inside_area, p_idx, _intersection_areas(parcels[p_idx], pieces[z_idx]))
     planar = shapely.area(parcels)
-    pieces = shapely.intersection(parcels[p_idx], zones[z_idx])
-    order = np.argsort(p_idx, kind="stable")
-    p_sorted = p_idx[order]
-    pieces = pieces[order]
-    starts = np.r_[0, np.nonzero(np.diff(p_sorted))[0] + 1]
-    ends = np.r_[starts[1:], len(p_sorted)]
-    single = (ends - starts) == 1
-    inside_area = np.empty(len(starts))
-    inside_area[single] = shapely.area(pieces[starts[single]])
-    for k in np.nonzero(~single)[0]:
-        # overlapping zones: union the pieces so nothing counts twice
-        inside_area[k] = shapely.union_all(pieces[starts[k]:ends[k]]).area
-    targets = p_sorted[starts]
     with np.errstate(divide="ignore", invalid="ignore"):
-        frac = np.where(planar[targets] > 0, inside_area / planar[targets], 0.0)
-    share[targets] = np.clip(frac, 0.0, 1.0)
-    return share
+        share = np.where(planar > 0, inside_area / planar, 0.0)
+    share[whole] = 1.0
+    return np.clip(share, 0.0, 1.0)
 
 
 def count_points_in(points, polygons):

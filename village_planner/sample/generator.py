@@ -244,7 +244,9 @@ class County:
     def _overlays(self):
         rng = self.rng
         self.county = shapely.union_all([v["polygon"] for v in self.villages])
-        # permanent basic farmland: the lower cultivated parcels, shrunk 2 m so edges cut parcels
+        # permanent basic farmland: patches of cultivated parcels along their edges, as
+        # delineated from the survey; some patches are cut by setbacks (roads, ditches)
+        # drawn across parcels, so that part of a parcel lies outside
         bnt_parts = []
         geoms = shapely.make_valid(self.parcel_geoms)
         by_village = {}
@@ -252,7 +254,15 @@ class County:
             if att["DLBM"] in ("0101", "0102", "0103") and rng.uniform() < 0.85:
                 by_village.setdefault(att["ZLDWDM"][:12], []).append(g)
         for code in sorted(by_village):
-            merged = shapely.union_all(by_village[code]).buffer(-2.0, join_style="mitre")
+            merged = shapely.union_all(by_village[code])
+            x0, y0, x1, y1 = merged.bounds
+            cuts = []
+            for _ in range(3):
+                ax, bx = rng.uniform(x0, x1, 2)
+                cuts.append(shapely.LineString([(ax, y0), (bx, y1)]).buffer(4.0))
+                ay, by = rng.uniform(y0, y1, 2)
+                cuts.append(shapely.LineString([(x0, ay), (x1, by)]).buffer(4.0))
+            merged = shapely.difference(merged, shapely.union_all(cuts))
             bnt_parts.extend(p for p in shapely.get_parts(merged) if p.area > 200)
         self.bnt = bnt_parts
         # ecological red line: most of village 3 plus high ground elsewhere
