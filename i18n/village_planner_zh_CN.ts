@@ -90,6 +90,11 @@
       <translation>已取消。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
+      <source>Change workbook</source>
+      <translation>变化工作簿</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/check_layers.py" />
       <source>Check survey layers</source>
       <translation>检查调查图层</translation>
@@ -103,6 +108,11 @@
       <location filename="../village_planner/processing/check_layers.py" />
       <source>Checks the county's survey layers before a long job: missing fields, CRS mismatches, invalid geometries (with feature ids), duplicate village codes and parcels without a village. ERROR items stop the plugin's jobs; WARNING items are reported and the jobs go on.</source>
       <translation>在耗时作业前检查县域调查图层：缺失字段、坐标系不一致、无效几何（列出要素编号）、重复村代码以及无所属村的图斑。“错误”项会中止插件作业；“警告”项会报告，作业继续。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>Choose a ledger layer built by 'Build resource baseline ledger (4+2)'.</source>
+      <translation>请选择由“生成“4+2”资源本底台账”生成的台账图层。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/field_mapping.py" />
@@ -120,7 +130,28 @@
       <translation>集体经济收入</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
+      <source>Compare ledger snapshots</source>
+      <translation>比较台账快照</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Compare ledger snapshots…</source>
+      <translation>比较台账快照…</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
+      <source>Compares two ledger snapshots of the planning GeoPackage (for example the 2020 base year and the 2023 change survey) per village and item, and flags villages where cultivated land or basic farmland decreased or construction land grew. Without snapshot ids, the two latest are compared.</source>
+      <translation>按村、按项目比较规划 GeoPackage 中的两个台账快照（例如 2020 年基期与 2023 年变更调查），标出耕地或永久基本农田减少、建设用地增加的村。未指定快照编号时，比较最近的两个快照。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
+      <source>Comparing snapshot {a} (survey year {ya}) with snapshot {b} (survey year {yb})</source>
+      <translation>正在比较快照 {a}（调查年度 {ya}）与快照 {b}（调查年度 {yb}）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Construction land</source>
       <translation>建设用地</translation>
     </message>
@@ -131,6 +162,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Cultivated land</source>
       <translation>耕地</translation>
     </message>
@@ -140,6 +172,11 @@
       <location filename="../village_planner/processing/check_layers.py" />
       <source>Data problems</source>
       <translation>数据问题</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>Data warnings</source>
+      <translation>数据警告</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/field_mapping.py" />
@@ -162,7 +199,13 @@
       <translation>错误</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
+      <source>Earlier snapshot id</source>
+      <translation>较早快照编号</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Ecological land</source>
       <translation>生态用地</translation>
     </message>
@@ -182,6 +225,7 @@
       <translation>错误数</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
@@ -210,8 +254,14 @@
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Field ridges</source>
       <translation>田坎</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
+      <source>Flagged villages</source>
+      <translation>标记的村数</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/sample_county.py" />
@@ -279,6 +329,11 @@
       <translation>项目</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
+      <source>Items</source>
+      <translation>项目</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger.py" />
       <source>Land class '{code}' is not in the ledger profile; {n} parcels counted as {account}. Features: {ids}</source>
       <translation>地类“{code}”不在台账口径中；{n} 个图斑计入 {account}。要素：{ids}</translation>
@@ -293,6 +348,11 @@
       <location filename="../village_planner/processing/params.py" />
       <source>Land parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
+      <source>Later snapshot id</source>
+      <translation>较晚快照编号</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -367,6 +427,16 @@
       <translation>台账</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
+      <source>Ledger changes</source>
+      <translation>台账变化</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>Ledger layer</source>
+      <translation>台账图层</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Ledger of {n} villages built; {w} warnings.</source>
       <translation>已生成 {n} 个村的台账；警告 {w} 条。</translation>
@@ -398,7 +468,13 @@
       <translation>图斑地类面积（TBDLMJ）</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>No row in the village statistics.</source>
+      <translation>村庄统计表中没有该村记录。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Other land</source>
       <translation>其他用地</translation>
     </message>
@@ -446,6 +522,16 @@
       <location filename="../village_planner/processing/params.py" />
       <source>Permanent basic farmland (YJJBNTTB)</source>
       <translation>永久基本农田（YJJBNTTB）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
+      <source>Planning GeoPackage</source>
+      <translation>规划 GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Planning GeoPackage for the snapshot (optional; the project's by default)</source>
+      <translation>保存快照的规划 GeoPackage（可选；默认使用工程的规划库）</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -556,6 +642,11 @@
       <translation>示例县 GeoPackage</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>Search villages by name or code</source>
+      <translation>按村名或代码搜索</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/field_mapping.py" />
       <source>Settlement type (CZCSXM)</source>
       <translation>城镇村属性码（CZCSXM）</translation>
@@ -597,6 +688,26 @@
       <translation>坡度五级</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Snapshot id</source>
+      <translation>快照编号</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Snapshot label</source>
+      <translation>快照标签</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/snapshots.py" />
+      <source>Snapshot {id} is not in {path}.</source>
+      <translation>{path} 中没有快照 {id}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Snapshot {id} stored in {path}</source>
+      <translation>快照 {id} 已保存到 {path}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Source</source>
       <translation>数据源</translation>
@@ -624,9 +735,34 @@
       <translation>必须提供地类图斑图层（PARCELS）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>The snapshot could not be stored in {path}: {error}</source>
+      <translation>无法将快照保存到 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
+      <source>The two snapshots were built with different ledger profiles; items may not be comparable.</source>
+      <translation>两个快照使用的台账口径不同，部分项目可能不可比。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger.py" />
       <source>The village statistics have a row for {code}, which is not a village of the parcels.</source>
       <translation>村庄统计表中有 {code} 的记录，但图斑中没有该村。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>The {layer} layer was not given; its figures are empty.</source>
+      <translation>未提供{layer}图层，相关数值为空。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>These parcels have no matching village code.</source>
+      <translation>这些图斑找不到对应的村代码。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>This village has no parcels.</source>
+      <translation>该村没有图斑。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -636,6 +772,7 @@
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Town</source>
       <translation>乡镇</translation>
     </message>
@@ -726,6 +863,12 @@
       <translation>村要素 {fid} 的 {field} 中没有有效的 12 位代码。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <location filename="../village_planner/plugin.py" />
+      <source>Village ledger</source>
+      <translation>村庄台账</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Village name</source>
       <translation>村名称</translation>
@@ -767,6 +910,7 @@
       <translation>村 {code} 在村庄统计表中没有记录。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
       <location filename="../village_planner/processing/sample_county.py" />
       <source>Villages</source>
@@ -789,8 +933,39 @@
       <translation>按国土调查数据结构生成一个虚拟县（村级调查区、地类图斑、永久基本农田、生态保护红线、城镇开发边界、地灾隐患点和村庄统计表），用于试用插件。相同的随机种子总是生成相同的县。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>basic farmland</source>
+      <translation>永久基本农田</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_diff.py" />
+      <source>basic farmland decreased</source>
+      <translation>永久基本农田减少</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_diff.py" />
+      <source>construction land grew</source>
+      <translation>建设用地增加</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_diff.py" />
+      <source>cultivated land decreased</source>
+      <translation>耕地减少</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>development boundary</source>
+      <translation>城镇开发边界</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>ecological red line</source>
+      <translation>生态保护红线</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -806,6 +981,7 @@
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -858,6 +1034,16 @@
       <location filename="../village_planner/core/ledger.py" />
       <source>{n} parcels where {net} differs from {area} - {ded} by more than 0.01 m2; the survey's {net} is used. Features: {ids}</source>
       <translation>{n} 个图斑的 {net} 与 {area} - {ded} 相差超过 0.01 平方米，采用调查的 {net}。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/ledger_diff.py" />
+      <source>{path} holds {n} ledger snapshots; two are needed.</source>
+      <translation>{path} 中只有 {n} 个台账快照，至少需要两个。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/snapshots.py" />
+      <source>{path} is not a GeoPackage.</source>
+      <translation>{path} 不是 GeoPackage 文件。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/sample_county.py" />

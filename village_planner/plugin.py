@@ -22,6 +22,7 @@ class VillagePlannerPlugin:
         self.menu = None
         self.toolbar = None
         self.actions = []
+        self.ledger_dock = None
         self.missing = missing_packages()
 
     # -- Processing ---------------------------------------------------------
@@ -54,6 +55,9 @@ class VillagePlannerPlugin:
                   "checklayers")
         self._add(tr("Build resource ledger…"), lambda: self.open_algorithm("resourceledger"), needs_deps,
                   "resourceledger", toolbar=True)
+        self._add(tr("Village ledger"), self.toggle_ledger_dock, needs_deps, "ledgerdock", toolbar=True)
+        self._add(tr("Compare ledger snapshots…"), lambda: self.open_algorithm("ledgerdiff"), needs_deps,
+                  "ledgerdiff")
         self._add(tr("Field mapping…"), self.open_field_mapping, True, "fieldmapping")
         self.menu.addSeparator()
         self._add(tr("Generate sample county…"), lambda: self.open_algorithm("samplecounty"), needs_deps,
@@ -93,6 +97,11 @@ class VillagePlannerPlugin:
                 self.toolbar.removeAction(action)
             action.deleteLater()
         self.actions = []
+        if self.ledger_dock is not None:
+            remove = getattr(self.iface, "removeDockWidget", None) or self.iface.mainWindow().removeDockWidget
+            remove(self.ledger_dock)
+            self.ledger_dock.deleteLater()
+            self.ledger_dock = None
         if self.menu is not None:
             self.menu.menuAction().setVisible(False)
             self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
@@ -109,13 +118,39 @@ class VillagePlannerPlugin:
 
     # -- actions -------------------------------------------------------------
     def prefilled_parameters(self, alg_id):
-        from .qgis_adapter.fields import find_project_layers
+        from .qgis_adapter.fields import find_project_layers, find_stats_layer
 
         found = find_project_layers()
         keys = {"parcels": "PARCELS", "villages": "VILLAGES", "basic_farmland": "BASIC_FARMLAND",
                 "eco_redline": "ECO_REDLINE", "dev_boundary": "DEV_BOUNDARY", "hazards": "HAZARDS"}
         params = {keys[k]: layer.id() for k, layer in found.items() if k in keys}
-        return params if alg_id in ("checklayers", "resourceledger") else {}
+        if alg_id == "resourceledger":
+            from .qgis_adapter.settings import default_planning_db, planning_db
+
+            stats = find_stats_layer()
+            if stats is not None:
+                params["VILLAGE_STATS"] = stats.id()
+            db = planning_db() or default_planning_db()
+            if db:
+                params["PLANNING_DB"] = db
+            return params
+        if alg_id == "ledgerdiff":
+            from .qgis_adapter.settings import planning_db
+
+            return {"PLANNING_DB": planning_db()} if planning_db() else {}
+        return params if alg_id == "checklayers" else {}
+
+    def toggle_ledger_dock(self):
+        from qgis.PyQt.QtCore import Qt
+
+        from .gui.ledger_dock import LedgerDock
+
+        if self.ledger_dock is None:
+            self.ledger_dock = LedgerDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.ledger_dock)
+            return self.ledger_dock
+        self.ledger_dock.setVisible(not self.ledger_dock.isVisible())
+        return self.ledger_dock
 
     def open_algorithm(self, alg_id):
         import processing

@@ -73,8 +73,10 @@ def job_native(county):
     import processing
 
     t = time.perf_counter()
+    fixed = processing.run("native:fixgeometries", {"INPUT": layer(county, "DLTB"),
+                                                     "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     parcels = processing.run("native:fieldcalculator", {
-        "INPUT": layer(county, "DLTB"), "FIELD_NAME": "vcode", "FIELD_TYPE": 2, "FIELD_LENGTH": 12,
+        "INPUT": fixed, "FIELD_NAME": "vcode", "FIELD_TYPE": 2, "FIELD_LENGTH": 12,
         "FORMULA": "left(\"ZLDWDM\", 12)", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     sums = processing.run("native:aggregate", {
         "INPUT": parcels, "GROUP_BY": "\"vcode\"", "AGGREGATES": [
@@ -88,9 +90,8 @@ def job_native(county):
              "input": "if(\"DLBM\" in %s, \"TBDLMJ\", 0)" % CULTIVATED, "length": 20, "name": "cultivated",
              "precision": 4, "type": 6}],
         "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    fixed = processing.run("native:fixgeometries", {"INPUT": parcels, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     with_area = processing.run("native:fieldcalculator", {
-        "INPUT": fixed, "FIELD_NAME": "planar", "FIELD_TYPE": 0, "FIELD_LENGTH": 20, "FIELD_PRECISION": 4,
+        "INPUT": parcels, "FIELD_NAME": "planar", "FIELD_TYPE": 0, "FIELD_LENGTH": 20, "FIELD_PRECISION": 4,
         "FORMULA": "$area", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     overlay_sums = {}
     for name, expr in (("STBHHX", "\"TBMJ\""), ("CZKFBJ", "\"TBMJ\""),

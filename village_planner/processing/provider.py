@@ -26,8 +26,10 @@ class VillagePlannerProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):
         from .check_layers import CheckLayersAlgorithm
+        from .ledger_diff import LedgerDiffAlgorithm
         from .resource_ledger import ResourceLedgerAlgorithm
         from .sample_county import SampleCountyAlgorithm
 
-        for alg in (CheckLayersAlgorithm(), ResourceLedgerAlgorithm(), SampleCountyAlgorithm()):
+        for alg in (CheckLayersAlgorithm(), ResourceLedgerAlgorithm(), LedgerDiffAlgorithm(),
+                    SampleCountyAlgorithm()):
             self.addAlgorithm(alg)

@@ -1,5 +1,7 @@
 """villageplanner:resourceledger: the "4+2" resource baseline ledger per village."""
 
+import sqlite3
+
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -13,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
@@ -20,6 +23,8 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.ledger import COLUMNS
 from ..qgis_adapter.ledger_job import Cancelled, JobError, run_ledger
+from ..qgis_adapter.settings import planning_db
+from ..store.snapshots import StoreError, save_snapshot
 from .base import VillagePlannerAlgorithm
 from .params import add_layer_params, layers_from, stats_source
 
@@ -72,6 +77,11 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
             extension="json", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "SURVEY_YEAR", self.tr("Survey year"), QgsProcessingParameterNumber.Integer, 2023, True, 1990, 2100))
+        self.addParameter(QgsProcessingParameterFile(
+            "PLANNING_DB", self.tr("Planning GeoPackage for the snapshot (optional; the project's by default)"),
+            extension="gpkg", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "SNAPSHOT_LABEL", self.tr("Snapshot label"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Resource ledger")))
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_XLSX", self.tr("Ledger workbook"), self.tr("Excel workbook (*.xlsx)"), optional=True,
@@ -81,6 +91,7 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
             createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber("VILLAGES_COUNT", self.tr("Villages")))
         self.addOutput(QgsProcessingOutputNumber("WARNINGS", self.tr("Warnings")))
+        self.addOutput(QgsProcessingOutputNumber("SNAPSHOT_ID", self.tr("Snapshot id")))
 
     def processAlgorithm(self, parameters, context, feedback):
         layers = layers_from(self, parameters, context)
@@ -127,6 +138,16 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
             from ..core.ledger_export import write_html
 
             outputs["OUTPUT_HTML"] = write_html(result, html)
+        db = self.parameterAsFile(parameters, "PLANNING_DB", context) or planning_db(context.project())
+        if db:
+            try:
+                outputs["SNAPSHOT_ID"] = save_snapshot(
+                    db, result, self.parameterAsString(parameters, "SNAPSHOT_LABEL", context))
+            except (StoreError, OSError, sqlite3.Error) as exc:
+                raise QgsProcessingException(self.tr("The snapshot could not be stored in {path}: {error}").format(
+                    path=db, error=exc)) from exc
+            outputs["PLANNING_DB"] = db
+            feedback.pushInfo(self.tr("Snapshot {id} stored in {path}").format(id=outputs["SNAPSHOT_ID"], path=db))
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("Ledger of {n} villages built; {w} warnings.").format(
             n=outputs["VILLAGES_COUNT"], w=outputs["WARNINGS"]))

@@ -94,3 +94,16 @@ def find_project_layers(project=None):
         if kind and kind not in found:
             found[kind] = layer
     return found
+
+
+def find_stats_layer(project=None):
+    """A project table (no geometry) whose headers look like the village statistics."""
+    from ..core.stats import map_headers
+
+    project = project or QgsProject.instance()
+    for layer in project.mapLayers().values():
+        if isinstance(layer, QgsVectorLayer) and not layer.isSpatial():
+            mapping = map_headers([f.name() for f in layer.fields()])
+            if "village_code" in mapping.values() and len(mapping) >= 3:
+                return layer
+    return None

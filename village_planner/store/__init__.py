@@ -1,0 +1,1 @@
+"""The planning database: ledger snapshots (and later decisions and quota books)."""

@@ -1,0 +1,165 @@
+"""Ledger snapshots kept in the planning GeoPackage (plain SQLite, no Qt).
+
+Tables are registered in gpkg_contents as 'attributes' so QGIS opens them as
+tables. A snapshot is never changed after it is written.
+"""
+
+import json
+import os
+import sqlite3
+
+from ..core.i18n import tr
+from ..core.ledger import COLUMNS
+
+SCHEMA_VERSION = 1
+NUMERIC = [c for c, kind in COLUMNS if kind in ("ha", "float", "int")]
+TEXT = [c for c, kind in COLUMNS if kind == "text"]
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def _connect(path):
+    con = sqlite3.connect(path, timeout=30)
+    con.execute("PRAGMA foreign_keys = ON")
+    return con
+
+
+def _is_gpkg(con):
+    row = con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='gpkg_contents'").fetchone()
+    return row is not None
+
+
+def _create_empty_gpkg(path):
+    """A valid, empty GeoPackage, made with GDAL when it is there."""
+    try:
+        from osgeo import ogr
+
+        drv = ogr.GetDriverByName("GPKG")
+        drv.CreateDataSource(path).FlushCache()
+        if os.path.exists(path):
+            return
+    except ImportError:
+        pass
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA application_id = 1196444487")
+    con.execute("PRAGMA user_version = 10300")
+    con.executescript("""
+        CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,
+            organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL,
+            description TEXT);
+        CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL,
+            identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT
+            (strftime('%Y-%m-%dT%H:%M:%fZ','now')), min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE,
+            srs_id INTEGER);
+    """)
+    con.commit()
+    con.close()
+
+
+def ensure_schema(path):
+    """Create the planning GeoPackage or bring its snapshot tables up to date."""
+    if not os.path.exists(path):
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        _create_empty_gpkg(path)
+    con = _connect(path)
+    try:
+        if not _is_gpkg(con):
+            raise StoreError(tr("{path} is not a GeoPackage.").format(path=path))
+        with con:
+            con.execute("CREATE TABLE IF NOT EXISTS vp_meta (key TEXT PRIMARY KEY, value TEXT)")
+            cols = ", ".join("%s REAL" % c for c in NUMERIC) + ", " + ", ".join("%s TEXT" % c for c in TEXT
+                                                                                 if c != "village_code")
+            con.execute("""CREATE TABLE IF NOT EXISTS vp_ledger_snapshot (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, built_at TEXT NOT NULL, survey_year INTEGER,
+                label TEXT, profile_name TEXT, profile_hash TEXT, profile_path TEXT, sources TEXT,
+                villages INTEGER, total_ha REAL)""")
+            con.execute("""CREATE TABLE IF NOT EXISTS vp_ledger_row (
+                fid INTEGER PRIMARY KEY AUTOINCREMENT,
+                snapshot_id INTEGER NOT NULL REFERENCES vp_ledger_snapshot(id),
+                village_code TEXT NOT NULL, %s)""" % cols)
+            con.execute("CREATE INDEX IF NOT EXISTS vp_ledger_row_snap ON vp_ledger_row(snapshot_id, village_code)")
+            for trig, table in (("vp_snapshot_no_update", "vp_ledger_snapshot"),
+                                ("vp_row_no_update", "vp_ledger_row")):
+                con.execute("""CREATE TRIGGER IF NOT EXISTS %s BEFORE UPDATE ON %s
+                               BEGIN SELECT RAISE(ABORT, 'ledger snapshots are never changed'); END""" % (trig, table))
+            for table, ident in (("vp_ledger_snapshot", "Ledger snapshots"), ("vp_ledger_row", "Ledger rows")):
+                con.execute("INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description) "
+                            "VALUES (?, 'attributes', ?, ?)", (table, ident, "Village Planner"))
+            con.execute("INSERT OR REPLACE INTO vp_meta VALUES ('snapshot_schema_version', ?)",
+                        (str(SCHEMA_VERSION),))
+    finally:
+        con.close()
+    return path
+
+
+def save_snapshot(path, result, label=""):
+    """Store a LedgerResult; returns the new snapshot id. All or nothing."""
+    ensure_schema(path)
+    meta = result.meta
+    table = result.table
+    con = _connect(path)
+    try:
+        with con:
+            cur = con.execute(
+                "INSERT INTO vp_ledger_snapshot (built_at, survey_year, label, profile_name, profile_hash, "
+                "profile_path, sources, villages, total_ha) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (meta.get("built_at"), meta.get("survey_year"), label, meta.get("profile_name"),
+                 meta.get("profile_hash"), meta.get("profile_path"),
+                 json.dumps(meta.get("sources", {}), ensure_ascii=False),
+                 int((table["unassigned"] == 0).sum()), float(table["total_ha"].sum())))
+            snap = cur.lastrowid
+            names = ["village_code"] + NUMERIC + [c for c in TEXT if c != "village_code"]
+            sql = "INSERT INTO vp_ledger_row (snapshot_id, %s) VALUES (?, %s)" % (
+                ", ".join(names), ", ".join("?" * len(names)))
+            rows = []
+            for rec in table[names].itertuples(index=False):
+                rows.append((snap,) + tuple(_plain(v) for v in rec))
+            con.executemany(sql, rows)
+    finally:
+        con.close()
+    return snap
+
+
+def _plain(v):
+    if v is None:
+        return None
+    try:
+        if v != v:
+            return None
+    except TypeError:
+        pass
+    return v.item() if hasattr(v, "item") else v
+
+
+def list_snapshots(path):
+    if not os.path.exists(path):
+        return []
+    con = _connect(path)
+    try:
+        if not con.execute("SELECT 1 FROM sqlite_master WHERE name='vp_ledger_snapshot'").fetchone():
+            return []
+        cur = con.execute("SELECT id, built_at, survey_year, label, profile_name, profile_hash, villages, total_ha "
+                          "FROM vp_ledger_snapshot ORDER BY id")
+        keys = [d[0] for d in cur.description]
+        return [dict(zip(keys, row)) for row in cur]
+    finally:
+        con.close()
+
+
+def load_snapshot(path, snapshot_id):
+    """(snapshot dict, {village_code: {column: value}})."""
+    import pandas as pd
+
+    con = _connect(path)
+    try:
+        cur = con.execute("SELECT * FROM vp_ledger_snapshot WHERE id = ?", (snapshot_id,))
+        row = cur.fetchone()
+        if row is None:
+            raise StoreError(tr("Snapshot {id} is not in {path}.").format(id=snapshot_id, path=path))
+        snap = dict(zip([d[0] for d in cur.description], row))
+        frame = pd.read_sql_query("SELECT * FROM vp_ledger_row WHERE snapshot_id = ?", con, params=(snapshot_id,))
+    finally:
+        con.close()
+    return snap, frame.drop(columns=["fid", "snapshot_id"]).set_index("village_code")
