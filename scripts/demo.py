@@ -34,6 +34,9 @@ def run(sample_dir, out_dir):
     if plugin.missing:
         sys.exit("missing Python packages: %s" % plugin.missing)
     os.makedirs(out_dir, exist_ok=True)
+    stale = os.path.join(out_dir, "planning.gpkg")
+    if os.path.exists(stale):
+        os.remove(stale)  # the demo starts a fresh planning database each time
     gpkg = os.path.join(sample_dir, "county.gpkg")
 
     def layer(name):
@@ -53,10 +56,11 @@ def run(sample_dir, out_dir):
         OUTPUT_HTML=os.path.join(out_dir, "ledger.html")))
     print("ledger: %d villages, %d warnings" % (ledger["VILLAGES_COUNT"], ledger["WARNINGS"]))
     outputs += [("ledger layer", ledger["OUTPUT"]), ("ledger workbook", ledger["OUTPUT_XLSX"]),
-                ("ledger report", ledger["OUTPUT_HTML"])]
+                ("ledger report", ledger["OUTPUT_HTML"]),
+                ("planning db", "%s (ledger snapshot %d)" % (ledger["PLANNING_DB"], ledger["SNAPSHOT_ID"]))]
     print("\nVillage Planner demo outputs:")
     for label, path in outputs:
-        print("  %-16s %s" % (label, os.path.abspath(path)))
+        print("  %-16s %s" % (label, path if " " in path else os.path.abspath(path)))
     return 0
 
 

@@ -52,9 +52,38 @@ def record(iface, active_plugins, QgsApplication):  # noqa: N803
             "algorithms": sorted(a.id() for a in provider.algorithms()) if provider else [],
             "messages": [i.text() for i in iface.messageBar().items()],
         }
-        if menus:
-            mw.menuBar().setActiveAction(menus[0].menuAction())
         mw.grab().save(os.path.join(OUT, "desktop.png"))
+        ledger_path = os.environ.get("VP_PROBE_LEDGER")
+        if ledger_path:
+            from qgis.core import QgsProject, QgsVectorLayer
+            from qgis.PyQt.QtWidgets import QDockWidget
+
+            layer = QgsVectorLayer(ledger_path, "ledger", "ogr")
+            QgsProject.instance().addMapLayer(layer)
+            iface.setActiveLayer(layer)
+            iface.mapCanvas().setExtent(layer.extent())
+            from qgis.utils import plugins
+
+            try:
+                plugins["village_planner"].toggle_ledger_dock()
+            except Exception:
+                data["dock_error"] = traceback.format_exc()
+            QApplication.processEvents()
+            first = next(layer.getFeatures())
+            layer.selectByIds([first.id()])
+            QApplication.processEvents()
+            dock = mw.findChild(QDockWidget, "VillagePlannerLedgerDock")
+            data["dock_visible"] = bool(dock and dock.isVisible())
+            data["dock_rows"] = dock.list.count() if dock else None
+            data["dock_layer"] = dock.layer_combo.currentLayer().name() if dock and dock.layer_combo.currentLayer() \
+                else None
+            data["selected"] = layer.selectedFeatureCount()
+            data["dock_village"] = dock.list.currentItem().text() if dock and dock.list.currentItem() else None
+            data["dock_first_village"] = first["village_name"]
+            data["dock_html_has_name"] = bool(dock) and first["village_name"] in dock.view.toHtml()
+            iface.mapCanvas().refreshAllLayers()
+            QApplication.processEvents()
+            mw.grab().save(os.path.join(OUT, "ledger_dock.png"))
         with open(os.path.join(OUT, "probe.json"), "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=1)
     except Exception:
@@ -63,4 +92,9 @@ def record(iface, active_plugins, QgsApplication):  # noqa: N803
     QApplication.instance().quit()
 
 
-QTimer.singleShot(1000, probe)
+import builtins  # noqa: E402
+
+# QGIS 3.22 may execute the startup script twice; probe once
+if not getattr(builtins, "_vp_probe_started", False):
+    builtins._vp_probe_started = True
+    QTimer.singleShot(1000, probe)

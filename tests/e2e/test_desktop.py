@@ -22,6 +22,28 @@ def plugin_zip(tmp_path_factory):
     return package.make_zip(str(tmp_path_factory.mktemp("dist")))
 
 
+@pytest.fixture(scope="module")
+def ledger_file(sample_dir, out_dir, qgis_processing):
+    """A ledger layer made by the plugin, for the dock to show."""
+    import processing
+
+    import village_planner
+
+    plugin = village_planner.classFactory(None)
+    plugin.initProcessing()
+    try:
+        res = processing.run("villageplanner:resourceledger", {
+            "PARCELS": "%s/county.gpkg|layername=DLTB" % sample_dir,
+            "VILLAGES": "%s/county.gpkg|layername=CJDCQ" % sample_dir,
+            "VILLAGE_STATS": os.path.join(sample_dir, "village_stats.csv"),
+            "OUTPUT": os.path.join(out_dir, "e2e_ledger.gpkg")})
+    finally:
+        from qgis.core import QgsApplication
+
+        QgsApplication.processingRegistry().removeProvider(plugin.provider)
+    return res["OUTPUT"]
+
+
 def install_from_zip(zip_path, profiles_root, locale):
     """What QGIS's "Install from ZIP" does, plus the dependencies make deploy adds."""
     profile = os.path.join(profiles_root, "profiles", "default")
@@ -37,7 +59,7 @@ def install_from_zip(zip_path, profiles_root, locale):
 
 
 @pytest.mark.parametrize("locale,title", [("zh_CN", "村庄规划助手"), ("en_US", "Village Planner")])
-def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, locale, title):
+def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, locale, title, ledger_file):
     shots = os.path.join(out_dir, "e2e", locale)
     shutil.rmtree(shots, ignore_errors=True)
     os.makedirs(shots)
@@ -46,7 +68,7 @@ def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, 
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
     env = dict(os.environ, PYQGIS_STARTUP=os.path.join(ROOT, "tests", "e2e", "desktop_probe.py"),
-               VP_PROBE_OUT=shots, XDG_RUNTIME_DIR=str(runtime))
+               VP_PROBE_OUT=shots, XDG_RUNTIME_DIR=str(runtime), VP_PROBE_LEDGER=ledger_file)
     env.pop("QT_QPA_PLATFORM", None)
     env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
     env.pop("PYTHONPATH", None)  # the desktop must find everything in its profile
@@ -68,3 +90,7 @@ def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, 
     assert "villageplanner:resourceledger" in probe["algorithms"]
     assert not any("missing" in m or "缺少" in m for m in probe["messages"]), probe["messages"]
     assert os.path.getsize(os.path.join(shots, "desktop.png")) > 10000
+    assert probe["dock_visible"], proc.stderr[-3000:]
+    assert probe["dock_html_has_name"]
+    assert probe["dock_first_village"] in probe["dock_village"]
+    assert os.path.getsize(os.path.join(shots, "ledger_dock.png")) > 10000

@@ -98,16 +98,33 @@ class LedgerDock(QDockWidget):
         self.layer_combo.layerChanged.connect(self.load_layer)
         self.search.textChanged.connect(self.filter)
         self.list.currentItemChanged.connect(self._picked)
-        canvas = iface.mapCanvas() if iface is not None and hasattr(iface, "mapCanvas") else None
-        if canvas is not None:
-            canvas.selectionChanged.connect(self.follow_selection)
+        project = QgsProject.instance()
+        for layer in project.mapLayers().values():
+            self._watch(layer)
+        project.layersAdded.connect(self._layers_added)
         self.pick_default_layer()
+
+    def _layers_added(self, layers):
+        for layer in layers:
+            self._watch(layer)
+
+    def _watch(self, layer):
+        if isinstance(layer, QgsVectorLayer):
+            layer.selectionChanged.connect(self._on_layer_selection)
+
+    def _on_layer_selection(self, *_args):
+        layer = self.sender()
+        if isinstance(layer, QgsVectorLayer):
+            self.follow_selection(layer)
 
     # -- data ---------------------------------------------------------------
     def pick_default_layer(self):
         for layer in QgsProject.instance().mapLayers().values():
             if is_ledger_layer(layer):
+                self.layer_combo.blockSignals(True)
                 self.layer_combo.setLayer(layer)
+                self.layer_combo.blockSignals(False)
+                self.load_layer(layer)
                 return layer
         self.load_layer(self.layer_combo.currentLayer())
         return None
@@ -197,7 +214,8 @@ class LedgerDock(QDockWidget):
                     text = "{:.2f} {}".format(value, unit)
                 else:
                     text = "{} {}".format(value, unit)
-                parts.append("<tr><td>{}</td><td align='right'>{}</td></tr>".format(name, text))
+                parts.append("<tr><td>{}</td><td align='right' style='white-space:nowrap'>{}</td></tr>".format(
+                    name, text))
             parts.append("</table>")
         warnings = self.warnings(rec)
         if warnings:
