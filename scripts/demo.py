@@ -57,7 +57,7 @@ def run(sample_dir, out_dir):
     print("ledger: %d villages, %d warnings" % (ledger["VILLAGES_COUNT"], ledger["WARNINGS"]))
     outputs += [("ledger layer", ledger["OUTPUT"]), ("ledger workbook", ledger["OUTPUT_XLSX"]),
                 ("ledger report", ledger["OUTPUT_HTML"]),
-                ("planning db", "%s (ledger snapshot %d)" % (ledger["PLANNING_DB"], ledger["SNAPSHOT_ID"]))]
+                ("planning db", "%s (ledger snapshot %d)" % (os.path.abspath(stale), ledger["SNAPSHOT_ID"]))]
     print("\nVillage Planner demo outputs:")
     for label, path in outputs:
         print("  %-16s %s" % (label, path if " " in path else os.path.abspath(path)))

@@ -146,7 +146,6 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
             except (StoreError, OSError, sqlite3.Error) as exc:
                 raise QgsProcessingException(self.tr("The snapshot could not be stored in {path}: {error}").format(
                     path=db, error=exc)) from exc
-            outputs["PLANNING_DB"] = db
             feedback.pushInfo(self.tr("Snapshot {id} stored in {path}").format(id=outputs["SNAPSHOT_ID"], path=db))
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("Ledger of {n} villages built; {w} warnings.").format(
