@@ -51,6 +51,7 @@ def run(sample_dir, out_dir):
     print("data check: %d errors, %d warnings" % (check["ERRORS"], check["WARNINGS"]))
     ledger = processing.run("villageplanner:resourceledger", dict(
         inputs, VILLAGE_STATS=os.path.join(sample_dir, "village_stats.csv"), SURVEY_YEAR=2023,
+        PLANNING_DB=os.path.join(out_dir, "planning.gpkg"), SNAPSHOT_LABEL="demo",
         OUTPUT=os.path.join(out_dir, "ledger.gpkg"),
         OUTPUT_XLSX=os.path.join(out_dir, "ledger.xlsx"),
         OUTPUT_HTML=os.path.join(out_dir, "ledger.html")))

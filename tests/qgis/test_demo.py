@@ -1,0 +1,18 @@
+"""The README's first command: the demo runs the plugin's jobs and says where the results are."""
+
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def test_demo_writes_and_lists_its_outputs(sample_dir, tmp_path):
+    out = tmp_path / "demo-output"
+    proc = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "demo.py"), sample_dir, str(out)],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    for name in ("ledger.gpkg", "ledger.xlsx", "ledger.html", "planning.gpkg", "data_problems.csv"):
+        assert (out / name).exists(), name
+        assert str(out / name) in proc.stdout
+    assert "ledger: 12 villages" in proc.stdout
