@@ -146,7 +146,8 @@ class VillagePlannerPlugin:
         from .gui.ledger_dock import LedgerDock
 
         if self.ledger_dock is None:
-            self.ledger_dock = LedgerDock(self.iface, self.iface.mainWindow())
+            self.ledger_dock = LedgerDock(self.iface, self.iface.mainWindow(),
+                                          build_callback=lambda: self.open_algorithm("resourceledger"))
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.ledger_dock)
             return self.ledger_dock
         self.ledger_dock.setVisible(not self.ledger_dock.isVisible())

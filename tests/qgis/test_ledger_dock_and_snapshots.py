@@ -55,6 +55,12 @@ def test_dock_lists_searches_and_shows_a_village(qgis_iface, ledger_layer, sampl
         assert dock.list.currentItem().data(0x0100) == "500230002003"
         no_stats = dock.show_village("500230002006")
         assert "No row in the village statistics" in no_stats
+        # a ledger built while the dock is open is shown at once
+        other = QgsVectorLayer(ledger_layer.source(), "ledger 2023", "ogr")
+        project.addMapLayer(other)
+        assert dock.layer_combo.currentLayer() is other
+        assert dock.list.count() == 13
+        project.removeMapLayer(other.id())
         dock.deleteLater()
     finally:
         project.removeMapLayer(villages.id())

@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -66,7 +67,7 @@ class LandChart(QWidget):
 
 
 class LedgerDock(QDockWidget):
-    def __init__(self, iface, parent=None):
+    def __init__(self, iface, parent=None, build_callback=None):
         super().__init__(tr("Village ledger"), parent)
         self.setObjectName("VillagePlannerLedgerDock")
         self.iface = iface
@@ -78,6 +79,11 @@ class LedgerDock(QDockWidget):
         self.layer_combo.setFilters(QgsMapLayerProxyModel.VectorLayer)
         self.layer_combo.setAllowEmptyLayer(True)
         layout.addWidget(self.layer_combo)
+        self.build_button = QPushButton(tr("Build resource ledger…"))
+        self.build_button.setEnabled(build_callback is not None)
+        if build_callback is not None:
+            self.build_button.clicked.connect(build_callback)
+        layout.addWidget(self.build_button)
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search villages by name or code"))
         self.search.setClearButtonEnabled(True)
@@ -107,6 +113,11 @@ class LedgerDock(QDockWidget):
     def _layers_added(self, layers):
         for layer in layers:
             self._watch(layer)
+            if is_ledger_layer(layer):  # a ledger just built: show it
+                self.layer_combo.blockSignals(True)
+                self.layer_combo.setLayer(layer)
+                self.layer_combo.blockSignals(False)
+                self.load_layer(layer)
 
     def _watch(self, layer):
         if isinstance(layer, QgsVectorLayer):
