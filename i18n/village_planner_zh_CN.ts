@@ -9,9 +9,29 @@
       <translation> ……（共 {n} 个）</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source> and </source>
+      <translation> 且 </translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source> or </source>
+      <translation> 或 </translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>(not computed, skipped)</source>
+      <translation>（未计算，跳过）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/profile.py" />
       <source>(profile)</source>
       <translation>（台账口径）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>(rules)</source>
+      <translation>（分类规则）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -59,6 +79,11 @@
       <translation>台账说明</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>Accept the suggestion</source>
+      <translation>采纳建议</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Basic farmland</source>
       <translation>永久基本农田</translation>
@@ -69,6 +94,7 @@
       <translation>生成“4+2”资源本底台账</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <location filename="../village_planner/plugin.py" />
       <source>Build resource ledger…</source>
       <translation>生成资源本底台账…</translation>
@@ -79,6 +105,7 @@
       <translation>根据国土调查地类图斑生成各村“4+2”资源本底台账：耕地、生态用地、建设用地和其他用地（调查图斑面积，公顷），以及位于永久基本农田、生态保护红线和城镇开发边界内的面积；人口、户数、产业和文化遗产取自村庄统计表。找不到所属村的图斑单列为“未归属”行。</translation>
     </message>
     <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Built at</source>
@@ -88,6 +115,11 @@
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
+      <source>Category</source>
+      <translation>类别</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
@@ -118,6 +150,17 @@
       <location filename="../village_planner/gui/field_mapping.py" />
       <source>Choose which field plays each role when a layer does not use the survey's standard names. The mapping is saved in the project.</source>
       <translation>当图层未使用调查标准字段名时，请为每项指定对应字段。映射保存在工程文件中。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>Classification rules (JSON; empty for the default)</source>
+      <translation>分类规则（JSON；留空使用默认规则）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <source>Classify villages (suggest and explain)</source>
+      <translation>村庄分类（建议并说明理由）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -156,6 +199,22 @@
       <translation>建设用地</translation>
     </message>
     <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <source>County summary</source>
+      <translation>全县汇总</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <source>County summary (JSON)</source>
+      <translation>全县汇总（JSON）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <source>County summary (suggestions):</source>
+      <translation>全县汇总（建议类别）：</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>County total</source>
       <translation>全县合计</translation>
@@ -177,6 +236,21 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Data warnings</source>
       <translation>数据警告</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
+      <source>Decided category</source>
+      <translation>确定类别</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>Decision</source>
+      <translation>决定</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>Decisions recorded</source>
+      <translation>已记录的决定数</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/field_mapping.py" />
@@ -231,6 +305,11 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
+      <source>Explanation</source>
+      <translation>说明</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Feature id</source>
@@ -279,6 +358,7 @@
       <translation>地质灾害隐患点</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>HTML report (*.html)</source>
       <translation>HTML 报告 (*.html)</translation>
@@ -387,6 +467,11 @@
       <translation>图层 {layer}（{param}）必须是面图层。</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/categories.py" />
+      <source>Layer {layer} cannot be edited.</source>
+      <translation>图层 {layer} 无法编辑。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/layers.py" />
       <source>Layer {layer} declares no text encoding; its text was read as GBK/GB18030.</source>
       <translation>图层 {layer} 未声明文字编码，已按 GBK/GB18030 读取。</translation>
@@ -402,6 +487,11 @@
       <translation>图层 {layer} 缺少字段 {field}（{role}）。请在“村庄规划助手 &gt; 字段映射”中指定，或重命名该字段。</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/categories.py" />
+      <source>Layer {layer} has no village code field.</source>
+      <translation>图层 {layer} 没有村代码字段。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/checker.py" />
       <source>Layer {layer} is in a geographic CRS ({crs}). Official areas are taken from the survey's area fields; overlays are computed in a Gauss-Kruger projection.</source>
       <translation>图层 {layer} 为地理坐标系（{crs}）。法定面积取自调查面积字段；叠加分析在高斯-克吕格投影下计算。</translation>
@@ -410,6 +500,11 @@
       <location filename="../village_planner/qgis_adapter/checker.py" />
       <source>Layer {layer} is in {crs}, the parcels are in {pcrs}; it is reprojected.</source>
       <translation>图层 {layer} 的坐标系为 {crs}，地类图斑为 {pcrs}；已重投影。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <source>Layer {layer} is not a ledger: it has no village_code field.</source>
+      <translation>图层 {layer} 不是台账：没有 village_code 字段。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/stats.py" />
@@ -463,6 +558,11 @@
       <translation>说明</translation>
     </message>
     <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
+      <source>National reference</source>
+      <translation>全国参考比例</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/field_mapping.py" />
       <source>Net class area (TBDLMJ)</source>
       <translation>图斑地类面积（TBDLMJ）</translation>
@@ -471,6 +571,11 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>No row in the village statistics.</source>
       <translation>村庄统计表中没有该村记录。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>No village to decide.</source>
+      <translation>没有需要决定的村。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -524,6 +629,12 @@
       <translation>永久基本农田（YJJBNTTB）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>Planner</source>
+      <translation>规划人员</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/decide_category.py" />
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Planning GeoPackage</source>
       <translation>规划 GeoPackage</translation>
@@ -532,6 +643,11 @@
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Planning GeoPackage for the snapshot (optional; the project's by default)</source>
       <translation>保存快照的规划 GeoPackage（可选；默认使用工程的规划库）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <source>Planning GeoPackage with decisions (optional; the project's by default)</source>
+      <translation>保存分类决定的规划 GeoPackage（可选；默认使用工程的规划库）</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -596,6 +712,21 @@
       <translation>正在从 {layer} 读取 {n} 个图斑</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>Reason (required to override)</source>
+      <translation>理由（改变建议类别时必填）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>Record village category decisions</source>
+      <translation>记录村庄分类决定</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>Records the planner's decision for the villages of a classification (its selected features, the listed village codes, or all): accept the suggestion or choose another category. Choosing another category needs a reason. Decisions are added to the history in the planning GeoPackage; older decisions are kept.</source>
+      <translation>为分类结果中的村庄（选中的要素、列出的村代码或全部）记录规划人员的决定：采纳建议或选择其他类别。选择其他类别必须填写理由。决定追加到规划 GeoPackage 的历史记录中，以前的决定保留不变。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Regional and other construction land</source>
       <translation>区域基础设施及其他建设用地</translation>
@@ -627,6 +758,11 @@
       <translation>资源本底台账</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <source>Resource ledger (layer or table)</source>
+      <translation>资源本底台账（图层或表）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Restorable (K) land</source>
       <translation>可恢复耕地（K 类）</translation>
@@ -635,6 +771,51 @@
       <location filename="../village_planner/core/stats.py" />
       <source>Row {row} has no valid 12-digit village code; the row is ignored.</source>
       <translation>第 {row} 行没有有效的 12 位村代码，已忽略该行。</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
+      <source>Rules</source>
+      <translation>规则</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>Rules file not found: {path}</source>
+      <translation>找不到规则文件：{path}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>Rules {path} has no rules.</source>
+      <translation>规则文件 {path} 中没有规则。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>Rules {path} is not valid UTF-8 JSON: {error}</source>
+      <translation>规则文件 {path} 不是有效的 UTF-8 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>Rules {path}: 'categories' must list exactly {keys}.</source>
+      <translation>规则文件 {path}：“categories”必须恰好列出 {keys}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>Rules {path}: rule {rule} has an unknown category.</source>
+      <translation>规则文件 {path}：规则 {rule} 的类别无法识别。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>Rules {path}: rule {rule} has an unknown operator {op}.</source>
+      <translation>规则文件 {path}：规则 {rule} 的运算符 {op} 无法识别。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>Rules {path}: rule {rule} reads an unknown indicator {ind}.</source>
+      <translation>规则文件 {path}：规则 {rule} 使用了未定义的指标 {ind}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>Rules {path}: the last rule must match always.</source>
+      <translation>规则文件 {path}：最后一条规则必须无条件命中（always）。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/sample_county.py" />
@@ -647,6 +828,11 @@
       <translation>按村名或代码搜索</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/categories.py" />
+      <source>Set village categories</source>
+      <translation>设置村庄类别</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/field_mapping.py" />
       <source>Settlement type (CZCSXM)</source>
       <translation>城镇村属性码（CZCSXM）</translation>
@@ -656,6 +842,11 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Severity</source>
       <translation>级别</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
+      <source>Share</source>
+      <translation>占比</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/field_mapping.py" />
@@ -713,6 +904,16 @@
       <translation>数据源</translation>
     </message>
     <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
+      <source>Suggested category</source>
+      <translation>建议类别</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <source>Suggests each village's category (agglomeration and upgrading, suburban integration, characteristic protection, relocation and merger, or not yet classified) from its ledger, with the ordered rules of a county-editable rule file. Every suggestion names its rule and the village's own figures. Decided categories come from the planning GeoPackage and are never changed by a new run; villages whose suggestion differs from the one that was decided are marked.</source>
+      <translation>依据各村台账和县（区）可编辑规则文件中的有序规则，建议各村类别（集聚提升类、城郊融合类、特色保护类、搬迁撤并类或暂不分类）。每条建议都注明所依据的规则和该村的实际数值。已确定的类别来自规划 GeoPackage，重新运行不会改变；建议与确定时不同的村会被标出。</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
@@ -723,6 +924,11 @@
       <location filename="../village_planner/gui/field_mapping.py" />
       <source>Surveyed area (DCMJ)</source>
       <translation>调查面积（DCMJ）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>The classification layer must be an output of Classify villages.</source>
+      <translation>分类图层必须是“村庄分类”的输出结果。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/stats.py" />
@@ -770,9 +976,9 @@
       <translation>总面积</translation>
     </message>
     <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
-      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Town</source>
       <translation>乡镇</translation>
     </message>
@@ -787,11 +993,17 @@
       <translation>单位</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/decisions.py" />
+      <source>Unknown category '{category}' for village {code}.</source>
+      <translation>村 {code} 的类别“{category}”无法识别。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Urban construction land</source>
       <translation>城镇建设用地</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
       <location filename="../village_planner/processing/params.py" />
       <source>Urban development boundary (CZKFBJ)</source>
       <translation>城镇开发边界（CZKFBJ）</translation>
@@ -828,6 +1040,18 @@
       <translation>村庄规划助手 {version}：为区县规划部门提供资源本底台账、村庄分类、指标核算和规划图件。</translation>
     </message>
     <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <source>Village classification</source>
+      <translation>村庄分类</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>Village classification (output of Classify villages)</source>
+      <translation>村庄分类结果（“村庄分类”的输出）</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Village code</source>
       <translation>村代码</translation>
@@ -846,6 +1070,11 @@
       <location filename="../village_planner/qgis_adapter/checker.py" />
       <source>Village code {code} appears on {n} features ({ids}); they are treated as one village.</source>
       <translation>村代码 {code} 出现在 {n} 个要素上（{ids}），按同一个村处理。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>Village codes (comma separated; empty: selected features, or all)</source>
+      <translation>村代码（逗号分隔；留空则为选中要素或全部）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -869,6 +1098,7 @@
       <translation>村庄台账</translation>
     </message>
     <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Village name</source>
       <translation>村名称</translation>
@@ -910,11 +1140,36 @@
       <translation>村 {code} 在村庄统计表中没有记录。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/decisions.py" />
+      <source>Village {code}: choosing {final} instead of the suggested {suggested} needs a reason.</source>
+      <translation>村 {code}：不采纳建议类别 {suggested} 而选择 {final}，必须填写理由。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/decisions.py" />
+      <source>Village {code}: the planner's name is required.</source>
+      <translation>村 {code}：必须填写规划人员姓名。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <source>Village {code}: the suggestion is now {new} (it was {old} when the category {final} was decided); the decision is kept.</source>
+      <translation>村 {code}：当前建议为 {new}（确定类别 {final} 时的建议为 {old}）；已确定的类别保持不变。</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/processing/ledger_diff.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
-      <location filename="../village_planner/processing/sample_county.py" />
       <source>Villages</source>
       <translation>村数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/decide_category.py" />
+      <source>Villages not in {layer}: {codes}</source>
+      <translation>{layer} 中没有这些村：{codes}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <source>Villages whose suggestion changed</source>
+      <translation>建议发生变化的村数</translation>
     </message>
     <message>
       <location filename="../village_planner/core/issues.py" />
@@ -980,10 +1235,25 @@
       <translation>平方米</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>missing</source>
+      <translation>缺失</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>mu</source>
       <translation>亩</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/classify_villages.py" />
+      <source>national reference {ref}</source>
+      <translation>全国参考 {ref}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>none</source>
+      <translation>无</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -994,6 +1264,11 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>points</source>
       <translation>处</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
+      <source>{category}: the indicator {names} that rule {rule} ({rule_name}) needs is missing.</source>
+      <translation>{category}：规则 {rule}（{rule_name}）所需的指标“{names}”缺失。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/check_layers.py" />

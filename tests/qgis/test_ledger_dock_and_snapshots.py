@@ -19,12 +19,12 @@ def ledger_layer(sample_dir, out_dir, vp_provider):
         "PARCELS": gpkg_layer(sample_dir, "DLTB"), "VILLAGES": gpkg_layer(sample_dir, "CJDCQ"),
         "ECO_REDLINE": gpkg_layer(sample_dir, "STBHHX"), "VILLAGE_STATS": os.path.join(sample_dir, "village_stats.csv"),
         "OUTPUT": os.path.join(out_dir, "dock_ledger.gpkg")})
-    layer = QgsVectorLayer(res["OUTPUT"], "ledger", "ogr")
-    assert layer.isValid()
-    return layer
+    return res["OUTPUT"]  # a path: pytest-qgis deletes layers that fixtures return
 
 
 def test_dock_lists_searches_and_shows_a_village(qgis_iface, ledger_layer, sample_dir):
+    ledger_layer = QgsVectorLayer(ledger_layer, "ledger", "ogr")
+    assert ledger_layer.isValid()
     project = QgsProject.instance()
     project.addMapLayer(ledger_layer)
     villages = QgsVectorLayer(gpkg_layer(sample_dir, "CJDCQ"), "CJDCQ", "ogr")

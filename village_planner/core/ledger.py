@@ -66,6 +66,7 @@ COLUMNS = [
     ("heritage", "text"),
     ("leading_industry", "text"),
     ("collective_income", "float"),
+    ("has_stats", "int"),
     ("unassigned", "int"),
 ]
 COLUMN_NAMES = [c for c, _ in COLUMNS]
@@ -340,6 +341,8 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
     table["construction_per_resident_m2"] = (
         table["village_construction_ha"] * M2_PER_HA / res.where(res > 0)).round(2)
     table["unassigned"] = (table.index == UNASSIGNED).astype("int64")
+    table["has_stats"] = (table.index.isin(stats.index) if len(stats) else
+                          np.zeros(len(table), dtype=bool)).astype("int64")
 
     table = table.reset_index()
     for col, kind in COLUMNS:

@@ -26,10 +26,12 @@ class VillagePlannerProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):
         from .check_layers import CheckLayersAlgorithm
+        from .classify_villages import ClassifyVillagesAlgorithm
+        from .decide_category import DecideCategoryAlgorithm
         from .ledger_diff import LedgerDiffAlgorithm
         from .resource_ledger import ResourceLedgerAlgorithm
         from .sample_county import SampleCountyAlgorithm
 
         for alg in (CheckLayersAlgorithm(), ResourceLedgerAlgorithm(), LedgerDiffAlgorithm(),
-                    SampleCountyAlgorithm()):
+                    ClassifyVillagesAlgorithm(), DecideCategoryAlgorithm(), SampleCountyAlgorithm()):
             self.addAlgorithm(alg)

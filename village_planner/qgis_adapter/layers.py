@@ -136,6 +136,8 @@ def _fast_read(layer, fields, with_geometry, target_crs):
     """Columnar read with GDAL's Arrow stream (GDAL >= 3.6); None when not applicable."""
     if with_geometry and target_crs is not None and layer.crs() != target_crs:
         return None
+    if os.environ.get("VILLAGE_PLANNER_NO_FAST_READ"):
+        return None
     src = _ogr_source(layer)
     if src is None:
         return None
@@ -161,13 +163,20 @@ def _fast_read(layer, fields, with_geometry, target_crs):
         geom_col = lyr.GetGeometryColumn() or "wkb_geometry"
         cols = {key: [] for key, v in fields.items() if v}
         fids, wkbs = [], []
-        for batch in lyr.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"]):
-            fids.append(np.asarray(batch[fid_col]))
+        stream = lyr.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"])
+        # a batch's arrays point into GDAL's buffers and are only valid until the next batch:
+        # copy everything out before moving on
+        for batch in stream:
+            fids.append(np.array(batch[fid_col], copy=True))
             for key, fname in fields.items():
                 if fname:
                     cols[key].append(_column(batch[by_upper[fname.upper()]]))
             if with_geometry:
-                wkbs.append(batch[geom_col])
+                wkbs.append([None if item is None else bytes(item) for item in batch[geom_col]])
+            del batch
+        del stream
+        lyr = None
+        ds = None
     except Exception:  # any surprise: the general path reads it
         return None
     frame = pd.DataFrame({"fid": np.concatenate(fids) if fids else np.array([], dtype=np.int64)})
@@ -177,9 +186,7 @@ def _fast_read(layer, fields, with_geometry, target_crs):
     if with_geometry:
         raw = []
         for arr in wkbs:
-            for item in arr:
-                blob = None if item is None else bytes(item)
-                raw.append(blob if blob else None)
+            raw.extend(blob if blob else None for blob in arr)
         geoms = np.empty(len(raw), dtype=object)
         present = np.array([w is not None for w in raw], dtype=bool)
         if present.any():
@@ -189,8 +196,8 @@ def _fast_read(layer, fields, with_geometry, target_crs):
 
 def _column(arr):
     """A numpy (masked) column from the Arrow stream as a pandas Series with None/NaN for nulls."""
-    mask = np.ma.getmaskarray(arr) if np.ma.isMaskedArray(arr) else None
-    data = np.ma.getdata(arr)
+    mask = np.ma.getmaskarray(arr).copy() if np.ma.isMaskedArray(arr) else None
+    data = np.array(np.ma.getdata(arr), copy=True)
     if data.dtype.kind == "S":
         series = pd.Series(data).str.decode("utf-8", errors="replace")
     elif data.dtype.kind == "O":

@@ -1,0 +1,174 @@
+"""villageplanner:classifyvillages: suggest and explain each village's category."""
+
+import json
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.classify import RulesError, county_summary, indicators_from_ledger, load_rules
+from ..core.ledger import UNASSIGNED
+from ..qgis_adapter.categories import distances_to
+from ..qgis_adapter.settings import planning_db
+from ..store.decisions import current_decisions
+from .base import VillagePlannerAlgorithm
+
+S, D, I = QVariant.String, QVariant.Double, QVariant.Int  # noqa: E741
+OUTPUT_FIELDS = [
+    ("village_code", S), ("village_name", S), ("town", S), ("suggested_category", S),
+    ("suggested_category_zh", S), ("rule_id", S), ("explanation", S), ("missing", S), ("final_category", S),
+    ("final_category_zh", S), ("decided_by", S), ("decided_at", S), ("override_reason", S),
+    ("previous_suggestion", S), ("suggestion_changed", I), ("heritage", S), ("hazard_points", D),
+    ("redline_share", D), ("resident_ratio", D), ("resident_pop", D), ("dev_share", D), ("dev_distance_m", D),
+    ("rules_hash", S),
+]
+
+
+def output_fields():
+    fields = QgsFields()
+    for name, qtype in OUTPUT_FIELDS:
+        fields.append(QgsField(name, qtype))
+    return fields
+
+
+def _null(v):
+    return v is None or (hasattr(v, "isNull") and v.isNull())
+
+
+def classify_layer(ledger, rules, boundary=None, db=""):
+    """Suggestions for every village row of a ledger layer: [(feature, suggestion, record)]."""
+    names = [f.name() for f in ledger.fields()]
+    if "village_code" not in names:
+        raise QgsProcessingException(
+            VillagePlannerAlgorithm().tr("Layer {layer} is not a ledger: it has no village_code field.").format(
+                layer=ledger.name()))
+    distances = distances_to(ledger, boundary) if boundary is not None else {}
+    decided = current_decisions(db) if db else {}
+    out = []
+    for feat in ledger.getFeatures():
+        row = {n: (None if _null(v) else v) for n, v in zip(names, feat.attributes())}
+        code = str(row.get("village_code") or "")
+        if not code or code == UNASSIGNED or row.get("unassigned"):
+            continue
+        suggestion = rules.evaluate(code, indicators_from_ledger(row, distances.get(code)))
+        out.append((feat, suggestion, row, decided.get(code)))
+    return out
+
+
+class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
+    ALG_ID = "classifyvillages"
+
+    def displayName(self):
+        return self.tr("Classify villages (suggest and explain)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Suggests each village's category (agglomeration and upgrading, suburban integration, characteristic "
+            "protection, relocation and merger, or not yet classified) from its ledger, with the ordered rules of "
+            "a county-editable rule file. Every suggestion names its rule and the village's own figures. Decided "
+            "categories come from the planning GeoPackage and are never changed by a new run; villages whose "
+            "suggestion differs from the one that was decided are marked.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterVectorLayer("LEDGER", self.tr("Resource ledger (layer or table)"),
+                                                            [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "DEV_BOUNDARY", self.tr("Urban development boundary (CZKFBJ)"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterFile("RULES", self.tr("Classification rules (JSON; empty for the "
+                                                                      "default)"), extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "PLANNING_DB", self.tr("Planning GeoPackage with decisions (optional; the project's by default)"),
+            extension="gpkg", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Village classification")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_HTML", self.tr("County summary"), self.tr("HTML report (*.html)"), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("CHANGED", self.tr("Villages whose suggestion changed")))
+        self.addOutput(QgsProcessingOutputString("SUMMARY", self.tr("County summary (JSON)")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        ledger = self.parameterAsVectorLayer(parameters, "LEDGER", context)
+        boundary = self.parameterAsVectorLayer(parameters, "DEV_BOUNDARY", context)
+        try:
+            rules = load_rules(self.parameterAsFile(parameters, "RULES", context) or None)
+        except RulesError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        db = self.parameterAsFile(parameters, "PLANNING_DB", context) or planning_db(context.project())
+        results = classify_layer(ledger, rules, boundary, db)
+        polygons = ledger.geometryType() == QgsWkbTypes.PolygonGeometry
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, output_fields(),
+                                          QgsWkbTypes.MultiPolygon if polygons else QgsWkbTypes.NoGeometry,
+                                          ledger.crs())
+        changed = 0
+        for n, (feat, s, row, decision) in enumerate(results):
+            if feedback.isCanceled():
+                break
+            f = s.figures
+            previous = decision.get("suggested_category") if decision else None
+            is_changed = int(bool(decision) and previous != s.category)
+            changed += is_changed
+            values = {
+                "village_code": s.village_code, "village_name": row.get("village_name"), "town": row.get("town"),
+                "suggested_category": s.category, "suggested_category_zh": rules.category_name(s.category, "zh"),
+                "rule_id": s.rule_id, "explanation": s.explanation, "missing": ",".join(s.missing),
+                "final_category": decision["final_category"] if decision else None,
+                "final_category_zh": rules.category_name(decision["final_category"], "zh") if decision else None,
+                "decided_by": decision["decided_by"] if decision else None,
+                "decided_at": decision["decided_at"] if decision else None,
+                "override_reason": decision["override_reason"] if decision else None,
+                "previous_suggestion": previous, "suggestion_changed": is_changed,
+                "heritage": f.get("heritage"), "hazard_points": f.get("hazard_points"),
+                "redline_share": f.get("redline_share"), "resident_ratio": f.get("resident_ratio"),
+                "resident_pop": f.get("resident_pop"), "dev_share": f.get("dev_share"),
+                "dev_distance_m": f.get("dev_distance_m"), "rules_hash": rules.content_hash,
+            }
+            out = QgsFeature()
+            out.setAttributes([values[name] for name, _ in OUTPUT_FIELDS])
+            if polygons and feat.hasGeometry():
+                geom = feat.geometry()
+                geom.convertToMultiType()
+                out.setGeometry(geom)
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            feedback.pushInfo("{} {}: {}".format(s.village_code, row.get("village_name") or "", s.explanation))
+            if is_changed:
+                feedback.pushWarning(self.tr("Village {code}: the suggestion is now {new} (it was {old} when the "
+                                             "category {final} was decided); the decision is kept.").format(
+                    code=s.village_code, new=s.category, old=previous, final=decision["final_category"]))
+            feedback.setProgress(100 * (n + 1) / max(len(results), 1))
+        summary = county_summary([s for _, s, _, _ in results], rules)
+        feedback.pushInfo(self.tr("County summary (suggestions):"))
+        for r in summary:
+            feedback.pushInfo("  {name}: {count} ({share:.1f}%), {ref}".format(
+                name=r["name"], count=r["count"], share=r["share"],
+                ref=self.tr("national reference {ref}").format(ref=r["reference"]) if r["reference"] else ""))
+        outputs = {"OUTPUT": dest, "CHANGED": changed, "SUMMARY": json.dumps(summary, ensure_ascii=False)}
+        html = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
+        if html:
+            from ..core.classify_report import write_summary_html
+
+            outputs["OUTPUT_HTML"] = write_summary_html(html, rules, results_rows(results, rules), summary)
+        return outputs
+
+
+def results_rows(results, rules):
+    rows = []
+    for _, s, row, decision in results:
+        rows.append({"village_code": s.village_code, "village_name": row.get("village_name") or "",
+                     "town": row.get("town") or "", "suggested": rules.category_name(s.category),
+                     "final": rules.category_name(decision["final_category"]) if decision else "",
+                     "rule_id": s.rule_id, "explanation": s.explanation})
+    return rows

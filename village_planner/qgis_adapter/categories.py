@@ -1,0 +1,102 @@
+"""Village categories on QGIS layers: distances, the edit buffer, the categorised style."""
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateTransform,
+    QgsField,
+    QgsProject,
+    QgsRendererCategory,
+    QgsSymbol,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor
+
+from ..core.codes import village_code
+from .i18n import tr
+from .layers import read_attributes, read_geometries, working_crs
+
+CODE_FIELDS = ("village_code", "ZLDWDM", "CJDM", "XZQDM")
+
+
+def code_field(layer):
+    names = {f.name().upper(): f.name() for f in layer.fields()}
+    return next((names[c.upper()] for c in CODE_FIELDS if c.upper() in names), None)
+
+
+def distances_to(layer, boundary):
+    """{village code: distance in metres to the nearest boundary polygon} for a polygon layer."""
+    if layer is None or boundary is None or layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+        return {}
+    crs = working_crs(layer)
+    field = code_field(layer)
+    frame, geoms = read_attributes(layer, {"code": field}, with_geometry=True, target_crs=crs)
+    _, zones = read_geometries(boundary, crs)
+    zones = [z for z in zones if z is not None and not z.is_empty]
+    if not zones:
+        return {}
+    zone = shapely.union_all(shapely.make_valid(np.asarray(zones, dtype=object)))
+    out = {}
+    for code, geom in zip(frame["code"], geoms):
+        key = str(code) if field == "village_code" else village_code(code)
+        if key and geom is not None and not geom.is_empty:
+            out[key] = float(shapely.distance(shapely.make_valid(geom), zone))
+    return out
+
+
+def apply_categories(layer, categories, field_name="category", label=None):
+    """Write {village code: category} into the layer through its edit buffer (undo works).
+
+    Returns the number of features changed. The layer is left in edit mode so that
+    the planner saves or rolls back as usual.
+    """
+    field = code_field(layer)
+    if field is None:
+        raise ValueError(tr("Layer {layer} has no village code field.").format(layer=layer.name()))
+    if not layer.isEditable() and not layer.startEditing():
+        raise ValueError(tr("Layer {layer} cannot be edited.").format(layer=layer.name()))
+    layer.beginEditCommand(label or tr("Set village categories"))
+    try:
+        idx = layer.fields().indexOf(field_name)
+        if idx < 0:
+            layer.addAttribute(QgsField(field_name, QVariant.String, len=20))
+            idx = layer.fields().indexOf(field_name)
+        changed = 0
+        for feat in layer.getFeatures():
+            value = feat[field]
+            key = str(value) if field == "village_code" else village_code(value)
+            if key in categories and feat[field_name] != categories[key]:
+                layer.changeAttributeValue(feat.id(), idx, categories[key])
+                changed += 1
+        layer.endEditCommand()
+    except Exception:
+        layer.destroyEditCommand()
+        raise
+    return changed
+
+
+def category_renderer(rules, field_name="category"):
+    """A categorised renderer with the categories in the standard legend order."""
+    cats = []
+    for key in rules.standard_order:
+        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+        symbol.setColor(QColor(rules.color(key)))
+        symbol.setOpacity(0.75)
+        cats.append(QgsRendererCategory(key, symbol, rules.category_name(key)))
+    return QgsCategorizedSymbolRenderer(field_name, cats)
+
+
+def style_layer(layer, rules, field_name="category"):
+    layer.setRenderer(category_renderer(rules, field_name))
+    layer.triggerRepaint()
+
+
+def transform_to(layer, crs):
+    return QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance())
+
+
+def is_polygon_layer(layer):
+    return isinstance(layer, QgsVectorLayer) and layer.geometryType() == QgsWkbTypes.PolygonGeometry
