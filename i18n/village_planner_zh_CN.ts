@@ -39,6 +39,11 @@
       <translation>一、耕地账</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>1 Data check</source>
+      <translation>1 数据检查</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>10k yuan</source>
       <translation>万元</translation>
@@ -49,14 +54,34 @@
       <translation>二、生态用地账</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>2 Indicators</source>
+      <translation>2 指标</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>3 Construction land</source>
       <translation>三、建设用地账</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>3 Suggestion</source>
+      <translation>3 建议</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>4 Decision</source>
+      <translation>4 决定</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>4 Other and reserve land</source>
       <translation>四、其他及储备用地账</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>5 Guidance</source>
+      <translation>5 规划导引</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -79,9 +104,20 @@
       <translation>台账说明</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Accept the suggestion</source>
       <translation>采纳建议</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Accept the suggestion, or choose another category and say why.</source>
+      <translation>采纳建议，或选择其他类别并说明理由。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Accept the suggestions of all villages in scope that have no decision yet</source>
+      <translation>对范围内尚未决定的所有村采纳建议类别</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -127,6 +163,11 @@
       <translation>变化工作簿</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Check data</source>
+      <translation>检查数据</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/check_layers.py" />
       <source>Check survey layers</source>
       <translation>检查调查图层</translation>
@@ -142,9 +183,25 @@
       <translation>在耗时作业前检查县域调查图层：缺失字段、坐标系不一致、无效几何（列出要素编号）、重复村代码以及无所属村的图斑。“错误”项会中止插件作业；“警告”项会报告，作业继续。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Choose a ledger layer built by 'Build resource baseline ledger (4+2)'.</source>
       <translation>请选择由“生成“4+2”资源本底台账”生成的台账图层。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Choose another category</source>
+      <translation>选择其他类别</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Choose the ledger and the planning GeoPackage; villages with missing indicators are listed.</source>
+      <translation>选择台账和规划 GeoPackage；列出指标缺失的村。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Choose where the planning GeoPackage is (save the project first to keep it next to the project).</source>
+      <translation>请指定规划 GeoPackage 的位置（先保存工程，即可放在工程文件旁）。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/field_mapping.py" />
@@ -161,6 +218,11 @@
       <location filename="../village_planner/processing/classify_villages.py" />
       <source>Classify villages (suggest and explain)</source>
       <translation>村庄分类（建议并说明理由）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Classify villages…</source>
+      <translation>村庄分类…</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -197,6 +259,21 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Construction land</source>
       <translation>建设用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>County median</source>
+      <translation>全县中位数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>County percentile</source>
+      <translation>全县百分位</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>County range</source>
+      <translation>全县范围</translation>
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -241,6 +318,11 @@
       <location filename="../resources/templates/classification_summary.html.j2" />
       <source>Decided category</source>
       <translation>确定类别</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Decided earlier: {category} by {who} on {when}.</source>
+      <translation>此前已确定：{category}，{who}，{when}。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -310,6 +392,21 @@
       <translation>说明</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Export HTML…</source>
+      <translation>导出 HTML…</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Export PDF…</source>
+      <translation>导出 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Export guidance</source>
+      <translation>导出规划导引</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Feature id</source>
@@ -358,6 +455,7 @@
       <translation>地质灾害隐患点</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/processing/classify_villages.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>HTML report (*.html)</source>
@@ -387,6 +485,11 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>In basic farmland</source>
       <translation>位于永久基本农田内</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Indicator</source>
+      <translation>指标</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -527,6 +630,7 @@
       <translation>台账变化</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Ledger layer</source>
       <translation>台账图层</translation>
@@ -573,9 +677,15 @@
       <translation>村庄统计表中没有该村记录。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/processing/decide_category.py" />
       <source>No village to decide.</source>
       <translation>没有需要决定的村。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Only the villages selected in the ledger layer</source>
+      <translation>仅台账图层中选中的村</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -604,6 +714,11 @@
       <translation>权属性质（QSXZ）</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Paddy</source>
       <translation>水田</translation>
@@ -629,11 +744,13 @@
       <translation>永久基本农田（YJJBNTTB）</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Planner</source>
       <translation>规划人员</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/processing/decide_category.py" />
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Planning GeoPackage</source>
@@ -712,9 +829,15 @@
       <translation>正在从 {layer} 读取 {n} 个图斑</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Reason (required to override)</source>
       <translation>理由（改变建议类别时必填）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Record category decisions…</source>
+      <translation>记录分类决定…</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -774,6 +897,7 @@
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Rules</source>
       <translation>规则</translation>
     </message>
@@ -905,6 +1029,7 @@
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Suggested category</source>
       <translation>建议类别</translation>
     </message>
@@ -946,6 +1071,11 @@
       <translation>无法将快照保存到 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>The suggestion has changed since that decision.</source>
+      <translation>此后建议类别已发生变化。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>The two snapshots were built with different ledger profiles; items may not be comparable.</source>
       <translation>两个快照使用的台账口径不同，部分项目可能不可比。</translation>
@@ -954,6 +1084,11 @@
       <location filename="../village_planner/core/ledger.py" />
       <source>The village statistics have a row for {code}, which is not a village of the parcels.</source>
       <translation>村庄统计表中有 {code} 的记录，但图斑中没有该村。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>The village's indicators beside the county's distribution.</source>
+      <translation>该村指标与全县分布对照。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
@@ -1003,6 +1138,7 @@
       <translation>城镇建设用地</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/processing/classify_villages.py" />
       <location filename="../village_planner/processing/params.py" />
       <source>Urban development boundary (CZKFBJ)</source>
@@ -1010,6 +1146,7 @@
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
@@ -1041,6 +1178,7 @@
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/processing/classify_villages.py" />
       <source>Village classification</source>
       <translation>村庄分类</translation>
@@ -1053,6 +1191,7 @@
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Village code</source>
       <translation>村代码</translation>
     </message>
@@ -1092,6 +1231,11 @@
       <translation>村要素 {fid} 的 {field} 中没有有效的 12 位代码。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Village layer to receive the category</source>
+      <translation>写入类别的村界图层</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
       <location filename="../village_planner/plugin.py" />
       <source>Village ledger</source>
@@ -1100,6 +1244,7 @@
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Village name</source>
       <translation>村名称</translation>
     </message>
@@ -1183,6 +1328,16 @@
       <translation>警告数</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>What it would take to fall into another category</source>
+      <translation>归入其他类别需满足的条件</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Why:</source>
+      <translation>理由：</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/sample_county.py" />
       <source>Writes a synthetic county in the land survey schema (village zones, parcels, permanent basic farmland, red line, development boundary, hazard points and village statistics) to try the plugin. The same seed always gives the same county.</source>
       <translation>按国土调查数据结构生成一个虚拟县（村级调查区、地类图斑、永久基本农田、生态保护红线、城镇开发边界、地灾隐患点和村庄统计表），用于试用插件。相同的随机种子总是生成相同的县。</translation>
@@ -1206,6 +1361,11 @@
       <location filename="../village_planner/core/ledger_diff.py" />
       <source>cultivated land decreased</source>
       <translation>耕地减少</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>default rules</source>
+      <translation>默认规则</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
@@ -1266,6 +1426,11 @@
       <translation>处</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>when no earlier rule applies</source>
+      <translation>前述规则均不适用时</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/classify.py" />
       <source>{category}: the indicator {names} that rule {rule} ({rule_name}) needs is missing.</source>
       <translation>{category}：规则 {rule}（{rule_name}）所需的指标“{names}”缺失。</translation>
@@ -1274,6 +1439,11 @@
       <location filename="../village_planner/processing/check_layers.py" />
       <source>{e} errors, {w} warnings</source>
       <translation>错误 {e} 条，警告 {w} 条</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>{n} designated villages in the county</source>
+      <translation>全县有 {n} 个认定村</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/checker.py" />
@@ -1309,6 +1479,11 @@
       <location filename="../village_planner/core/ledger.py" />
       <source>{n} parcels where {net} differs from {area} - {ded} by more than 0.01 m2; the survey's {net} is used. Features: {ids}</source>
       <translation>{n} 个图斑的 {net} 与 {area} - {ded} 相差超过 0.01 平方米，采用调查的 {net}。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>{n} villages; {m} have missing indicators and stay not yet classified until the data are completed.</source>
+      <translation>共 {n} 个村；其中 {m} 个村指标缺失，在数据补齐前暂不分类。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/ledger_diff.py" />

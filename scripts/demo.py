@@ -6,6 +6,7 @@ Starts QGIS offscreen, loads the plugin's Processing provider the way
 qgis_process does (classFactory + initProcessing) and runs its algorithms.
 """
 
+import json
 import os
 import sys
 
@@ -59,6 +60,14 @@ def run(sample_dir, out_dir):
     outputs += [("ledger layer", ledger["OUTPUT"]), ("ledger workbook", ledger["OUTPUT_XLSX"]),
                 ("ledger report", ledger["OUTPUT_HTML"]),
                 ("planning db", "%s (ledger snapshot %d)" % (os.path.abspath(stale), ledger["SNAPSHOT_ID"]))]
+    classes = processing.run("villageplanner:classifyvillages", {
+        "LEDGER": ledger["OUTPUT"], "DEV_BOUNDARY": layer("CZKFBJ"), "PLANNING_DB": stale,
+        "OUTPUT": os.path.join(out_dir, "classification.gpkg"),
+        "OUTPUT_HTML": os.path.join(out_dir, "classification_summary.html")})
+    for row in json.loads(classes["SUMMARY"]):
+        print("  %-30s %3d villages (%.0f%%)  national reference %s" % (
+            row["name"], row["count"], row["share"], row["reference"] or "-"))
+    outputs += [("classification", classes["OUTPUT"]), ("county summary", classes["OUTPUT_HTML"])]
     print("\nVillage Planner demo outputs:")
     for label, path in outputs:
         print("  %-16s %s" % (label, path if " " in path else os.path.abspath(path)))

@@ -23,6 +23,7 @@ class VillagePlannerPlugin:
         self.toolbar = None
         self.actions = []
         self.ledger_dock = None
+        self.wizard = None
         self.missing = missing_packages()
 
     # -- Processing ---------------------------------------------------------
@@ -58,6 +59,9 @@ class VillagePlannerPlugin:
         self._add(tr("Village ledger"), self.toggle_ledger_dock, needs_deps, "ledgerdock", toolbar=True)
         self._add(tr("Compare ledger snapshots…"), lambda: self.open_algorithm("ledgerdiff"), needs_deps,
                   "ledgerdiff")
+        self._add(tr("Classify villages…"), self.open_classify_wizard, needs_deps, "classify", toolbar=True)
+        self._add(tr("Record category decisions…"), lambda: self.open_algorithm("decidecategory"), needs_deps,
+                  "decidecategory")
         self._add(tr("Field mapping…"), self.open_field_mapping, True, "fieldmapping")
         self.menu.addSeparator()
         self._add(tr("Generate sample county…"), lambda: self.open_algorithm("samplecounty"), needs_deps,
@@ -97,6 +101,10 @@ class VillagePlannerPlugin:
                 self.toolbar.removeAction(action)
             action.deleteLater()
         self.actions = []
+        if self.wizard is not None:
+            self.wizard.close()
+            self.wizard.deleteLater()
+            self.wizard = None
         if self.ledger_dock is not None:
             remove = getattr(self.iface, "removeDockWidget", None) or self.iface.mainWindow().removeDockWidget
             remove(self.ledger_dock)
@@ -134,7 +142,7 @@ class VillagePlannerPlugin:
             if db:
                 params["PLANNING_DB"] = db
             return params
-        if alg_id == "ledgerdiff":
+        if alg_id in ("ledgerdiff", "decidecategory"):
             from .qgis_adapter.settings import planning_db
 
             return {"PLANNING_DB": planning_db()} if planning_db() else {}
@@ -157,6 +165,13 @@ class VillagePlannerPlugin:
         import processing
 
         processing.execAlgorithmDialog("villageplanner:" + alg_id, self.prefilled_parameters(alg_id))
+
+    def open_classify_wizard(self):
+        from .gui.classify_wizard import ClassifyWizard
+
+        self.wizard = ClassifyWizard(self.iface, self.iface.mainWindow())
+        self.wizard.show()
+        return self.wizard
 
     def open_field_mapping(self):
         from .gui.field_mapping import FieldMappingDialog

@@ -35,6 +35,42 @@ def probe():
         QApplication.instance().quit()
 
 
+def walk_wizard(iface, plugins, data):
+    """Open the classification wizard from the plugin and go through its five pages."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    villages = QgsVectorLayer(os.environ["VP_PROBE_VILLAGES"], "CJDCQ", "ogr")
+    boundary = QgsVectorLayer(os.environ["VP_PROBE_BOUNDARY"], "CZKFBJ", "ogr")
+    QgsProject.instance().addMapLayers([villages, boundary])
+    wiz = plugins["village_planner"].open_classify_wizard()
+    QApplication.processEvents()
+    pages = []
+    first = wiz.pages[0]
+    first.db_edit.setText(os.path.join(OUT, "planning.gpkg"))
+    first.run_check()
+    for i in range(5):
+        QApplication.processEvents()
+        page = wiz.currentPage()
+        if i == 1:
+            combo = page.village_combo
+            combo.setCurrentIndex(max(combo.findData("500230001003"), 0))
+        if i == 3:
+            page.other_radio.setChecked(True)
+            page.category_combo.setCurrentIndex(page.category_combo.findData("agglomeration"))
+            page.planner.setText("王工")
+            page.reason.setPlainText("地灾隐患点已完成治理并核销")
+        QApplication.processEvents()
+        wiz.grab().save(os.path.join(OUT, "wizard_page%d.png" % (i + 1)))
+        pages.append(page.title())
+        if i < 4:
+            wiz.next()
+    data["wizard_pages"] = pages
+    data["wizard_missing"] = first.missing_list.count()
+    data["wizard_decided"] = [d["final_category"] for d in wiz.recorded]
+    data["wizard_guidance"] = wiz.pages[4].view.toPlainText()[:200]
+    wiz.done(0)
+
+
 def record(iface, active_plugins, QgsApplication):  # noqa: N803
     try:
         from qgis.PyQt.QtWidgets import QMenu, QToolBar
@@ -84,6 +120,7 @@ def record(iface, active_plugins, QgsApplication):  # noqa: N803
             iface.mapCanvas().refreshAllLayers()
             QApplication.processEvents()
             mw.grab().save(os.path.join(OUT, "ledger_dock.png"))
+            walk_wizard(iface, plugins, data)
         with open(os.path.join(OUT, "probe.json"), "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=1)
     except Exception:

@@ -36,6 +36,9 @@ def ledger_file(sample_dir, out_dir, qgis_processing):
             "PARCELS": "%s/county.gpkg|layername=DLTB" % sample_dir,
             "VILLAGES": "%s/county.gpkg|layername=CJDCQ" % sample_dir,
             "VILLAGE_STATS": os.path.join(sample_dir, "village_stats.csv"),
+            "HAZARDS": "%s/county.gpkg|layername=DZZHD" % sample_dir,
+            "ECO_REDLINE": "%s/county.gpkg|layername=STBHHX" % sample_dir,
+            "DEV_BOUNDARY": "%s/county.gpkg|layername=CZKFBJ" % sample_dir,
             "OUTPUT": os.path.join(out_dir, "e2e_ledger.gpkg")})
     finally:
         from qgis.core import QgsApplication
@@ -59,7 +62,8 @@ def install_from_zip(zip_path, profiles_root, locale):
 
 
 @pytest.mark.parametrize("locale,title", [("zh_CN", "村庄规划助手"), ("en_US", "Village Planner")])
-def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, locale, title, ledger_file):
+def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, locale, title, ledger_file,
+                                                 sample_dir):
     shots = os.path.join(out_dir, "e2e", locale)
     shutil.rmtree(shots, ignore_errors=True)
     os.makedirs(shots)
@@ -68,7 +72,9 @@ def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, 
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
     env = dict(os.environ, PYQGIS_STARTUP=os.path.join(ROOT, "tests", "e2e", "desktop_probe.py"),
-               VP_PROBE_OUT=shots, XDG_RUNTIME_DIR=str(runtime), VP_PROBE_LEDGER=ledger_file)
+               VP_PROBE_OUT=shots, XDG_RUNTIME_DIR=str(runtime), VP_PROBE_LEDGER=ledger_file,
+               VP_PROBE_VILLAGES="%s/county.gpkg|layername=CJDCQ" % sample_dir,
+               VP_PROBE_BOUNDARY="%s/county.gpkg|layername=CZKFBJ" % sample_dir)
     env.pop("QT_QPA_PLATFORM", None)
     env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
     env.pop("PYTHONPATH", None)  # the desktop must find everything in its profile
@@ -94,3 +100,10 @@ def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, 
     assert probe["dock_html_has_name"]
     assert probe["dock_first_village"] in probe["dock_village"]
     assert os.path.getsize(os.path.join(shots, "ledger_dock.png")) > 10000
+    # the classification wizard, page by page
+    assert len(probe["wizard_pages"]) == 5, probe.get("wizard_pages")
+    assert probe["wizard_missing"] == 1
+    assert probe["wizard_decided"] == ["agglomeration"]
+    assert ("集聚提升类" if locale == "zh_CN" else "Agglomeration and upgrading") in probe["wizard_guidance"]
+    for i in range(1, 6):
+        assert os.path.getsize(os.path.join(shots, "wizard_page%d.png" % i)) > 5000

@@ -12,7 +12,8 @@ def test_demo_writes_and_lists_its_outputs(sample_dir, tmp_path):
     proc = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "demo.py"), sample_dir, str(out)],
                           capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    for name in ("ledger.gpkg", "ledger.xlsx", "ledger.html", "planning.gpkg", "data_problems.csv"):
+    for name in ("ledger.gpkg", "ledger.xlsx", "ledger.html", "planning.gpkg", "data_problems.csv",
+                 "classification.gpkg", "classification_summary.html"):
         assert (out / name).exists(), name
         assert str(out / name) in proc.stdout
     assert "ledger: 12 villages" in proc.stdout

@@ -148,3 +148,8 @@ def test_a_batch_is_all_or_nothing(tmp_path):
     with pytest.raises(DecisionError):
         record_decisions(db, [ok, bad])
     assert history(db) == []
+
+
+def test_nested_groups_keep_their_brackets():
+    s = suggest(resident_ratio=0.3, resident_pop=500)
+    assert "(resident/registered population 0.30 < 0.35 ✓ and resident population 500 < 1,000 ✓)" in s.explanation

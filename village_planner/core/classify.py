@@ -128,7 +128,7 @@ class RuleSet:
         none_words = {w.lower() for w in self.data.get("no_designation_values", [""])}
         return str(value).strip().lower() not in none_words
 
-    def _test(self, cond, figures):
+    def _test(self, cond, figures, top=False):
         """(True/False/None, [missing], text) for one condition or group."""
         if "all" in cond or "any" in cond:
             mode = "all" if "all" in cond else "any"
@@ -136,7 +136,9 @@ class RuleSet:
             missing = [m for _, ms, _ in parts for m in ms]
             values = [v for v, _, _ in parts]
             joiner = tr(" and ") if mode == "all" else tr(" or ")
-            text = "(" + joiner.join(t for _, _, t in parts) + ")"
+            text = joiner.join(t for _, _, t in parts)
+            if not top:
+                text = "(" + text + ")"
             if mode == "all":
                 if any(v is False for v in values):
                     return False, missing, text
@@ -170,10 +172,10 @@ class RuleSet:
                 text = "[{}] {}: {}".format(rule["id"], self.category_name(rule["category"]), self.rule_name(rule))
                 return Suggestion(village_code, rule["category"], rule["id"], text, [], dict(figures))
             group = {"any" if rule.get("match", "any") == "any" else "all": rule.get("conditions", [])}
-            hit, missing, text = self._test(group, figures)
+            hit, missing, text = self._test(group, figures, top=True)
             if hit is True:
                 explanation = "[{}] {}: {}; {}".format(rule["id"], self.category_name(rule["category"]),
-                                                       self.rule_name(rule), text.strip("()"))
+                                                       self.rule_name(rule), text)
                 return Suggestion(village_code, rule["category"], rule["id"], explanation, [], dict(figures))
             if hit is None:
                 names = ", ".join(self.indicator_name(m) for m in missing)
@@ -191,8 +193,8 @@ class RuleSet:
             if rule["category"] == suggestion.category or rule.get("match") == "always":
                 continue
             group = {"any" if rule.get("match", "any") == "any" else "all": rule.get("conditions", [])}
-            _, _, text = self._test(group, suggestion.figures)
-            out.append((rule["category"], rule["id"], "{} — {}".format(self.rule_name(rule), text.strip("()"))))
+            _, _, text = self._test(group, suggestion.figures, top=True)
+            out.append((rule["category"], rule["id"], "{} — {}".format(self.rule_name(rule), text)))
         return out
 
 
