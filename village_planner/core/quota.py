@@ -1,0 +1,303 @@
+"""The county's pool of collective construction-land quota: double-entry accounting.
+
+Areas are kept as integers of 0.0001 ha (1 m2) so that sums never drift. Every
+movement is checked against the rules before anything is written; a refusal
+names the rule and the figures. Entries are never changed: a correction is a
+``reverse`` entry that cancels an earlier one. Each entry is hash-chained to the
+previous one so that tampering shows.
+"""
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+
+from .codes import resource_path
+from .i18n import tr
+
+UNITS_PER_HA = 10000
+KINDS = ("inflow", "allocate", "draw", "return", "transfer", "expire", "reverse")
+POOL = "POOL"
+GENESIS = "0" * 64
+
+
+class QuotaRefused(ValueError):
+    """A movement a rule refuses; ``rule`` names the rule."""
+
+    def __init__(self, rule, message):
+        super().__init__(message)
+        self.rule = rule
+
+
+class PolicyError(ValueError):
+    pass
+
+
+def to_units(ha):
+    return int(round(float(ha) * UNITS_PER_HA))
+
+
+def to_ha(units):
+    return units / UNITS_PER_HA
+
+
+def fmt(units):
+    return "{:.4f}".format(to_ha(units))
+
+
+@dataclass
+class Entry:
+    kind: str
+    units: int
+    date: str = ""
+    document_no: str = ""
+    author: str = ""
+    project: str = ""
+    note: str = ""
+    village: str = ""
+    to_village: str = ""
+    land_use_code: str = ""
+    flexible: bool = False
+    reverses: int = 0
+    source: str = ""
+    purpose: str = ""
+    geometry_wkb: bytes = b""
+    seq: int = 0
+    prev_hash: str = ""
+    hash: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def payload(self):
+        """The fields the hash covers, in a canonical form."""
+        return json.dumps({
+            "seq": self.seq, "kind": self.kind, "units": self.units, "date": self.date,
+            "document_no": self.document_no, "author": self.author, "project": self.project, "note": self.note,
+            "village": self.village, "to_village": self.to_village, "land_use_code": self.land_use_code,
+            "flexible": bool(self.flexible), "reverses": self.reverses, "source": self.source,
+            "purpose": self.purpose, "geometry": hashlib.sha256(self.geometry_wkb or b"").hexdigest(),
+        }, sort_keys=True, ensure_ascii=False)
+
+    def seal(self, prev_hash):
+        self.prev_hash = prev_hash
+        self.hash = hashlib.sha256((prev_hash + self.payload()).encode("utf-8")).hexdigest()
+        return self.hash
+
+
+def deltas(entry, original=None):
+    """{account: change in units} of an entry; accounts are POOL, a village code or 'drawn:<code>'."""
+    a = entry.units
+    k = entry.kind
+    if k == "inflow":
+        return {POOL: a}
+    if k == "allocate":
+        return {POOL: -a, entry.village: a}
+    if k == "draw":
+        d = {entry.village: -a, "drawn:" + entry.village: a}
+        if entry.flexible:
+            d["flexible:" + entry.village] = a
+        return d
+    if k in ("return", "expire"):
+        return {entry.village: -a, POOL: a}
+    if k == "transfer":
+        return {entry.village: -a, entry.to_village: a}
+    if k == "reverse":
+        if original is None:
+            raise ValueError("a reversal needs its original entry")
+        return {acc: -v for acc, v in deltas(original).items()}
+    raise ValueError(k)
+
+
+@dataclass
+class PoolState:
+    """Balances and totals, as the store keeps them up to date."""
+
+    control_total: int
+    baseline: int
+    balances: dict = field(default_factory=dict)  # account -> units
+    reclaimed: int = 0  # inflows that turned construction land back into farmland
+    villages: dict = field(default_factory=dict)  # code -> {"category", "planned_units", "town", "name"}
+
+    def balance(self, account):
+        return self.balances.get(account, 0)
+
+    @property
+    def drawn_total(self):
+        return sum(v for k, v in self.balances.items() if k.startswith("drawn:"))
+
+    @property
+    def inflow_total(self):
+        return self.balance(POOL) + sum(v for k, v in self.balances.items() if ":" not in k and k != POOL) + \
+            self.drawn_total
+
+    def construction_after(self):
+        return self.baseline + self.drawn_total - self.reclaimed
+
+
+class Policy:
+    def __init__(self, data, path="", content_hash=""):
+        self.data = data
+        self.path = path
+        self.content_hash = content_hash
+        if not isinstance(data, dict) or "allocation_by_category" not in data:
+            raise PolicyError(tr("Quota policy {path} has no 'allocation_by_category'.").format(path=path))
+
+    @property
+    def name(self):
+        return self.data.get("name", "")
+
+    @property
+    def flexible_ratio(self):
+        return float(self.data.get("flexible_reserve_ratio", 0.05))
+
+    def source_reduces_construction(self, source):
+        info = self.data.get("inflow_sources", {}).get(source)
+        return bool(info and info.get("reduces_construction_land"))
+
+    def sources(self):
+        return list(self.data.get("inflow_sources", {}))
+
+
+def load_policy(path=None):
+    path = path or resource_path("policy", "quota_default.json")
+    if not os.path.exists(path):
+        raise PolicyError(tr("Quota policy file not found: {path}").format(path=path))
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PolicyError(tr("Quota policy {path} is not valid UTF-8 JSON: {error}").format(
+            path=path, error=exc)) from exc
+    return Policy(data, path, hashlib.sha256(raw).hexdigest())
+
+
+def check(entry, state, policy, original=None, overlaps=None):
+    """Raise QuotaRefused when a rule refuses the movement; return a list of warnings otherwise.
+
+    ``overlaps``: {"basic_farmland": m2, "eco_redline": m2, "outside_village": m2} for draws.
+    """
+    warnings = []
+    if entry.kind not in KINDS:
+        raise QuotaRefused("kind", tr("Unknown movement '{kind}'.").format(kind=entry.kind))
+    if entry.units <= 0:
+        raise QuotaRefused("area", tr("The area must be more than 0 ha (given {ha} ha).").format(
+            ha=fmt(entry.units)))
+    if not entry.document_no.strip():
+        raise QuotaRefused("document", tr("Every movement needs its approval document number."))
+    if not entry.author.strip():
+        raise QuotaRefused("author", tr("Every movement needs its author."))
+    needs_village = entry.kind in ("allocate", "draw", "return", "transfer", "expire")
+    for code in ([entry.village] if needs_village else []) + ([entry.to_village] if entry.kind == "transfer" else []):
+        if code not in state.villages:
+            raise QuotaRefused("village", tr("Village {code} has no account in this pool.").format(code=code))
+    if entry.kind == "transfer" and entry.village == entry.to_village:
+        raise QuotaRefused("village", tr("A transfer needs two different villages."))
+    if entry.kind == "inflow" and entry.source not in policy.sources():
+        raise QuotaRefused("source", tr("Unknown inflow source '{source}'; the policy lists {sources}.").format(
+            source=entry.source, sources=", ".join(policy.sources())))
+    if entry.kind == "reverse":
+        if original is None:
+            raise QuotaRefused("reverse", tr("Entry {id} to reverse does not exist.").format(id=entry.reverses))
+        if original.kind == "reverse":
+            raise QuotaRefused("reverse", tr("A reversal cannot itself be reversed; record the movement again."))
+        if original.extra.get("reversed"):
+            raise QuotaRefused("reverse", tr("Entry {id} is already reversed.").format(id=entry.reverses))
+        if entry.units != original.units:
+            raise QuotaRefused("reverse", tr("A reversal cancels the whole entry {id} ({ha} ha).").format(
+                id=original.seq, ha=fmt(original.units)))
+    # differentiated allocation by category
+    if entry.kind in ("allocate", "transfer"):
+        target = entry.village if entry.kind == "allocate" else entry.to_village
+        category = state.villages[target].get("category") or ""
+        rule = policy.data["allocation_by_category"].get(category) if category else \
+            policy.data.get("uncategorised_villages", {"allowed": True})
+        rule = rule or {"allowed": False}
+        if not rule.get("allowed", False):
+            raise QuotaRefused("category", tr("Village {code} ({category}) may not receive quota under policy "
+                                              "{policy}.").format(code=target, category=category or "-",
+                                                                  policy=policy.name))
+        purposes = rule.get("purposes")
+        if purposes and entry.purpose not in purposes:
+            raise QuotaRefused("category", tr("Village {code} ({category}) may receive quota only for: {purposes} "
+                                              "(this one: '{purpose}').").format(
+                code=target, category=category, purposes=", ".join(purposes), purpose=entry.purpose or "-"))
+    # draws: permanent basic farmland, red line, village, flexible reserve
+    if entry.kind == "draw":
+        overlaps = overlaps or {}
+        for key, label in (("basic_farmland", tr("permanent basic farmland")),
+                           ("eco_redline", tr("the ecological red line"))):
+            m2 = overlaps.get(key) or 0.0
+            if m2 > 0.01:
+                raise QuotaRefused(key, tr("The draw overlaps {what} by {m2:.2f} m2; it is refused.").format(
+                    what=label, m2=m2))
+        outside = overlaps.get("outside_village") or 0.0
+        if outside > 0.01:
+            warnings.append(tr("{m2:.2f} m2 of the draw lie outside village {code}.").format(
+                m2=outside, code=entry.village))
+        if entry.flexible:
+            planned = state.villages[entry.village].get("planned_units") or 0
+            limit = int(planned * policy.flexible_ratio)
+            used = state.balance("flexible:" + entry.village)
+            if used + entry.units > limit:
+                raise QuotaRefused("flexible_reserve", tr(
+                    "Flexible draws of village {code} would reach {used} ha, over {ratio:.0%} of its planned "
+                    "construction land {planned} ha (limit {limit} ha).").format(
+                    code=entry.village, used=fmt(used + entry.units), ratio=policy.flexible_ratio,
+                    planned=fmt(planned), limit=fmt(limit)))
+    # no account below zero
+    change = deltas(entry, original)
+    for account, delta in change.items():
+        after = state.balance(account) + delta
+        if after < 0:
+            name = tr("the pool") if account == POOL else account
+            raise QuotaRefused("balance", tr("The balance of {account} would fall to {after} ha "
+                                             "(now {now} ha, movement {delta} ha).").format(
+                account=name, after=fmt(after), now=fmt(state.balance(account)), delta=fmt(delta)))
+    # the county total is never exceeded
+    drawn_after = state.drawn_total + sum(v for k, v in change.items() if k.startswith("drawn:"))
+    reclaimed_after = state.reclaimed + reclaimed_delta(entry, policy, original)
+    construction = state.baseline + drawn_after - reclaimed_after
+    if construction > state.control_total and construction > state.construction_after():
+        raise QuotaRefused("control_total", tr(
+            "County construction land would reach {after} ha, over the control total {total} ha "
+            "(baseline {base} ha, drawn {drawn} ha, reclaimed {rec} ha).").format(
+            after=fmt(construction), total=fmt(state.control_total), base=fmt(state.baseline),
+            drawn=fmt(drawn_after), rec=fmt(reclaimed_after)))
+    return warnings
+
+
+def reclaimed_delta(entry, policy, original=None):
+    if entry.kind == "inflow" and policy.source_reduces_construction(entry.source):
+        return entry.units
+    if entry.kind == "reverse" and original is not None:
+        return -reclaimed_delta(original, policy)
+    return 0
+
+
+def apply(entry, state, policy, original=None):
+    """Update ``state`` in place with an accepted entry."""
+    for account, delta in deltas(entry, original).items():
+        state.balances[account] = state.balance(account) + delta
+    state.reclaimed += reclaimed_delta(entry, policy, original)
+
+
+def verify_chain(entries):
+    """(ok, first bad seq or None): every entry's hash follows from the previous one."""
+    prev = GENESIS
+    for e in entries:
+        expected = hashlib.sha256((prev + e.payload()).encode("utf-8")).hexdigest()
+        if e.prev_hash != prev or e.hash != expected:
+            return False, e.seq
+        prev = e.hash
+    return True, None
+
+
+def replay(entries, state_template, policy):
+    """Balances recomputed from the journal alone (for verification)."""
+    state = PoolState(state_template.control_total, state_template.baseline, {}, 0, state_template.villages)
+    by_seq = {}
+    for e in entries:
+        original = by_seq.get(e.reverses) if e.kind == "reverse" else None
+        apply(e, state, policy, original)
+        by_seq[e.seq] = e
+    return state

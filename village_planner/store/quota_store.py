@@ -1,0 +1,247 @@
+"""The quota pool in the planning GeoPackage (SQLite): journal, balances, constraints.
+
+Each movement is checked and written in one ``BEGIN IMMEDIATE`` transaction, so
+two QGIS instances writing at once are serialised by SQLite and a process killed
+in the middle leaves the books as they were before the movement.
+"""
+
+import datetime as _dt
+import json
+import os
+import sqlite3
+
+from ..core import quota as q
+from ..core.i18n import tr
+from .snapshots import StoreError, ensure_schema
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS vp_quota_pool (
+    id INTEGER PRIMARY KEY CHECK (id = 1), county_code TEXT NOT NULL, control_total_units INTEGER NOT NULL,
+    baseline_units INTEGER NOT NULL, policy_name TEXT, policy_hash TEXT, policy_json TEXT, crs TEXT,
+    created_at TEXT);
+CREATE TABLE IF NOT EXISTS vp_quota_village (
+    village_code TEXT PRIMARY KEY, village_name TEXT, town TEXT, category TEXT, planned_units INTEGER,
+    boundary BLOB);
+CREATE TABLE IF NOT EXISTS vp_quota_constraint (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, geometry BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS vp_quota_journal (
+    seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, units INTEGER NOT NULL, date TEXT, document_no TEXT,
+    author TEXT, project TEXT, note TEXT, village TEXT, to_village TEXT, land_use_code TEXT, flexible INTEGER,
+    reverses INTEGER, source TEXT, purpose TEXT, geometry BLOB, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
+    recorded_at TEXT);
+CREATE TABLE IF NOT EXISTS vp_quota_balance (account TEXT PRIMARY KEY, units INTEGER NOT NULL);
+CREATE TRIGGER IF NOT EXISTS vp_quota_journal_no_update BEFORE UPDATE ON vp_quota_journal
+    BEGIN SELECT RAISE(ABORT, 'journal entries are never changed: record a reversal'); END;
+CREATE TRIGGER IF NOT EXISTS vp_quota_journal_no_delete BEFORE DELETE ON vp_quota_journal
+    BEGIN SELECT RAISE(ABORT, 'journal entries are never deleted: record a reversal'); END;
+"""
+RECLAIMED = "meta:reclaimed"
+COLUMNS = ("seq", "kind", "units", "date", "document_no", "author", "project", "note", "village", "to_village",
+           "land_use_code", "flexible", "reverses", "source", "purpose", "geometry", "prev_hash", "hash")
+
+
+def _connect(path):
+    con = sqlite3.connect(path, timeout=60, isolation_level=None)
+    con.execute("PRAGMA busy_timeout = 60000")
+    return con
+
+
+class GpkgQuotaStore:
+    def __init__(self, path):
+        self.path = path
+
+    # -- creation ------------------------------------------------------------
+    def create(self, county_code, control_total_ha, baseline_ha, policy, villages, constraints=(), crs=""):
+        """villages: [{village_code, village_name, town, category, planned_ha, boundary_wkb}]."""
+        ensure_schema(self.path)
+        con = _connect(self.path)
+        try:
+            con.executescript(SCHEMA)
+            con.execute("BEGIN IMMEDIATE")
+            if con.execute("SELECT 1 FROM vp_quota_pool").fetchone():
+                con.execute("ROLLBACK")
+                raise StoreError(tr("{path} already holds a quota pool.").format(path=self.path))
+            con.execute("INSERT INTO vp_quota_pool VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)", (
+                county_code, q.to_units(control_total_ha), q.to_units(baseline_ha), policy.name,
+                policy.content_hash, json.dumps(policy.data, ensure_ascii=False), crs,
+                _dt.datetime.now().astimezone().isoformat(timespec="seconds")))
+            for v in villages:
+                con.execute("INSERT INTO vp_quota_village VALUES (?, ?, ?, ?, ?, ?)", (
+                    v["village_code"], v.get("village_name"), v.get("town"), v.get("category") or "",
+                    q.to_units(v.get("planned_ha") or 0), v.get("boundary_wkb")))
+            for kind, wkb in constraints:
+                con.execute("INSERT INTO vp_quota_constraint (kind, geometry) VALUES (?, ?)", (kind, wkb))
+            for table in ("vp_quota_pool", "vp_quota_village", "vp_quota_journal", "vp_quota_balance"):
+                con.execute("INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description) "
+                            "VALUES (?, 'attributes', ?, 'Village Planner quota pool')", (table, table))
+            con.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            raise StoreError(str(exc)) from exc
+        finally:
+            con.close()
+
+    def exists(self):
+        if not os.path.exists(self.path):
+            return False
+        con = _connect(self.path)
+        try:
+            return bool(con.execute("SELECT 1 FROM sqlite_master WHERE name='vp_quota_pool'").fetchone()) and \
+                bool(con.execute("SELECT 1 FROM vp_quota_pool").fetchone())
+        finally:
+            con.close()
+
+    # -- reading -------------------------------------------------------------
+    def _state(self, con):
+        row = con.execute("SELECT control_total_units, baseline_units FROM vp_quota_pool").fetchone()
+        if row is None:
+            raise StoreError(tr("{path} holds no quota pool; create one first.").format(path=self.path))
+        villages = {r[0]: {"village_name": r[1], "town": r[2], "category": r[3], "planned_units": r[4]}
+                    for r in con.execute("SELECT village_code, village_name, town, category, planned_units "
+                                         "FROM vp_quota_village")}
+        balances = dict(con.execute("SELECT account, units FROM vp_quota_balance"))
+        reclaimed = balances.pop(RECLAIMED, 0)
+        return q.PoolState(row[0], row[1], balances, reclaimed, villages)
+
+    def state(self):
+        con = _connect(self.path)
+        try:
+            return self._state(con)
+        finally:
+            con.close()
+
+    def policy(self):
+        con = _connect(self.path)
+        try:
+            row = con.execute("SELECT policy_json, policy_hash FROM vp_quota_pool").fetchone()
+        finally:
+            con.close()
+        return q.Policy(json.loads(row[0]), "(pool)", row[1])
+
+    def pool_info(self):
+        con = _connect(self.path)
+        try:
+            cur = con.execute("SELECT county_code, control_total_units, baseline_units, policy_name, policy_hash, "
+                              "crs, created_at FROM vp_quota_pool")
+            keys = [c[0] for c in cur.description]
+            return dict(zip(keys, cur.fetchone()))
+        finally:
+            con.close()
+
+    def constraints(self, kind):
+        con = _connect(self.path)
+        try:
+            return [r[0] for r in con.execute("SELECT geometry FROM vp_quota_constraint WHERE kind = ?", (kind,))]
+        finally:
+            con.close()
+
+    def village_boundary(self, code):
+        con = _connect(self.path)
+        try:
+            row = con.execute("SELECT boundary FROM vp_quota_village WHERE village_code = ?", (code,)).fetchone()
+            return row[0] if row else None
+        finally:
+            con.close()
+
+    @staticmethod
+    def _entry(row):
+        d = dict(zip(COLUMNS, row))
+        return q.Entry(kind=d["kind"], units=d["units"], date=d["date"] or "", document_no=d["document_no"] or "",
+                       author=d["author"] or "", project=d["project"] or "", note=d["note"] or "",
+                       village=d["village"] or "", to_village=d["to_village"] or "",
+                       land_use_code=d["land_use_code"] or "", flexible=bool(d["flexible"]),
+                       reverses=d["reverses"] or 0, source=d["source"] or "", purpose=d["purpose"] or "",
+                       geometry_wkb=d["geometry"] or b"", seq=d["seq"], prev_hash=d["prev_hash"], hash=d["hash"])
+
+    def journal(self):
+        con = _connect(self.path)
+        try:
+            entries = [self._entry(r) for r in con.execute(
+                "SELECT %s FROM vp_quota_journal ORDER BY seq" % ", ".join(COLUMNS))]
+        finally:
+            con.close()
+        reversed_ids = {e.reverses for e in entries if e.kind == "reverse"}
+        for e in entries:
+            e.extra["reversed"] = e.seq in reversed_ids
+        return entries
+
+    # -- writing -------------------------------------------------------------
+    def record(self, entry, overlaps_fn=None):
+        """Check and write one movement atomically. Returns (seq, warnings); raises QuotaRefused."""
+        con = _connect(self.path)
+        try:
+            con.execute("BEGIN IMMEDIATE")  # one writer at a time, across processes
+            try:
+                state = self._state(con)
+                policy = self.policy_from(con)
+                original = None
+                if entry.kind == "reverse":
+                    row = con.execute("SELECT %s FROM vp_quota_journal WHERE seq = ?" % ", ".join(COLUMNS),
+                                      (entry.reverses,)).fetchone()
+                    if row is not None:
+                        original = self._entry(row)
+                        original.extra["reversed"] = bool(con.execute(
+                            "SELECT 1 FROM vp_quota_journal WHERE kind = 'reverse' AND reverses = ?",
+                            (entry.reverses,)).fetchone())
+                        if not entry.village:
+                            entry.village, entry.to_village = original.village, original.to_village
+                overlaps = overlaps_fn(entry) if (overlaps_fn and entry.kind == "draw") else None
+                warnings = q.check(entry, state, policy, original, overlaps)
+                last = con.execute("SELECT seq, hash FROM vp_quota_journal ORDER BY seq DESC LIMIT 1").fetchone()
+                entry.seq = (last[0] + 1) if last else 1
+                entry.seal(last[1] if last else q.GENESIS)
+                values = {c: getattr(entry, c) for c in COLUMNS if c != "geometry"}
+                values["geometry"] = entry.geometry_wkb or None
+                values["flexible"] = int(bool(entry.flexible))
+                con.execute("INSERT INTO vp_quota_journal (%s, recorded_at) VALUES (%s, ?)" % (
+                    ", ".join(COLUMNS), ", ".join("?" * len(COLUMNS))),
+                    [values[c] for c in COLUMNS] + [_dt.datetime.now().astimezone().isoformat(timespec="seconds")])
+                changes = dict(q.deltas(entry, original))
+                rec = q.reclaimed_delta(entry, policy, original)
+                if rec:
+                    changes[RECLAIMED] = rec
+                for account, delta in changes.items():
+                    con.execute("INSERT INTO vp_quota_balance VALUES (?, ?) ON CONFLICT(account) DO UPDATE "
+                                "SET units = units + excluded.units", (account, delta))
+                self._before_commit()
+                con.execute("COMMIT")
+                return entry.seq, warnings
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise StoreError(str(exc)) from exc
+        finally:
+            con.close()
+
+    def _before_commit(self):
+        """Called inside the transaction just before COMMIT (the fault tests stop a process here)."""
+
+    def policy_from(self, con):
+        row = con.execute("SELECT policy_json, policy_hash FROM vp_quota_pool").fetchone()
+        return q.Policy(json.loads(row[0]), "(pool)", row[1])
+
+    def set_category(self, village_code, category):
+        con = _connect(self.path)
+        try:
+            con.execute("UPDATE vp_quota_village SET category = ? WHERE village_code = ?", (category, village_code))
+        finally:
+            con.close()
+
+    # -- verification ----------------------------------------------------------
+    def verify(self):
+        """{'chain_ok', 'bad_seq', 'balances_ok', 'identity_ok', 'differences'}."""
+        entries = self.journal()
+        ok, bad = q.verify_chain(entries)
+        state = self.state()
+        replayed = q.replay(entries, state, self.policy())
+        accounts = set(replayed.balances) | set(state.balances)
+        diffs = {a: (state.balance(a), replayed.balance(a)) for a in accounts
+                 if state.balance(a) != replayed.balance(a)}
+        kinds = {e.seq: e.kind for e in entries}
+        inflows = sum(e.units for e in entries if e.kind == "inflow") - sum(
+            e.units for e in entries if e.kind == "reverse" and kinds.get(e.reverses) == "inflow")
+        identity = inflows == state.inflow_total
+        return {"chain_ok": ok, "bad_seq": bad, "balances_ok": not diffs and replayed.reclaimed == state.reclaimed,
+                "identity_ok": identity, "differences": diffs, "entries": len(entries)}
