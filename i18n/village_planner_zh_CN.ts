@@ -94,6 +94,21 @@
       <translation>六、产业与文化遗产账</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>A reversal cancels the whole entry {id} ({ha} ha).</source>
+      <translation>冲销须冲销整笔记录 {id}（{ha} 公顷）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>A reversal cannot itself be reversed; record the movement again.</source>
+      <translation>冲销记录不能再被冲销；请重新登记该笔变动。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>A transfer needs two different villages.</source>
+      <translation>调剂须在两个不同的村之间进行。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/plugin.py" />
       <source>About Village Planner</source>
       <translation>关于村庄规划助手</translation>
@@ -120,9 +135,64 @@
       <translation>对范围内尚未决定的所有村采纳建议类别</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Allocated, not yet drawn (ha)</source>
+      <translation>已分配未使用（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Applies a table of movements (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) to the quota pool, all or nothing: when any row is refused, nothing is written and every refused row is reported with its rule.</source>
+      <translation>将变动表（UTF-8 或 GBK 编码的 CSV，或 XLSX；中文或英文表头）一次性登记到指标池：只要有一行被拒绝，全部不写入，并逐行报告被拒绝的规则。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Approval document number</source>
+      <translation>批复文号</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Area (ha)</source>
+      <translation>面积（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Author</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Author (for rows without one)</source>
+      <translation>经办人（用于未填写的行）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Available in the pool (ha)</source>
+      <translation>指标池可用（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Balances per village, the pool summary, the journal and a verification of the balances and the hash chain.</source>
+      <translation>各村指标余额、指标池汇总、流水账，以及余额和哈希链的核验。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Baseline construction land (ha)</source>
+      <translation>基期建设用地（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Baseline construction land (ha; empty: the ledger's total)</source>
+      <translation>基期建设用地（公顷；留空取台账合计）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Basic farmland</source>
       <translation>永久基本农田</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Books and hash chain verified.</source>
+      <translation>账目与哈希链核验无误。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
@@ -261,6 +331,32 @@
       <translation>建设用地</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Construction land control total (ha)</source>
+      <translation>建设用地总量控制指标（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Control total (ha)</source>
+      <translation>总量控制指标（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>County code</source>
+      <translation>县（区）代码</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>County construction land now (ha)</source>
+      <translation>当前全县建设用地（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>County construction land would reach {after} ha, over the control total {total} ha (baseline {base} ha, drawn {drawn} ha, reclaimed {rec} ha).</source>
+      <translation>全县建设用地将达到 {after} 公顷，超过总量控制指标 {total} 公顷（基期 {base} 公顷，已使用 {drawn} 公顷，已复垦 {rec} 公顷）。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>County median</source>
       <translation>全县中位数</translation>
@@ -297,10 +393,25 @@
       <translation>全县合计</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Create quota pool</source>
+      <translation>建立指标池</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Creates the county's pool of collective construction-land quota in a planning GeoPackage: the control total, the baseline construction land (from the ledger or given), one account per village with its category and planned construction land, and a copy of the permanent basic farmland and red line that draws are checked against.</source>
+      <translation>在规划 GeoPackage 中建立县级集体建设用地指标池：总量控制指标、基期建设用地（取自台账或直接填写）、每村一个账户（含村庄类别和规划建设用地），并复制一份永久基本农田和生态保护红线用于核查使用指标的地块。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Cultivated land</source>
       <translation>耕地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>DATABASE is required (a .gpkg path).</source>
+      <translation>必须提供 DATABASE（.gpkg 路径）。</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -313,6 +424,11 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Data warnings</source>
       <translation>数据警告</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Date (YYYY-MM-DD)</source>
+      <translation>日期（YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -345,6 +461,17 @@
       <translation>扣除地类编码（KCDLBM）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Draw parcels (selected features, or all)</source>
+      <translation>使用指标的地块（选中要素，或全部）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Drawn (ha)</source>
+      <translation>已使用（公顷）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Dry land</source>
       <translation>旱地</translation>
@@ -367,6 +494,7 @@
     </message>
     <message>
       <location filename="../village_planner/processing/params.py" />
+      <location filename="../village_planner/processing/quota_algs.py" />
       <source>Ecological protection red line (STBHHX)</source>
       <translation>生态保护红线（STBHHX）</translation>
     </message>
@@ -376,12 +504,38 @@
       <translation>中文</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Entry to reverse (journal number)</source>
+      <translation>冲销的记录（流水号）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Entry {id} is already reversed.</source>
+      <translation>记录 {id} 已被冲销。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Entry {id} to reverse does not exist.</source>
+      <translation>要冲销的记录 {id} 不存在。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/check_layers.py" />
       <source>Errors</source>
       <translation>错误数</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Every movement needs its approval document number.</source>
+      <translation>每笔变动都必须填写批复文号。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Every movement needs its author.</source>
+      <translation>每笔变动都必须填写经办人。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
+      <location filename="../village_planner/processing/quota_algs.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
@@ -440,6 +594,16 @@
       <translation>标记的村数</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Flexible draws of village {code} would reach {used} ha, over {ratio:.0%} of its planned construction land {planned} ha (limit {limit} ha).</source>
+      <translation>村 {code} 的机动指标使用将达到 {used} 公顷，超过其规划建设用地 {planned} 公顷的 {ratio:.0%}（上限 {limit} 公顷）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Flexible reserve draw</source>
+      <translation>使用机动指标</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/sample_county.py" />
       <source>Generate sample county</source>
       <translation>生成示例县</translation>
@@ -455,9 +619,14 @@
       <translation>地质灾害隐患点</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Give the ledger or the baseline construction land.</source>
+      <translation>请提供台账或基期建设用地面积。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/processing/classify_villages.py" />
-      <location filename="../village_planner/processing/resource_ledger.py" />
+      <location filename="../village_planner/processing/quota_algs.py" />
       <source>HTML report (*.html)</source>
       <translation>HTML 报告 (*.html)</translation>
     </message>
@@ -465,6 +634,11 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Hazard points</source>
       <translation>地灾隐患点</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Headroom under the control total (ha)</source>
+      <translation>距总量控制指标余量（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -482,6 +656,11 @@
       <translation>户数</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Import quota movements</source>
+      <translation>导入指标变动</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>In basic farmland</source>
       <translation>位于永久基本农田内</translation>
@@ -490,6 +669,16 @@
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Indicator</source>
       <translation>指标</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Inflow source (reclamation, linked, land_ticket, annual_plan)</source>
+      <translation>指标来源（reclamation 复垦、linked 增减挂钩、land_ticket 地票、annual_plan 年度计划）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Inflows (ha)</source>
+      <translation>累计入池（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -515,6 +704,21 @@
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Items</source>
       <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Journal</source>
+      <translation>流水账</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Journal entries</source>
+      <translation>流水记录数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Journal number</source>
+      <translation>流水号</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger.py" />
@@ -662,6 +866,26 @@
       <translation>说明</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Movement</source>
+      <translation>变动类型</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Movements (CSV or XLSX)</source>
+      <translation>变动表（CSV 或 XLSX）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Movements applied</source>
+      <translation>已登记的变动数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Movements refused</source>
+      <translation>被拒绝的变动数</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <source>National reference</source>
       <translation>全国参考比例</translation>
@@ -681,6 +905,11 @@
       <location filename="../village_planner/processing/decide_category.py" />
       <source>No village to decide.</source>
       <translation>没有需要决定的村。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Note</source>
+      <translation>备注</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
@@ -740,6 +969,7 @@
     </message>
     <message>
       <location filename="../village_planner/processing/params.py" />
+      <location filename="../village_planner/processing/quota_algs.py" />
       <source>Permanent basic farmland (YJJBNTTB)</source>
       <translation>永久基本农田（YJJBNTTB）</translation>
     </message>
@@ -757,6 +987,11 @@
       <translation>规划 GeoPackage</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Planning GeoPackage (.gpkg)</source>
+      <translation>规划 GeoPackage（.gpkg）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Planning GeoPackage for the snapshot (optional; the project's by default)</source>
       <translation>保存快照的规划 GeoPackage（可选；默认使用工程的规划库）</translation>
@@ -765,6 +1000,41 @@
       <location filename="../village_planner/processing/classify_villages.py" />
       <source>Planning GeoPackage with decisions (optional; the project's by default)</source>
       <translation>保存分类决定的规划 GeoPackage（可选；默认使用工程的规划库）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Planning land-use code (draws)</source>
+      <translation>规划用地代码（使用指标时）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Policy</source>
+      <translation>政策</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Pool</source>
+      <translation>指标池</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Pool balance (ha)</source>
+      <translation>指标池余额（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Pool report</source>
+      <translation>指标池报告</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Pool workbook</source>
+      <translation>指标池工作簿</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>PostGIS pools are not available in this version; use a GeoPackage.</source>
+      <translation>本版本尚不支持 PostGIS 指标池，请使用 GeoPackage。</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -819,6 +1089,51 @@
       <translation>台账口径 {path}：fallback_account 无法识别。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Project</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Purpose (e.g. resettlement)</source>
+      <translation>用途（如 resettlement 安置）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Quota policy (JSON; empty for the default)</source>
+      <translation>指标政策文件（JSON；留空使用默认政策）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Quota policy file not found: {path}</source>
+      <translation>找不到指标政策文件：{path}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Quota policy {path} has no 'allocation_by_category'.</source>
+      <translation>指标政策文件 {path} 缺少“allocation_by_category”。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Quota policy {path} is not valid UTF-8 JSON: {error}</source>
+      <translation>指标政策文件 {path} 不是有效的 UTF-8 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Quota pool</source>
+      <translation>指标池</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Quota pool created: {n} villages, control total {c} ha, baseline {b:.4f} ha, headroom {h:.4f} ha.</source>
+      <translation>指标池已建立：{n} 个村，总量控制 {c} 公顷，基期 {b:.4f} 公顷，余量 {h:.4f} 公顷。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Quota pool report</source>
+      <translation>指标池报告</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/sample_county.py" />
       <source>Random seed</source>
       <translation>随机种子</translation>
@@ -835,9 +1150,24 @@
       <translation>理由（改变建议类别时必填）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Receiving village code (transfers)</source>
+      <translation>调入村代码（调剂时）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Reclaimed (ha)</source>
+      <translation>已复垦（公顷）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/plugin.py" />
       <source>Record category decisions…</source>
       <translation>记录分类决定…</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Record quota movement</source>
+      <translation>登记指标变动</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -845,9 +1175,24 @@
       <translation>记录村庄分类决定</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Recorded as journal entry {seq}; pool balance {pool:.4f} ha.</source>
+      <translation>已登记为第 {seq} 号流水；指标池余额 {pool:.4f} 公顷。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Records one movement of the quota pool (inflow, allocate, draw, return, transfer, expire or reverse) after checking every rule in the same transaction: no account below zero, the county control total, no draw on permanent basic farmland or the red line, the 5% flexible reserve and allocation by village category. A refused movement writes nothing and says which rule, with the figures.</source>
+      <translation>在同一事务中核查全部规则后登记一笔指标变动（入池、分配、使用、退回、调剂、到期收回或冲销）：账户余额不得为负、不突破全县总量控制、使用地块不得占用永久基本农田或生态保护红线、机动指标不超过 5%、按村庄类别差别化分配。被拒绝的变动不写入任何内容，并说明所违反的规则和数值。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Records the planner's decision for the villages of a classification (its selected features, the listed village codes, or all): accept the suggestion or choose another category. Choosing another category needs a reason. Decisions are added to the history in the planning GeoPackage; older decisions are kept.</source>
       <translation>为分类结果中的村庄（选中的要素、列出的村代码或全部）记录规划人员的决定：采纳建议或选择其他类别。选择其他类别必须填写理由。决定追加到规划 GeoPackage 的历史记录中，以前的决定保留不变。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Refused by rule '{rule}': {reason}</source>
+      <translation>违反规则“{rule}”，已拒绝：{reason}</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -876,6 +1221,7 @@
       <translation>“4+2”资源本底台账</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Resource ledger</source>
       <translation>资源本底台账</translation>
@@ -894,6 +1240,11 @@
       <location filename="../village_planner/core/stats.py" />
       <source>Row {row} has no valid 12-digit village code; the row is ignored.</source>
       <translation>第 {row} 行没有有效的 12 位村代码，已忽略该行。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Row {row}: refused by rule '{rule}': {reason}</source>
+      <translation>第 {row} 行：违反规则“{rule}”，已拒绝：{reason}</translation>
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -1051,9 +1402,24 @@
       <translation>调查面积（DCMJ）</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>The area must be more than 0 ha (given {ha} ha).</source>
+      <translation>面积必须大于 0 公顷（填写为 {ha} 公顷）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>The balance of {account} would fall to {after} ha (now {now} ha, movement {delta} ha).</source>
+      <translation>{account} 的余额将降至 {after} 公顷（现有 {now} 公顷，本次变动 {delta} 公顷）。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/decide_category.py" />
       <source>The classification layer must be an output of Classify villages.</source>
       <translation>分类图层必须是“村庄分类”的输出结果。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>The draw overlaps {what} by {m2:.2f} m2; it is refused.</source>
+      <translation>使用地块与{what}重叠 {m2:.2f} 平方米，已拒绝。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/stats.py" />
@@ -1133,6 +1499,16 @@
       <translation>村 {code} 的类别“{category}”无法识别。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Unknown inflow source '{source}'; the policy lists {sources}.</source>
+      <translation>指标来源“{source}”无法识别；政策中列有 {sources}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Unknown movement '{kind}'.</source>
+      <translation>变动类型“{kind}”无法识别。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Urban construction land</source>
       <translation>城镇建设用地</translation>
@@ -1156,6 +1532,26 @@
       <translation>值“{value}”不是数字。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Verification</source>
+      <translation>核验</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Verification FAILED.</source>
+      <translation>核验未通过。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Verification failed: {detail}</source>
+      <translation>核验未通过：{detail}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Verified (1 = books and chain are sound)</source>
+      <translation>核验结果（1 = 账目与哈希链无误）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Village</source>
       <translation>村</translation>
@@ -1175,6 +1571,11 @@
       <location filename="../village_planner/plugin.py" />
       <source>Village Planner {version}: resource ledgers, village classification, quota accounting and plan maps for county planning bureaus.</source>
       <translation>村庄规划助手 {version}：为区县规划部门提供资源本底台账、村庄分类、指标核算和规划图件。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Village accounts</source>
+      <translation>村账户数</translation>
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -1254,6 +1655,11 @@
       <translation>村名称（ZLDWMC）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Village quota balances</source>
+      <translation>各村指标余额</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Village statistics (table layer, or CSV/XLSX file)</source>
       <translation>村庄统计表（表图层，或 CSV/XLSX 文件）</translation>
@@ -1273,6 +1679,21 @@
       <location filename="../village_planner/processing/params.py" />
       <source>Village zones (CJDCQ)</source>
       <translation>村级调查区（CJDCQ）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Village {code} ({category}) may not receive quota under policy {policy}.</source>
+      <translation>按政策 {policy}，村 {code}（{category}）不得分配指标。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Village {code} ({category}) may receive quota only for: {purposes} (this one: '{purpose}').</source>
+      <translation>村 {code}（{category}）只能为以下用途分配指标：{purposes}（本次用途：“{purpose}”）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Village {code} has no account in this pool.</source>
+      <translation>村 {code} 在本指标池中没有账户。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger.py" />
@@ -1301,8 +1722,8 @@
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
+      <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/processing/ledger_diff.py" />
-      <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Villages</source>
       <translation>村数</translation>
     </message>
@@ -1416,6 +1837,11 @@
       <translation>无</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>permanent basic farmland</source>
+      <translation>永久基本农田</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>persons</source>
       <translation>人</translation>
@@ -1424,6 +1850,16 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>points</source>
       <translation>处</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>the ecological red line</source>
+      <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>the pool</source>
+      <translation>指标池</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
@@ -1439,6 +1875,16 @@
       <location filename="../village_planner/processing/check_layers.py" />
       <source>{e} errors, {w} warnings</source>
       <translation>错误 {e} 条，警告 {w} 条</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>{file}: the columns movement and area_ha are required.</source>
+      <translation>{file}：必须包含 movement（类型）和 area_ha（面积）列。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>{m2:.2f} m2 of the draw lie outside village {code}.</source>
+      <translation>使用地块有 {m2:.2f} 平方米位于村 {code} 之外。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
@@ -1466,6 +1912,16 @@
       <translation>已为叠加分析修复 {n} 个无效几何。要素：{ids}</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>{n} movements applied.</source>
+      <translation>已登记 {n} 笔变动。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>{n} of {total} movements were refused; nothing was written.</source>
+      <translation>{total} 笔变动中有 {n} 笔被拒绝；全部未写入。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger.py" />
       <source>{n} parcels ({ha} ha) have no matching village in {field}; they are reported in the 'unassigned' row. Features: {ids}</source>
       <translation>{n} 个图斑（{ha} 公顷）的 {field} 找不到对应的村，已计入“未归属”行。要素：{ids}</translation>
@@ -1484,6 +1940,21 @@
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>{n} villages; {m} have missing indicators and stay not yet classified until the data are completed.</source>
       <translation>共 {n} 个村；其中 {m} 个村指标缺失，在数据补齐前暂不分类。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/quota_store.py" />
+      <source>{path} already holds a quota pool.</source>
+      <translation>{path} 中已有指标池。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/quota_store.py" />
+      <source>{path} holds no quota pool; create one first.</source>
+      <translation>{path} 中没有指标池，请先建立。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>{path} holds no quota pool; create one with Create quota pool.</source>
+      <translation>{path} 中没有指标池，请用“建立指标池”建立。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/ledger_diff.py" />

@@ -68,10 +68,50 @@ def run(sample_dir, out_dir):
         print("  %-30s %3d villages (%.0f%%)  national reference %s" % (
             row["name"], row["count"], row["share"], row["reference"] or "-"))
     outputs += [("classification", classes["OUTPUT"]), ("county summary", classes["OUTPUT_HTML"])]
+    outputs += quota_year(processing, stale, ledger["OUTPUT"], classes["OUTPUT"], layer, out_dir)
     print("\nVillage Planner demo outputs:")
     for label, path in outputs:
         print("  %-16s %s" % (label, path if " " in path else os.path.abspath(path)))
     return 0
+
+
+YEAR = [
+    # (movement, ha, extra parameters) - a county's year, with movements the rules refuse
+    ("inflow", 8.0, {"SOURCE": "reclamation", "PROJECT": "2025年度旧宅基地复垦", "DATE": "2026-01-15"}),
+    ("inflow", 5.0, {"SOURCE": "annual_plan", "PROJECT": "2026年度计划指标", "DATE": "2026-02-01"}),
+    ("allocate", 3.0, {"VILLAGE": "500230002001", "DATE": "2026-03-10"}),
+    ("allocate", 2.5, {"VILLAGE": "500230001001", "DATE": "2026-03-10"}),
+    ("allocate", 1.0, {"VILLAGE": "500230001003", "DATE": "2026-03-12"}),  # relocation village: refused
+    ("allocate", 1.0, {"VILLAGE": "500230001003", "PURPOSE": "resettlement", "DATE": "2026-03-12"}),
+    ("draw", 0.4, {"VILLAGE": "500230002001", "PROJECT": "村民建房", "LAND_USE_CODE": "0703", "DATE": "2026-05-20"}),
+    ("draw", 9.0, {"VILLAGE": "500230002001", "PROJECT": "超额用地", "DATE": "2026-06-02"}),  # refused: balance
+    ("transfer", 0.5, {"VILLAGE": "500230001001", "TO_VILLAGE": "500230002001", "DATE": "2026-08-01"}),
+    ("return", 0.5, {"VILLAGE": "500230001001", "DATE": "2026-11-30"}),
+]
+
+
+def quota_year(processing, db, ledger, classes, layer, out_dir):
+    from qgis.core import QgsProcessingException, QgsVectorLayer
+
+    baseline = sum(f["construction_ha"] or 0 for f in QgsVectorLayer(ledger, "l", "ogr").getFeatures())
+    processing.run("villageplanner:quotapoolcreate", {
+        "DATABASE": db, "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": round(baseline + 6.0, 4), "LEDGER": ledger,
+        "CLASSIFICATION": classes, "BASIC_FARMLAND": layer("YJJBNTTB"), "ECO_REDLINE": layer("STBHHX")})
+    kinds = ["inflow", "allocate", "draw", "return", "transfer", "expire", "reverse"]
+    for kind, ha, extra in YEAR:
+        params = {"DATABASE": db, "MOVEMENT": kinds.index(kind), "AREA_HA": ha, "DOCUMENT_NO": "丰都规资〔2026〕%d号"
+                  % (len(extra) + int(ha * 10)), "AUTHOR": "县规划局", **extra}
+        try:
+            res = processing.run("villageplanner:quotamovement", params)
+            print("  quota %-8s %5.2f ha  recorded #%d" % (kind, ha, res["SEQ"]))
+        except QgsProcessingException as exc:
+            print("  quota %-8s %5.2f ha  REFUSED: %s" % (kind, ha, str(exc).splitlines()[0][:110]))
+    report = processing.run("villageplanner:quotareport", {
+        "DATABASE": db, "OUTPUT": os.path.join(out_dir, "quota_balances.csv"),
+        "OUTPUT_XLSX": os.path.join(out_dir, "quota_pool.xlsx"), "OUTPUT_HTML": os.path.join(out_dir, "quota_pool.html")})
+    print("  quota pool: %.4f ha available, %.4f ha drawn, verified=%d" % (
+        report["POOL_BALANCE_HA"], report["DRAWN_HA"], report["VERIFIED"]))
+    return [("quota workbook", report["OUTPUT_XLSX"]), ("quota report", report["OUTPUT_HTML"])]
 
 
 if __name__ == "__main__":

@@ -191,3 +191,18 @@ def test_a_process_killed_mid_movement_leaves_the_books_as_before(tmp_path):
     assert len(store.journal()) == 1
     store.record(mv("allocate", 2.0, village=V1))  # the pool is usable again
     assert store.verify()["balances_ok"]
+
+
+def test_import_is_all_or_nothing_and_reports_every_refused_row(tmp_path):
+    store = make_store(tmp_path)
+    batch = [mv("inflow", 5.0, source="annual_plan"), mv("allocate", 3.0, village=V1),
+             mv("allocate", 9.0, village=V2), mv("allocate", 1.0, village=V3), mv("draw", 1.0, village=V1)]
+    written, refused = store.record_many(batch)
+    assert written == []
+    assert [(i, e.rule) for i, e in refused] == [(2, "balance"), (3, "category")]
+    assert store.journal() == []
+    written, refused = store.record_many([batch[0], batch[1], batch[4]])
+    assert not refused and [s for s, _ in written] == [1, 2, 3]
+    summary = q.village_summary(store.journal(), [V1, V2, V3])
+    assert summary[V1]["allocated"] == to_units(3) and summary[V1]["drawn"] == to_units(1)
+    assert summary[V1]["balance"] == store.state().balance(V1)

@@ -301,3 +301,40 @@ def replay(entries, state_template, policy):
         apply(e, state, policy, original)
         by_seq[e.seq] = e
     return state
+
+
+def village_summary(entries, villages):
+    """Per village: allocated, transferred in/out, returned, expired, drawn, flexible, balance (units)."""
+    rows = {code: {"allocated": 0, "transfer_in": 0, "transfer_out": 0, "returned": 0, "expired": 0, "drawn": 0,
+                   "flexible": 0} for code in villages}
+    by_seq = {e.seq: e for e in entries}
+
+    def add(e, sign):
+        r = rows.setdefault(e.village, {k: 0 for k in ("allocated", "transfer_in", "transfer_out", "returned",
+                                                        "expired", "drawn", "flexible")})
+        if e.kind == "allocate":
+            r["allocated"] += sign * e.units
+        elif e.kind == "draw":
+            r["drawn"] += sign * e.units
+            if e.flexible:
+                r["flexible"] += sign * e.units
+        elif e.kind == "return":
+            r["returned"] += sign * e.units
+        elif e.kind == "expire":
+            r["expired"] += sign * e.units
+        elif e.kind == "transfer":
+            r["transfer_out"] += sign * e.units
+            t = rows.setdefault(e.to_village, {k: 0 for k in r})
+            t["transfer_in"] += sign * e.units
+
+    for e in entries:
+        if e.kind == "reverse":
+            original = by_seq.get(e.reverses)
+            if original is not None and original.kind != "inflow":
+                add(original, -1)
+        elif e.kind != "inflow":
+            add(e, 1)
+    for r in rows.values():
+        r["balance"] = r["allocated"] + r["transfer_in"] - r["transfer_out"] - r["returned"] - r["expired"] - \
+            r["drawn"]
+    return rows

@@ -29,9 +29,17 @@ class VillagePlannerProvider(QgsProcessingProvider):
         from .classify_villages import ClassifyVillagesAlgorithm
         from .decide_category import DecideCategoryAlgorithm
         from .ledger_diff import LedgerDiffAlgorithm
+        from .quota_algs import (
+            QuotaImportAlgorithm,
+            QuotaMovementAlgorithm,
+            QuotaPoolCreateAlgorithm,
+            QuotaReportAlgorithm,
+        )
         from .resource_ledger import ResourceLedgerAlgorithm
         from .sample_county import SampleCountyAlgorithm
 
         for alg in (CheckLayersAlgorithm(), ResourceLedgerAlgorithm(), LedgerDiffAlgorithm(),
-                    ClassifyVillagesAlgorithm(), DecideCategoryAlgorithm(), SampleCountyAlgorithm()):
+                    ClassifyVillagesAlgorithm(), DecideCategoryAlgorithm(), QuotaPoolCreateAlgorithm(),
+                    QuotaMovementAlgorithm(), QuotaImportAlgorithm(), QuotaReportAlgorithm(),
+                    SampleCountyAlgorithm()):
             self.addAlgorithm(alg)

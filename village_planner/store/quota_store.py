@@ -169,51 +169,85 @@ class GpkgQuotaStore:
     # -- writing -------------------------------------------------------------
     def record(self, entry, overlaps_fn=None):
         """Check and write one movement atomically. Returns (seq, warnings); raises QuotaRefused."""
+        results, refused = self.record_many([entry], overlaps_fn)
+        if refused:
+            raise refused[0][1]
+        return results[0]
+
+    def record_many(self, entries, overlaps_fn=None):
+        """All movements or none, in one transaction.
+
+        Returns ([(seq, warnings)], []) when every movement is accepted, or
+        ([], [(index, QuotaRefused)]) listing every refused one (nothing is written).
+        """
         con = _connect(self.path)
         try:
             con.execute("BEGIN IMMEDIATE")  # one writer at a time, across processes
             try:
                 state = self._state(con)
                 policy = self.policy_from(con)
-                original = None
-                if entry.kind == "reverse":
-                    row = con.execute("SELECT %s FROM vp_quota_journal WHERE seq = ?" % ", ".join(COLUMNS),
-                                      (entry.reverses,)).fetchone()
-                    if row is not None:
-                        original = self._entry(row)
-                        original.extra["reversed"] = bool(con.execute(
-                            "SELECT 1 FROM vp_quota_journal WHERE kind = 'reverse' AND reverses = ?",
-                            (entry.reverses,)).fetchone())
-                        if not entry.village:
-                            entry.village, entry.to_village = original.village, original.to_village
-                overlaps = overlaps_fn(entry) if (overlaps_fn and entry.kind == "draw") else None
-                warnings = q.check(entry, state, policy, original, overlaps)
                 last = con.execute("SELECT seq, hash FROM vp_quota_journal ORDER BY seq DESC LIMIT 1").fetchone()
-                entry.seq = (last[0] + 1) if last else 1
-                entry.seal(last[1] if last else q.GENESIS)
-                values = {c: getattr(entry, c) for c in COLUMNS if c != "geometry"}
-                values["geometry"] = entry.geometry_wkb or None
-                values["flexible"] = int(bool(entry.flexible))
-                con.execute("INSERT INTO vp_quota_journal (%s, recorded_at) VALUES (%s, ?)" % (
-                    ", ".join(COLUMNS), ", ".join("?" * len(COLUMNS))),
-                    [values[c] for c in COLUMNS] + [_dt.datetime.now().astimezone().isoformat(timespec="seconds")])
-                changes = dict(q.deltas(entry, original))
-                rec = q.reclaimed_delta(entry, policy, original)
-                if rec:
-                    changes[RECLAIMED] = rec
-                for account, delta in changes.items():
-                    con.execute("INSERT INTO vp_quota_balance VALUES (?, ?) ON CONFLICT(account) DO UPDATE "
-                                "SET units = units + excluded.units", (account, delta))
+                seq, prev = (last[0], last[1]) if last else (0, q.GENESIS)
+                written, refused, pending = [], [], {}
+                for i, entry in enumerate(entries):
+                    original = None
+                    if entry.kind == "reverse":
+                        original = pending.get(entry.reverses) or self._original(con, entry.reverses)
+                        if original is not None and not entry.village:
+                            entry.village, entry.to_village = original.village, original.to_village
+                    try:
+                        overlaps = overlaps_fn(entry) if (overlaps_fn and entry.kind == "draw") else None
+                        warnings = q.check(entry, state, policy, original, overlaps)
+                    except q.QuotaRefused as exc:
+                        refused.append((i, exc))
+                        continue
+                    seq += 1
+                    entry.seq = seq
+                    prev = entry.seal(prev)
+                    self._insert(con, entry, policy, original)
+                    q.apply(entry, state, policy, original)
+                    if original is not None:
+                        original.extra["reversed"] = True
+                    pending[entry.seq] = entry
+                    written.append((entry.seq, warnings))
+                if refused:
+                    con.execute("ROLLBACK")
+                    return [], refused
                 self._before_commit()
                 con.execute("COMMIT")
-                return entry.seq, warnings
+                return written, []
             except BaseException:
-                con.execute("ROLLBACK")
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
             raise StoreError(str(exc)) from exc
         finally:
             con.close()
+
+    def _original(self, con, seq):
+        row = con.execute("SELECT %s FROM vp_quota_journal WHERE seq = ?" % ", ".join(COLUMNS), (seq,)).fetchone()
+        if row is None:
+            return None
+        original = self._entry(row)
+        original.extra["reversed"] = bool(con.execute(
+            "SELECT 1 FROM vp_quota_journal WHERE kind = 'reverse' AND reverses = ?", (seq,)).fetchone())
+        return original
+
+    def _insert(self, con, entry, policy, original):
+        values = {c: getattr(entry, c) for c in COLUMNS if c != "geometry"}
+        values["geometry"] = entry.geometry_wkb or None
+        values["flexible"] = int(bool(entry.flexible))
+        con.execute("INSERT INTO vp_quota_journal (%s, recorded_at) VALUES (%s, ?)" % (
+            ", ".join(COLUMNS), ", ".join("?" * len(COLUMNS))),
+            [values[c] for c in COLUMNS] + [_dt.datetime.now().astimezone().isoformat(timespec="seconds")])
+        changes = dict(q.deltas(entry, original))
+        rec = q.reclaimed_delta(entry, policy, original)
+        if rec:
+            changes[RECLAIMED] = rec
+        for account, delta in changes.items():
+            con.execute("INSERT INTO vp_quota_balance VALUES (?, ?) ON CONFLICT(account) DO UPDATE "
+                        "SET units = units + excluded.units", (account, delta))
 
     def _before_commit(self):
         """Called inside the transaction just before COMMIT (the fault tests stop a process here)."""

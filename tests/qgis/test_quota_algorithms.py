@@ -1,0 +1,124 @@
+"""The quota pool through its Processing algorithms on the sample county."""
+
+import os
+
+import pytest
+from openpyxl import load_workbook
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from tests.conftest import gpkg_layer
+
+
+@pytest.fixture(scope="module")
+def pool(sample_dir, out_dir, vp_provider, tmp_path_factory):
+    import processing
+
+    base = tmp_path_factory.mktemp("quota")
+    ledger = processing.run("villageplanner:resourceledger", {
+        "PARCELS": gpkg_layer(sample_dir, "DLTB"), "VILLAGES": gpkg_layer(sample_dir, "CJDCQ"),
+        "VILLAGE_STATS": os.path.join(sample_dir, "village_stats.csv"), "HAZARDS": gpkg_layer(sample_dir, "DZZHD"),
+        "ECO_REDLINE": gpkg_layer(sample_dir, "STBHHX"), "DEV_BOUNDARY": gpkg_layer(sample_dir, "CZKFBJ"),
+        "OUTPUT": str(base / "ledger.gpkg")})["OUTPUT"]
+    classes = processing.run("villageplanner:classifyvillages", {
+        "LEDGER": ledger, "DEV_BOUNDARY": gpkg_layer(sample_dir, "CZKFBJ"),
+        "OUTPUT": str(base / "classes.gpkg")})["OUTPUT"]
+    db = str(base / "planning.gpkg")
+    baseline = sum(f["construction_ha"] for f in QgsVectorLayer(ledger, "l", "ogr").getFeatures())
+    res = processing.run("villageplanner:quotapoolcreate", {
+        "DATABASE": db, "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": round(baseline + 10, 4), "LEDGER": ledger,
+        "CLASSIFICATION": classes, "BASIC_FARMLAND": gpkg_layer(sample_dir, "YJJBNTTB"),
+        "ECO_REDLINE": gpkg_layer(sample_dir, "STBHHX")})
+    assert res["VILLAGES"] == 12
+    return {"db": db, "base": base}
+
+
+def move(db, kind, area, **kw):
+    import processing
+
+    params = {"DATABASE": db, "MOVEMENT": ["inflow", "allocate", "draw", "return", "transfer", "expire",
+                                          "reverse"].index(kind),
+              "AREA_HA": area, "DOCUMENT_NO": "丰都规资〔2026〕12号", "AUTHOR": "王工", "DATE": "2026-04-01"}
+    params.update(kw)
+    return processing.run("villageplanner:quotamovement", params)
+
+
+def parcel(sample_dir, base, name, expression, predicate=None, overlay=None):
+    import processing
+
+    layer = processing.run("native:extractbyexpression", {"INPUT": gpkg_layer(sample_dir, "DLTB"),
+                                                           "EXPRESSION": expression, "OUTPUT": "memory:"})["OUTPUT"]
+    if overlay:
+        layer = processing.run("native:extractbylocation", {"INPUT": layer, "PREDICATE": [predicate],
+                                                             "INTERSECT": gpkg_layer(sample_dir, overlay),
+                                                             "OUTPUT": "memory:"})["OUTPUT"]
+    first = next(layer.getFeatures())
+    path = str(base / (name + ".gpkg"))
+    processing.run("native:extractbyattribute", {"INPUT": layer, "FIELD": "BSM", "OPERATOR": 0,
+                                                 "VALUE": first["BSM"], "OUTPUT": path})
+    return path
+
+
+def test_a_year_of_movements_with_refusals(pool, sample_dir):
+    db, base = pool["db"], pool["base"]
+    assert move(db, "inflow", 6.0, SOURCE="reclamation", PROJECT="旧宅基地复垦")["POOL_BALANCE_HA"] == 6.0
+    move(db, "inflow", 4.0, SOURCE="annual_plan")
+    move(db, "allocate", 3.0, VILLAGE="500230002001")
+    move(db, "allocate", 2.0, VILLAGE="500230001001")
+    homestead = parcel(sample_dir, base, "homestead", "\"DLBM\" = '0702' and \"ZLDWDM\" like '500230002001%'")
+    res = move(db, "draw", 0.3, VILLAGE="500230002001", PROJECT="村民建房", LAND_USE_CODE="0703",
+               DRAW_GEOMETRY=homestead)
+    assert res["SEQ"] == 5
+    farmland = parcel(sample_dir, base, "farmland", "\"DLBM\" = '0101' and \"ZLDWDM\" like '500230002001%'", 6,
+                      "YJJBNTTB")
+    with pytest.raises(QgsProcessingException, match="basic_farmland") as err:
+        move(db, "draw", 0.2, VILLAGE="500230002001", DRAW_GEOMETRY=farmland)
+    assert "m2" in str(err.value)
+    with pytest.raises(QgsProcessingException, match="balance"):
+        move(db, "draw", 5.0, VILLAGE="500230002001")
+    relocation = "500230001003"  # four hazard points: a relocation village
+    with pytest.raises(QgsProcessingException, match="resettlement"):
+        move(db, "allocate", 1.0, VILLAGE=relocation)
+    move(db, "allocate", 1.0, VILLAGE=relocation, PURPOSE="resettlement")
+    move(db, "transfer", 0.5, VILLAGE="500230001001", TO_VILLAGE="500230002001")
+    move(db, "reverse", 0.5, REVERSES=7, NOTE="调剂撤回")
+    move(db, "return", 1.0, VILLAGE="500230001001")
+
+    import processing
+
+    report = processing.run("villageplanner:quotareport", {
+        "DATABASE": db, "OUTPUT": "memory:", "OUTPUT_XLSX": str(base / "pool.xlsx"),
+        "OUTPUT_HTML": str(base / "pool.html")})
+    assert report["VERIFIED"] == 1
+    assert report["DRAWN_HA"] == pytest.approx(0.3)
+    assert report["POOL_BALANCE_HA"] == pytest.approx(10 - 3 - 2 - 1 + 1)
+    rows = {f["village_code"]: f for f in report["OUTPUT"].getFeatures()}
+    assert rows["500230002001"]["balance_ha"] == pytest.approx(2.7)
+    assert rows["500230001001"]["balance_ha"] == pytest.approx(1.0)
+    assert rows["500230001003"]["allocated_ha"] == pytest.approx(1.0)
+    wb = load_workbook(report["OUTPUT_XLSX"])
+    assert wb.sheetnames == ["Pool", "Villages", "Journal", "Verification"]
+    assert wb["Journal"].max_row == 1 + 9
+
+
+def test_import_all_or_nothing(pool, tmp_path):
+    import processing
+
+    db = pool["db"]
+    before = processing.run("villageplanner:quotareport", {"DATABASE": db, "OUTPUT": "memory:"})
+    csv = tmp_path / "movements.csv"
+    csv.write_bytes(("类型,面积（公顷）,村代码,批复文号,经办人,来源\r\n"
+                     "inflow,1.5,,渝规资〔2026〕30号,李工,annual_plan\r\n"
+                     "allocate,1.0,500230002002,渝规资〔2026〕31号,李工,\r\n"
+                     "allocate,900,500230002002,渝规资〔2026〕32号,李工,\r\n").encode("gbk"))
+    with pytest.raises(QgsProcessingException, match="1 of 3"):
+        processing.run("villageplanner:quotaimport", {"DATABASE": db, "INPUT": str(csv)})
+    after = processing.run("villageplanner:quotareport", {"DATABASE": db, "OUTPUT": "memory:"})
+    assert after["POOL_BALANCE_HA"] == before["POOL_BALANCE_HA"]
+    csv.write_bytes(("类型,面积（公顷）,村代码,批复文号,经办人,来源\r\n"
+                     "inflow,1.5,,渝规资〔2026〕30号,李工,annual_plan\r\n"
+                     "allocate,1.0,500230002002,渝规资〔2026〕31号,李工,\r\n").encode("gbk"))
+    res = processing.run("villageplanner:quotaimport", {"DATABASE": db, "INPUT": str(csv)})
+    assert res["APPLIED"] == 2
+    final = processing.run("villageplanner:quotareport", {"DATABASE": db, "OUTPUT": "memory:"})
+    assert final["POOL_BALANCE_HA"] == pytest.approx(before["POOL_BALANCE_HA"] + 0.5)
+    assert final["VERIFIED"] == 1

@@ -1,0 +1,79 @@
+"""The pool workbook and report."""
+
+import os
+
+from . import quota as q
+from .i18n import tr
+
+
+def pool_summary(state, info, entries):
+    inflow = sum(e.units for e in entries if e.kind == "inflow")
+    allocated_now = sum(v for k, v in state.balances.items() if ":" not in k and k != q.POOL)
+    return [
+        (tr("County code"), info.get("county_code")),
+        (tr("Control total (ha)"), q.fmt(state.control_total)),
+        (tr("Baseline construction land (ha)"), q.fmt(state.baseline)),
+        (tr("Inflows (ha)"), q.fmt(inflow)),
+        (tr("Reclaimed (ha)"), q.fmt(state.reclaimed)),
+        (tr("Available in the pool (ha)"), q.fmt(state.balance(q.POOL))),
+        (tr("Allocated, not yet drawn (ha)"), q.fmt(allocated_now)),
+        (tr("Drawn (ha)"), q.fmt(state.drawn_total)),
+        (tr("County construction land now (ha)"), q.fmt(state.construction_after())),
+        (tr("Headroom under the control total (ha)"), q.fmt(state.control_total - state.construction_after())),
+        (tr("Journal entries"), len(entries)),
+        (tr("Policy"), info.get("policy_name")),
+    ]
+
+
+def write_pool_workbook(path, pool, rows, entries, check):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = tr("Pool")[:31]
+    for label, value in pool:
+        ws.append([label, value])
+    ws.column_dimensions["A"].width = 40
+    vs = wb.create_sheet(tr("Villages")[:31])
+    heads = list(rows[0].keys()) if rows else []
+    vs.append(heads)
+    for cell in vs[1]:
+        cell.font = Font(bold=True)
+    for r in rows:
+        vs.append([r[h] for h in heads])
+    vs.freeze_panes = "B2"
+    js = wb.create_sheet(tr("Journal")[:31])
+    cols = ["seq", "kind", "units", "date", "document_no", "author", "project", "village", "to_village",
+            "land_use_code", "flexible", "reverses", "source", "purpose", "note", "hash"]
+    js.append([c if c != "units" else "area_ha" for c in cols])
+    for e in entries:
+        js.append([q.to_ha(e.units) if c == "units" else getattr(e, c) for c in cols])
+    js.freeze_panes = "A2"
+    cs = wb.create_sheet(tr("Verification")[:31])
+    for key in ("chain_ok", "bad_seq", "balances_ok", "identity_ok", "entries"):
+        cs.append([key, str(check.get(key))])
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def write_pool_html(path, pool, rows, check):
+    parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>{}</title>"
+             "<style>body{{font-family:'WenQuanYi Micro Hei','Microsoft YaHei',sans-serif}}"
+             "td,th{{border:1px solid #999;padding:2px 6px}}table{{border-collapse:collapse}}</style>"
+             "</head><body><h1>{}</h1><table>".format(tr("Quota pool"), tr("Quota pool"))]
+    for label, value in pool:
+        parts.append("<tr><th>{}</th><td>{}</td></tr>".format(label, value))
+    parts.append("</table><h2>{}</h2><table><tr>".format(tr("Villages")))
+    heads = list(rows[0].keys()) if rows else []
+    parts.append("".join("<th>{}</th>".format(h) for h in heads) + "</tr>")
+    for r in rows:
+        parts.append("<tr>" + "".join("<td>{}</td>".format("" if r[h] is None else r[h]) for h in heads) + "</tr>")
+    ok = check.get("chain_ok") and check.get("balances_ok") and check.get("identity_ok")
+    parts.append("</table><p>{}</p></body></html>".format(
+        tr("Books and hash chain verified.") if ok else tr("Verification FAILED.")))
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("".join(parts))
+    return path

@@ -1,0 +1,362 @@
+"""The quota pool's algorithms: create, record a movement, import movements, report."""
+
+import datetime as _dt
+import json
+import os
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import quota as q
+from ..core.codes import village_code
+from ..core.stats import read_table_file
+from ..qgis_adapter.layers import read_attributes, working_crs
+from ..qgis_adapter.quota_geometry import OverlapChecker, crs_of, draw_wkb, layer_wkbs
+from ..store.quota_store import GpkgQuotaStore
+from ..store.snapshots import StoreError
+from .base import VillagePlannerAlgorithm
+
+
+def _store(alg, parameters, context, must_exist=True):
+    path = alg.parameterAsString(parameters, "DATABASE", context).strip()
+    if not path:
+        raise QgsProcessingException(alg.tr("DATABASE is required (a .gpkg path)."))
+    if path.lower().startswith(("postgres", "pg:", "dbname=", "service=")):
+        raise QgsProcessingException(alg.tr("PostGIS pools are not available in this version; use a GeoPackage."))
+    store = GpkgQuotaStore(path)
+    if must_exist and not store.exists():
+        raise QgsProcessingException(alg.tr("{path} holds no quota pool; create one with Create quota pool.").format(
+            path=path))
+    return store
+
+
+class QuotaPoolCreateAlgorithm(VillagePlannerAlgorithm):
+    ALG_ID = "quotapoolcreate"
+
+    def displayName(self):
+        return self.tr("Create quota pool")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Creates the county's pool of collective construction-land quota in a planning GeoPackage: the control "
+            "total, the baseline construction land (from the ledger or given), one account per village with its "
+            "category and planned construction land, and a copy of the permanent basic farmland and red line that "
+            "draws are checked against.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning GeoPackage (.gpkg)")))
+        self.addParameter(QgsProcessingParameterString("COUNTY_CODE", self.tr("County code")))
+        self.addParameter(QgsProcessingParameterNumber("CONTROL_TOTAL_HA", self.tr("Construction land control total "
+                                                                                   "(ha)"),
+                                                       QgsProcessingParameterNumber.Double, minValue=0))
+        self.addParameter(QgsProcessingParameterVectorLayer("LEDGER", self.tr("Resource ledger"),
+                                                            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterNumber("BASELINE_CONSTRUCTION_HA", self.tr(
+            "Baseline construction land (ha; empty: the ledger's total)"), QgsProcessingParameterNumber.Double,
+            optional=True, minValue=0))
+        self.addParameter(QgsProcessingParameterVectorLayer("CLASSIFICATION", self.tr("Village classification"),
+                                                            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer("BASIC_FARMLAND", self.tr(
+            "Permanent basic farmland (YJJBNTTB)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer("ECO_REDLINE", self.tr(
+            "Ecological protection red line (STBHHX)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFile("POLICY", self.tr("Quota policy (JSON; empty for the default)"),
+                                                     extension="json", optional=True))
+        self.addOutput(QgsProcessingOutputNumber("VILLAGES", self.tr("Village accounts")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        store = _store(self, parameters, context, must_exist=False)
+        ledger = self.parameterAsVectorLayer(parameters, "LEDGER", context)
+        baseline = parameters.get("BASELINE_CONSTRUCTION_HA")
+        if ledger is None and baseline in (None, ""):
+            raise QgsProcessingException(self.tr("Give the ledger or the baseline construction land."))
+        try:
+            policy = q.load_policy(self.parameterAsFile(parameters, "POLICY", context) or None)
+        except q.PolicyError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        categories = {}
+        cls = self.parameterAsVectorLayer(parameters, "CLASSIFICATION", context)
+        if cls is not None:
+            for f in cls.getFeatures():
+                final = f["final_category"]
+                categories[str(f["village_code"])] = final if final not in (None, "") and not (
+                    hasattr(final, "isNull") and final.isNull()) else f["suggested_category"]
+        villages, total_construction = [], 0.0
+        crs = working_crs(ledger) if ledger is not None else working_crs(
+            self.parameterAsVectorLayer(parameters, "BASIC_FARMLAND", context) or
+            self.parameterAsVectorLayer(parameters, "ECO_REDLINE", context))
+        if ledger is not None:
+            frame, geoms = read_attributes(ledger, {"code": "village_code", "name": "village_name", "town": "town",
+                                                    "cons": "construction_ha", "vcons": "village_construction_ha"},
+                                           with_geometry=ledger.isSpatial(), target_crs=crs)
+            for i, row in frame.iterrows():
+                code = str(row["code"])
+                if code == "UNASSIGNED":
+                    continue
+                total_construction += float(row["cons"] or 0)
+                geom = geoms[i] if geoms is not None else None
+                villages.append({"village_code": code, "village_name": row["name"], "town": row["town"],
+                                 "category": categories.get(code, ""), "planned_ha": float(row["vcons"] or 0),
+                                 "boundary_wkb": None if geom is None else geom.wkb})
+        baseline_ha = float(self.parameterAsDouble(parameters, "BASELINE_CONSTRUCTION_HA", context)) \
+            if baseline not in (None, "") else total_construction
+        constraints = []
+        for key, kind in (("BASIC_FARMLAND", "basic_farmland"), ("ECO_REDLINE", "eco_redline")):
+            layer = self.parameterAsVectorLayer(parameters, key, context)
+            if layer is not None:
+                constraints += [(kind, w) for w in layer_wkbs(layer, crs)]
+        control = self.parameterAsDouble(parameters, "CONTROL_TOTAL_HA", context)
+        try:
+            store.create(self.parameterAsString(parameters, "COUNTY_CODE", context), control, baseline_ha, policy,
+                         villages, constraints, crs.authid())
+        except StoreError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        feedback.pushInfo(self.tr("Quota pool created: {n} villages, control total {c} ha, baseline {b:.4f} ha, "
+                                  "headroom {h:.4f} ha.").format(n=len(villages), c=control, b=baseline_ha,
+                                                                 h=control - baseline_ha))
+        return {"VILLAGES": len(villages)}
+
+
+MOVEMENT_LABELS = ("inflow", "allocate", "draw", "return", "transfer", "expire", "reverse")
+
+
+def _entry_from(values):
+    return q.Entry(
+        kind=values["kind"], units=q.to_units(values.get("area_ha") or 0), date=values.get("date") or "",
+        document_no=values.get("document_no") or "", author=values.get("author") or "",
+        project=values.get("project") or "", note=values.get("note") or "", village=values.get("village") or "",
+        to_village=values.get("to_village") or "", land_use_code=values.get("land_use_code") or "",
+        flexible=bool(values.get("flexible")), reverses=int(values.get("reverses") or 0),
+        source=values.get("source") or "", purpose=values.get("purpose") or "",
+        geometry_wkb=values.get("geometry_wkb") or b"")
+
+
+class QuotaMovementAlgorithm(VillagePlannerAlgorithm):
+    ALG_ID = "quotamovement"
+
+    def displayName(self):
+        return self.tr("Record quota movement")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Records one movement of the quota pool (inflow, allocate, draw, return, transfer, expire or reverse) "
+            "after checking every rule in the same transaction: no account below zero, the county control total, "
+            "no draw on permanent basic farmland or the red line, the 5% flexible reserve and allocation by "
+            "village category. A refused movement writes nothing and says which rule, with the figures.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning GeoPackage (.gpkg)")))
+        self.addParameter(QgsProcessingParameterEnum("MOVEMENT", self.tr("Movement"), list(MOVEMENT_LABELS)))
+        self.addParameter(QgsProcessingParameterNumber("AREA_HA", self.tr("Area (ha)"),
+                                                       QgsProcessingParameterNumber.Double, minValue=0))
+        self.addParameter(QgsProcessingParameterString("VILLAGE", self.tr("Village code"), optional=True))
+        self.addParameter(QgsProcessingParameterString("TO_VILLAGE", self.tr("Receiving village code (transfers)"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterString("DOCUMENT_NO", self.tr("Approval document number")))
+        self.addParameter(QgsProcessingParameterString("DATE", self.tr("Date (YYYY-MM-DD)"), optional=True))
+        self.addParameter(QgsProcessingParameterString("PROJECT", self.tr("Project"), optional=True))
+        self.addParameter(QgsProcessingParameterString("LAND_USE_CODE", self.tr("Planning land-use code (draws)"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterBoolean("FLEXIBLE", self.tr("Flexible reserve draw"), False))
+        self.addParameter(QgsProcessingParameterVectorLayer("DRAW_GEOMETRY", self.tr(
+            "Draw parcels (selected features, or all)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterNumber("REVERSES", self.tr("Entry to reverse (journal number)"),
+                                                       QgsProcessingParameterNumber.Integer, optional=True, minValue=1))
+        self.addParameter(QgsProcessingParameterString("SOURCE", self.tr(
+            "Inflow source (reclamation, linked, land_ticket, annual_plan)"), optional=True))
+        self.addParameter(QgsProcessingParameterString("PURPOSE", self.tr("Purpose (e.g. resettlement)"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterString("AUTHOR", self.tr("Author")))
+        self.addParameter(QgsProcessingParameterString("NOTE", self.tr("Note"), optional=True, multiLine=True))
+        self.addOutput(QgsProcessingOutputNumber("SEQ", self.tr("Journal number")))
+        self.addOutput(QgsProcessingOutputNumber("POOL_BALANCE_HA", self.tr("Pool balance (ha)")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        store = _store(self, parameters, context)
+        kind = MOVEMENT_LABELS[self.parameterAsEnum(parameters, "MOVEMENT", context)]
+        values = {"kind": kind, "area_ha": self.parameterAsDouble(parameters, "AREA_HA", context)}
+        for key in ("VILLAGE", "TO_VILLAGE", "DOCUMENT_NO", "DATE", "PROJECT", "LAND_USE_CODE", "SOURCE", "PURPOSE",
+                    "AUTHOR", "NOTE"):
+            values[key.lower()] = self.parameterAsString(parameters, key, context).strip()
+        values["date"] = values["date"] or _dt.date.today().isoformat()
+        values["flexible"] = self.parameterAsBool(parameters, "FLEXIBLE", context)
+        rev = parameters.get("REVERSES")
+        values["reverses"] = self.parameterAsInt(parameters, "REVERSES", context) if rev not in (None, "") else 0
+        layer = self.parameterAsVectorLayer(parameters, "DRAW_GEOMETRY", context)
+        if layer is not None:
+            values["geometry_wkb"] = draw_wkb(layer, crs_of(store))
+        entry = _entry_from(values)
+        try:
+            seq, warnings = store.record(entry, OverlapChecker(store))
+        except q.QuotaRefused as exc:
+            message = self.tr("Refused by rule '{rule}': {reason}").format(rule=exc.rule, reason=exc)
+            feedback.reportError(message, True)
+            raise QgsProcessingException(message) from None
+        except StoreError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        for w in warnings:
+            feedback.pushWarning(w)
+        pool = q.to_ha(store.state().balance(q.POOL))
+        feedback.pushInfo(self.tr("Recorded as journal entry {seq}; pool balance {pool:.4f} ha.").format(
+            seq=seq, pool=pool))
+        return {"SEQ": seq, "POOL_BALANCE_HA": pool}
+
+
+IMPORT_ALIASES = {
+    "movement": ["movement", "kind", "类型", "变动类型"], "area_ha": ["area_ha", "面积", "面积（公顷）", "面积(公顷)"],
+    "village": ["village", "village_code", "村代码"], "to_village": ["to_village", "转入村代码"],
+    "document_no": ["document_no", "批复文号", "文号"], "date": ["date", "日期"], "project": ["project", "项目"],
+    "land_use_code": ["land_use_code", "用地代码"], "flexible": ["flexible", "机动指标"],
+    "reverses": ["reverses", "冲销序号"], "author": ["author", "经办人"], "note": ["note", "备注"],
+    "source": ["source", "来源"], "purpose": ["purpose", "用途"],
+}
+
+
+class QuotaImportAlgorithm(VillagePlannerAlgorithm):
+    ALG_ID = "quotaimport"
+
+    def displayName(self):
+        return self.tr("Import quota movements")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Applies a table of movements (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) to the quota "
+            "pool, all or nothing: when any row is refused, nothing is written and every refused row is reported "
+            "with its rule.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning GeoPackage (.gpkg)")))
+        self.addParameter(QgsProcessingParameterFile("INPUT", self.tr("Movements (CSV or XLSX)")))
+        self.addParameter(QgsProcessingParameterString("AUTHOR", self.tr("Author (for rows without one)"),
+                                                       optional=True))
+        self.addOutput(QgsProcessingOutputNumber("APPLIED", self.tr("Movements applied")))
+        self.addOutput(QgsProcessingOutputNumber("REFUSED", self.tr("Movements refused")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        store = _store(self, parameters, context)
+        path = self.parameterAsFile(parameters, "INPUT", context)
+        try:
+            frame = read_table_file(path)
+        except Exception as exc:  # noqa: BLE001 - a message naming the file
+            raise QgsProcessingException(str(exc)) from None
+        lookup = {alias.lower(): key for key, names in IMPORT_ALIASES.items() for alias in names}
+        frame = frame.rename(columns={c: lookup.get(str(c).strip().lower(), c) for c in frame.columns})
+        if "movement" not in frame.columns or "area_ha" not in frame.columns:
+            raise QgsProcessingException(self.tr("{file}: the columns movement and area_ha are required.").format(
+                file=os.path.basename(path)))
+        author = self.parameterAsString(parameters, "AUTHOR", context)
+        entries = []
+        for _, row in frame.iterrows():
+            values = {k: (str(row[k]).strip() if k in row and str(row[k]) not in ("nan", "None") else "")
+                      for k in IMPORT_ALIASES}
+            values["kind"] = values.pop("movement").lower()
+            values["author"] = values["author"] or author
+            values["flexible"] = values["flexible"].lower() in ("1", "true", "yes", "是", "y")
+            try:
+                values["area_ha"] = float(values["area_ha"] or 0)
+            except ValueError:
+                values["area_ha"] = 0
+            values["village"] = village_code(values["village"]) or values["village"]
+            values["to_village"] = village_code(values["to_village"]) or values["to_village"]
+            entries.append(_entry_from(values))
+        written, refused = store.record_many(entries, OverlapChecker(store))
+        for i, exc in refused:
+            feedback.reportError(self.tr("Row {row}: refused by rule '{rule}': {reason}").format(
+                row=i + 2, rule=exc.rule, reason=exc))
+        if refused:
+            raise QgsProcessingException(self.tr("{n} of {total} movements were refused; nothing was written.").format(
+                n=len(refused), total=len(entries)))
+        feedback.pushInfo(self.tr("{n} movements applied.").format(n=len(written)))
+        return {"APPLIED": len(written), "REFUSED": 0}
+
+
+REPORT_FIELDS = [("village_code", QVariant.String), ("village_name", QVariant.String), ("town", QVariant.String),
+                 ("category", QVariant.String), ("allocated_ha", QVariant.Double), ("transfer_in_ha", QVariant.Double),
+                 ("transfer_out_ha", QVariant.Double), ("returned_ha", QVariant.Double),
+                 ("expired_ha", QVariant.Double), ("drawn_ha", QVariant.Double), ("flexible_ha", QVariant.Double),
+                 ("flexible_limit_ha", QVariant.Double), ("balance_ha", QVariant.Double)]
+
+
+class QuotaReportAlgorithm(VillagePlannerAlgorithm):
+    ALG_ID = "quotareport"
+
+    def displayName(self):
+        return self.tr("Quota pool report")
+
+    def shortHelpString(self):
+        return self.tr("Balances per village, the pool summary, the journal and a verification of the balances and "
+                       "the hash chain.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning GeoPackage (.gpkg)")))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Village quota balances")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_XLSX", self.tr("Pool workbook"), self.tr("Excel workbook (*.xlsx)"), optional=True,
+            createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_HTML", self.tr("Pool report"), self.tr("HTML report (*.html)"), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("POOL_BALANCE_HA", self.tr("Pool balance (ha)")))
+        self.addOutput(QgsProcessingOutputNumber("DRAWN_HA", self.tr("Drawn (ha)")))
+        self.addOutput(QgsProcessingOutputNumber("VERIFIED", self.tr("Verified (1 = books and chain are sound)")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.quota_report import pool_summary, write_pool_html, write_pool_workbook
+
+        store = _store(self, parameters, context)
+        state = store.state()
+        entries = store.journal()
+        check = store.verify()
+        policy = store.policy()
+        summary = q.village_summary(entries, list(state.villages))
+        fields = QgsFields()
+        for name, qtype in REPORT_FIELDS:
+            fields.append(QgsField(name, qtype))
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        rows = []
+        for code in sorted(summary):
+            info = state.villages.get(code, {})
+            s = summary[code]
+            row = {"village_code": code, "village_name": info.get("village_name"), "town": info.get("town"),
+                   "category": info.get("category"),
+                   "flexible_limit_ha": q.to_ha(int((info.get("planned_units") or 0) * policy.flexible_ratio))}
+            for key in ("allocated", "transfer_in", "transfer_out", "returned", "expired", "drawn", "flexible",
+                        "balance"):
+                row[key + "_ha"] = q.to_ha(s[key])
+            rows.append(row)
+            feat = QgsFeature()
+            feat.setAttributes([row[n] for n, _ in REPORT_FIELDS])
+            sink.addFeature(feat, QgsFeatureSink.FastInsert)
+        pool = pool_summary(state, store.pool_info(), entries)
+        verified = int(check["chain_ok"] and check["balances_ok"] and check["identity_ok"])
+        if not verified:
+            feedback.reportError(self.tr("Verification failed: {detail}").format(detail=json.dumps(
+                {k: v for k, v in check.items() if k != "differences"})))
+        outputs = {"OUTPUT": dest, "POOL_BALANCE_HA": q.to_ha(state.balance(q.POOL)),
+                   "DRAWN_HA": q.to_ha(state.drawn_total), "VERIFIED": verified}
+        xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
+        if xlsx:
+            outputs["OUTPUT_XLSX"] = write_pool_workbook(xlsx, pool, rows, entries, check)
+        html = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
+        if html:
+            outputs["OUTPUT_HTML"] = write_pool_html(html, pool, rows, check)
+        for label, value in pool:
+            feedback.pushInfo("{}: {}".format(label, value))
+        return outputs
