@@ -108,7 +108,8 @@ def quota_year(processing, db, ledger, classes, layer, out_dir):
             print("  quota %-8s %5.2f ha  REFUSED: %s" % (kind, ha, str(exc).splitlines()[0][:110]))
     report = processing.run("villageplanner:quotareport", {
         "DATABASE": db, "OUTPUT": os.path.join(out_dir, "quota_balances.csv"),
-        "OUTPUT_XLSX": os.path.join(out_dir, "quota_pool.xlsx"), "OUTPUT_HTML": os.path.join(out_dir, "quota_pool.html")})
+        "OUTPUT_XLSX": os.path.join(out_dir, "quota_pool.xlsx"),
+        "OUTPUT_HTML": os.path.join(out_dir, "quota_pool.html")})
     print("  quota pool: %.4f ha available, %.4f ha drawn, verified=%d" % (
         report["POOL_BALANCE_HA"], report["DRAWN_HA"], report["VERIFIED"]))
     return [("quota workbook", report["OUTPUT_XLSX"]), ("quota report", report["OUTPUT_HTML"])]
