@@ -223,6 +223,11 @@
       <translation>已取消。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/quota_pg.py" />
+      <source>Cannot connect to PostGIS: {error}</source>
+      <translation>无法连接 PostGIS：{error}</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <source>Category</source>
       <translation>类别</translation>
@@ -410,8 +415,8 @@
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
-      <source>DATABASE is required (a .gpkg path).</source>
-      <translation>必须提供 DATABASE（.gpkg 路径）。</translation>
+      <source>DATABASE is required (a .gpkg path or a PostgreSQL connection string).</source>
+      <translation>必须提供 DATABASE（.gpkg 路径或 PostgreSQL 连接字符串）。</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -987,11 +992,6 @@
       <translation>规划 GeoPackage</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
-      <source>Planning GeoPackage (.gpkg)</source>
-      <translation>规划 GeoPackage（.gpkg）</translation>
-    </message>
-    <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Planning GeoPackage for the snapshot (optional; the project's by default)</source>
       <translation>保存快照的规划 GeoPackage（可选；默认使用工程的规划库）</translation>
@@ -1000,6 +1000,11 @@
       <location filename="../village_planner/processing/classify_villages.py" />
       <source>Planning GeoPackage with decisions (optional; the project's by default)</source>
       <translation>保存分类决定的规划 GeoPackage（可选；默认使用工程的规划库）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Planning database (.gpkg path, or PostGIS connection string)</source>
+      <translation>规划数据库（.gpkg 路径或 PostGIS 连接字符串）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
@@ -1030,11 +1035,6 @@
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Pool workbook</source>
       <translation>指标池工作簿</translation>
-    </message>
-    <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
-      <source>PostGIS pools are not available in this version; use a GeoPackage.</source>
-      <translation>本版本尚不支持 PostGIS 指标池，请使用 GeoPackage。</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -1430,6 +1430,11 @@
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>The parcel layer (PARCELS) is required.</source>
       <translation>必须提供地类图斑图层（PARCELS）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/quota_pg.py" />
+      <source>The server refused the movement: {error}</source>
+      <translation>服务器拒绝了该笔变动：{error}</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
@@ -1942,11 +1947,13 @@
       <translation>共 {n} 个村；其中 {m} 个村指标缺失，在数据补齐前暂不分类。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/quota_pg.py" />
       <location filename="../village_planner/store/quota_store.py" />
       <source>{path} already holds a quota pool.</source>
       <translation>{path} 中已有指标池。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/quota_pg.py" />
       <location filename="../village_planner/store/quota_store.py" />
       <source>{path} holds no quota pool; create one first.</source>
       <translation>{path} 中没有指标池，请先建立。</translation>

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES="python3-qgis qgis-providers qgis python3-venv python3-pip xvfb xauth \
 fonts-noto-cjk fonts-wqy-microhei fonts-wqy-zenhei poppler-utils qttools5-dev-tools \
-pyqt5-dev-tools postgresql postgresql-15-postgis-3 gdal-bin zip unzip"
+pyqt5-dev-tools postgresql postgresql-15-postgis-3 python3-psycopg2 gdal-bin zip unzip"
 
 missing=()
 for pkg in $APT_PACKAGES; do

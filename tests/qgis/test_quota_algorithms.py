@@ -122,3 +122,28 @@ def test_import_all_or_nothing(pool, tmp_path):
     final = processing.run("villageplanner:quotareport", {"DATABASE": db, "OUTPUT": "memory:"})
     assert final["POOL_BALANCE_HA"] == pytest.approx(before["POOL_BALANCE_HA"] + 0.5)
     assert final["VERIFIED"] == 1
+
+
+def test_the_same_scenario_on_postgis(pool, sample_dir, postgis):
+    """The algorithms take a PostgreSQL connection string as DATABASE."""
+    import processing
+
+    db = postgis.create_database("quota_alg")
+    dsn = "host=%s port=%d dbname=%s user=postgres" % (postgis.host, postgis.port, db)
+    base = pool["base"]
+    res = processing.run("villageplanner:quotapoolcreate", {
+        "DATABASE": dsn, "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": 5000, "BASELINE_CONSTRUCTION_HA": 4990,
+        "LEDGER": str(base / "ledger.gpkg"), "BASIC_FARMLAND": gpkg_layer(sample_dir, "YJJBNTTB")})
+    assert res["VILLAGES"] == 12
+    move(dsn, "inflow", 6.0, SOURCE="reclamation")
+    move(dsn, "allocate", 3.0, VILLAGE="500230002001")
+    homestead = parcel(sample_dir, base, "homestead_pg", "\"DLBM\" = '0702' and \"ZLDWDM\" like '500230002001%'")
+    move(dsn, "draw", 0.3, VILLAGE="500230002001", DRAW_GEOMETRY=homestead)
+    farmland = parcel(sample_dir, base, "farmland_pg", "\"DLBM\" = '0101' and \"ZLDWDM\" like '500230002001%'", 6,
+                      "YJJBNTTB")
+    with pytest.raises(QgsProcessingException, match="basic_farmland"):
+        move(dsn, "draw", 0.2, VILLAGE="500230002001", DRAW_GEOMETRY=farmland)
+    report = processing.run("villageplanner:quotareport", {"DATABASE": dsn, "OUTPUT": "memory:"})
+    assert report["VERIFIED"] == 1
+    assert report["POOL_BALANCE_HA"] == pytest.approx(3.0)
+    assert report["DRAWN_HA"] == pytest.approx(0.3)

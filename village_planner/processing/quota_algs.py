@@ -29,6 +29,7 @@ from ..core.codes import village_code
 from ..core.stats import read_table_file
 from ..qgis_adapter.layers import read_attributes, working_crs
 from ..qgis_adapter.quota_geometry import OverlapChecker, crs_of, draw_wkb, layer_wkbs
+from ..store.quota_pg import PgQuotaStore, is_postgres_dsn
 from ..store.quota_store import GpkgQuotaStore
 from ..store.snapshots import StoreError
 from .base import VillagePlannerAlgorithm
@@ -37,10 +38,8 @@ from .base import VillagePlannerAlgorithm
 def _store(alg, parameters, context, must_exist=True):
     path = alg.parameterAsString(parameters, "DATABASE", context).strip()
     if not path:
-        raise QgsProcessingException(alg.tr("DATABASE is required (a .gpkg path)."))
-    if path.lower().startswith(("postgres", "pg:", "dbname=", "service=")):
-        raise QgsProcessingException(alg.tr("PostGIS pools are not available in this version; use a GeoPackage."))
-    store = GpkgQuotaStore(path)
+        raise QgsProcessingException(alg.tr("DATABASE is required (a .gpkg path or a PostgreSQL connection string)."))
+    store = PgQuotaStore(path) if is_postgres_dsn(path) else GpkgQuotaStore(path)
     if must_exist and not store.exists():
         raise QgsProcessingException(alg.tr("{path} holds no quota pool; create one with Create quota pool.").format(
             path=path))
@@ -61,7 +60,7 @@ class QuotaPoolCreateAlgorithm(VillagePlannerAlgorithm):
             "draws are checked against.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning GeoPackage (.gpkg)")))
+        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning database (.gpkg path, or PostGIS connection string)")))
         self.addParameter(QgsProcessingParameterString("COUNTY_CODE", self.tr("County code")))
         self.addParameter(QgsProcessingParameterNumber("CONTROL_TOTAL_HA", self.tr("Construction land control total "
                                                                                    "(ha)"),
@@ -162,7 +161,7 @@ class QuotaMovementAlgorithm(VillagePlannerAlgorithm):
             "village category. A refused movement writes nothing and says which rule, with the figures.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning GeoPackage (.gpkg)")))
+        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning database (.gpkg path, or PostGIS connection string)")))
         self.addParameter(QgsProcessingParameterEnum("MOVEMENT", self.tr("Movement"), list(MOVEMENT_LABELS)))
         self.addParameter(QgsProcessingParameterNumber("AREA_HA", self.tr("Area (ha)"),
                                                        QgsProcessingParameterNumber.Double, minValue=0))
@@ -242,7 +241,7 @@ class QuotaImportAlgorithm(VillagePlannerAlgorithm):
             "with its rule.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning GeoPackage (.gpkg)")))
+        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning database (.gpkg path, or PostGIS connection string)")))
         self.addParameter(QgsProcessingParameterFile("INPUT", self.tr("Movements (CSV or XLSX)")))
         self.addParameter(QgsProcessingParameterString("AUTHOR", self.tr("Author (for rows without one)"),
                                                        optional=True))
@@ -305,7 +304,7 @@ class QuotaReportAlgorithm(VillagePlannerAlgorithm):
                        "the hash chain.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning GeoPackage (.gpkg)")))
+        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning database (.gpkg path, or PostGIS connection string)")))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Village quota balances")))
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_XLSX", self.tr("Pool workbook"), self.tr("Excel workbook (*.xlsx)"), optional=True,

@@ -46,7 +46,28 @@ def _connect(path):
     return con
 
 
-class GpkgQuotaStore:
+class QuotaStoreBase:
+    """What every backend shares: verification of the books and the chain."""
+
+    # -- verification ----------------------------------------------------------
+    def verify(self):
+        """{'chain_ok', 'bad_seq', 'balances_ok', 'identity_ok', 'differences'}."""
+        entries = self.journal()
+        ok, bad = q.verify_chain(entries)
+        state = self.state()
+        replayed = q.replay(entries, state, self.policy())
+        accounts = set(replayed.balances) | set(state.balances)
+        diffs = {a: (state.balance(a), replayed.balance(a)) for a in accounts
+                 if state.balance(a) != replayed.balance(a)}
+        kinds = {e.seq: e.kind for e in entries}
+        inflows = sum(e.units for e in entries if e.kind == "inflow") - sum(
+            e.units for e in entries if e.kind == "reverse" and kinds.get(e.reverses) == "inflow")
+        identity = inflows == state.inflow_total
+        return {"chain_ok": ok, "bad_seq": bad, "balances_ok": not diffs and replayed.reclaimed == state.reclaimed,
+                "identity_ok": identity, "differences": diffs, "entries": len(entries)}
+
+
+class GpkgQuotaStore(QuotaStoreBase):
     def __init__(self, path):
         self.path = path
 
@@ -263,19 +284,3 @@ class GpkgQuotaStore:
         finally:
             con.close()
 
-    # -- verification ----------------------------------------------------------
-    def verify(self):
-        """{'chain_ok', 'bad_seq', 'balances_ok', 'identity_ok', 'differences'}."""
-        entries = self.journal()
-        ok, bad = q.verify_chain(entries)
-        state = self.state()
-        replayed = q.replay(entries, state, self.policy())
-        accounts = set(replayed.balances) | set(state.balances)
-        diffs = {a: (state.balance(a), replayed.balance(a)) for a in accounts
-                 if state.balance(a) != replayed.balance(a)}
-        kinds = {e.seq: e.kind for e in entries}
-        inflows = sum(e.units for e in entries if e.kind == "inflow") - sum(
-            e.units for e in entries if e.kind == "reverse" and kinds.get(e.reverses) == "inflow")
-        identity = inflows == state.inflow_total
-        return {"chain_ok": ok, "bad_seq": bad, "balances_ok": not diffs and replayed.reclaimed == state.reclaimed,
-                "identity_ok": identity, "differences": diffs, "entries": len(entries)}
