@@ -35,6 +35,11 @@ from ..store.snapshots import StoreError
 from .base import VillagePlannerAlgorithm
 
 
+def add_database_param(alg):
+    alg.addParameter(QgsProcessingParameterString(
+        "DATABASE", alg.tr("Planning database (.gpkg path, or PostGIS connection string)")))
+
+
 def _store(alg, parameters, context, must_exist=True):
     path = alg.parameterAsString(parameters, "DATABASE", context).strip()
     if not path:
@@ -60,7 +65,7 @@ class QuotaPoolCreateAlgorithm(VillagePlannerAlgorithm):
             "draws are checked against.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning database (.gpkg path, or PostGIS connection string)")))
+        add_database_param(self)
         self.addParameter(QgsProcessingParameterString("COUNTY_CODE", self.tr("County code")))
         self.addParameter(QgsProcessingParameterNumber("CONTROL_TOTAL_HA", self.tr("Construction land control total "
                                                                                    "(ha)"),
@@ -161,7 +166,7 @@ class QuotaMovementAlgorithm(VillagePlannerAlgorithm):
             "village category. A refused movement writes nothing and says which rule, with the figures.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning database (.gpkg path, or PostGIS connection string)")))
+        add_database_param(self)
         self.addParameter(QgsProcessingParameterEnum("MOVEMENT", self.tr("Movement"), list(MOVEMENT_LABELS)))
         self.addParameter(QgsProcessingParameterNumber("AREA_HA", self.tr("Area (ha)"),
                                                        QgsProcessingParameterNumber.Double, minValue=0))
@@ -241,7 +246,7 @@ class QuotaImportAlgorithm(VillagePlannerAlgorithm):
             "with its rule.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning database (.gpkg path, or PostGIS connection string)")))
+        add_database_param(self)
         self.addParameter(QgsProcessingParameterFile("INPUT", self.tr("Movements (CSV or XLSX)")))
         self.addParameter(QgsProcessingParameterString("AUTHOR", self.tr("Author (for rows without one)"),
                                                        optional=True))
@@ -304,7 +309,7 @@ class QuotaReportAlgorithm(VillagePlannerAlgorithm):
                        "the hash chain.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning database (.gpkg path, or PostGIS connection string)")))
+        add_database_param(self)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Village quota balances")))
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_XLSX", self.tr("Pool workbook"), self.tr("Excel workbook (*.xlsx)"), optional=True,
