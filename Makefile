@@ -38,6 +38,7 @@ lint: setup
 
 bench: setup
 	@bash scripts/with_qgis_env.sh $(PY) tests/bench/bench_ledger.py
+	@bash scripts/with_qgis_env.sh $(PY) tests/bench/bench_quota.py
 
 clean:
 	rm -rf build dist demo-output test-output bench-output

@@ -19,6 +19,8 @@ UNITS_PER_HA = 10000
 KINDS = ("inflow", "allocate", "draw", "return", "transfer", "expire", "reverse")
 POOL = "POOL"
 GENESIS = "0" * 64
+_EMPTY_SHA = hashlib.sha256(b"").hexdigest()
+_DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class QuotaRefused(ValueError):
@@ -68,14 +70,11 @@ class Entry:
     extra: dict = field(default_factory=dict)
 
     def payload(self):
-        """The fields the hash covers, in a canonical form."""
-        return json.dumps({
-            "seq": self.seq, "kind": self.kind, "units": self.units, "date": self.date,
-            "document_no": self.document_no, "author": self.author, "project": self.project, "note": self.note,
-            "village": self.village, "to_village": self.to_village, "land_use_code": self.land_use_code,
-            "flexible": bool(self.flexible), "reverses": self.reverses, "source": self.source,
-            "purpose": self.purpose, "geometry": hashlib.sha256(self.geometry_wkb or b"").hexdigest(),
-        }, sort_keys=True, ensure_ascii=False)
+        """The fields the hash covers, in a fixed order (hash format 1)."""
+        geometry = _EMPTY_SHA if not self.geometry_wkb else hashlib.sha256(self.geometry_wkb).hexdigest()
+        return _DUMPS([1, self.seq, self.kind, self.units, self.date, self.document_no, self.author, self.project,
+                       self.note, self.village, self.to_village, self.land_use_code, bool(self.flexible),
+                       self.reverses, self.source, self.purpose, geometry])
 
     def seal(self, prev_hash):
         self.prev_hash = prev_hash
@@ -284,8 +283,9 @@ def apply(entry, state, policy, original=None):
 def verify_chain(entries):
     """(ok, first bad seq or None): every entry's hash follows from the previous one."""
     prev = GENESIS
+    sha = hashlib.sha256
     for e in entries:
-        expected = hashlib.sha256((prev + e.payload()).encode("utf-8")).hexdigest()
+        expected = sha((prev + e.payload()).encode("utf-8")).hexdigest()
         if e.prev_hash != prev or e.hash != expected:
             return False, e.seq
         prev = e.hash

@@ -167,13 +167,11 @@ class GpkgQuotaStore(QuotaStoreBase):
 
     @staticmethod
     def _entry(row):
-        d = dict(zip(COLUMNS, row))
-        return q.Entry(kind=d["kind"], units=d["units"], date=d["date"] or "", document_no=d["document_no"] or "",
-                       author=d["author"] or "", project=d["project"] or "", note=d["note"] or "",
-                       village=d["village"] or "", to_village=d["to_village"] or "",
-                       land_use_code=d["land_use_code"] or "", flexible=bool(d["flexible"]),
-                       reverses=d["reverses"] or 0, source=d["source"] or "", purpose=d["purpose"] or "",
-                       geometry_wkb=d["geometry"] or b"", seq=d["seq"], prev_hash=d["prev_hash"], hash=d["hash"])
+        (seq, kind, units, date, document_no, author, project, note, village, to_village, land_use_code, flexible,
+         reverses, source, purpose, geometry, prev_hash, hash_) = row
+        return q.Entry(kind, units, date or "", document_no or "", author or "", project or "", note or "",
+                       village or "", to_village or "", land_use_code or "", bool(flexible), reverses or 0,
+                       source or "", purpose or "", geometry or b"", seq, prev_hash, hash_)
 
     def journal(self):
         con = _connect(self.path)
