@@ -135,6 +135,11 @@
       <translation>对范围内尚未决定的所有村采纳建议类别</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>All movements</source>
+      <translation>全部变动</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Allocated, not yet drawn (ha)</source>
       <translation>已分配未使用（公顷）</translation>
@@ -145,16 +150,19 @@
       <translation>将变动表（UTF-8 或 GBK 编码的 CSV，或 XLSX；中文或英文表头）一次性登记到指标池：只要有一行被拒绝，全部不写入，并逐行报告被拒绝的规则。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Approval document number</source>
       <translation>批复文号</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Author</source>
       <translation>经办人</translation>
@@ -168,6 +176,11 @@
       <location filename="../village_planner/core/quota_report.py" />
       <source>Available in the pool (ha)</source>
       <translation>指标池可用（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>Balance (ha)</source>
+      <translation>余额（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
@@ -229,6 +242,7 @@
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
+      <location filename="../village_planner/gui/quota_dock.py" />
       <source>Category</source>
       <translation>类别</translation>
     </message>
@@ -403,6 +417,11 @@
       <translation>建立指标池</translation>
     </message>
     <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Create quota pool…</source>
+      <translation>建立指标池…</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Creates the county's pool of collective construction-land quota in a planning GeoPackage: the control total, the baseline construction land (from the ledger or given), one account per village with its category and planned construction land, and a copy of the permanent basic farmland and red line that draws are checked against.</source>
       <translation>在规划 GeoPackage 中建立县级集体建设用地指标池：总量控制指标、基期建设用地（取自台账或直接填写）、每村一个账户（含村庄类别和规划建设用地），并复制一份永久基本农田和生态保护红线用于核查使用指标的地块。</translation>
@@ -429,6 +448,11 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Data warnings</source>
       <translation>数据警告</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
@@ -472,6 +496,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
+      <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Drawn (ha)</source>
       <translation>已使用（公顷）</translation>
@@ -712,6 +737,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
+      <location filename="../village_planner/gui/quota_dock.py" />
       <source>Journal</source>
       <translation>流水账</translation>
     </message>
@@ -721,6 +747,7 @@
       <translation>流水记录数</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Journal number</source>
       <translation>流水号</translation>
@@ -871,6 +898,7 @@
       <translation>说明</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Movement</source>
       <translation>变动类型</translation>
@@ -920,6 +948,11 @@
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Only the villages selected in the ledger layer</source>
       <translation>仅台账图层中选中的村</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>Open</source>
+      <translation>打开</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1002,6 +1035,7 @@
       <translation>保存分类决定的规划 GeoPackage（可选；默认使用工程的规划库）</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Planning database (.gpkg path, or PostGIS connection string)</source>
       <translation>规划数据库（.gpkg 路径或 PostGIS 连接字符串）</translation>
@@ -1120,6 +1154,8 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <location filename="../village_planner/plugin.py" />
       <source>Quota pool</source>
       <translation>指标池</translation>
     </message>
@@ -1168,6 +1204,11 @@
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Record quota movement</source>
       <translation>登记指标变动</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>Record quota movement…</source>
+      <translation>登记指标变动…</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -1558,6 +1599,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/quota_dock.py" />
       <source>Village</source>
       <translation>村</translation>
     </message>
@@ -1728,7 +1770,7 @@
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/core/quota_report.py" />
-      <location filename="../village_planner/processing/ledger_diff.py" />
+      <location filename="../village_planner/gui/quota_dock.py" />
       <source>Villages</source>
       <translation>村数</translation>
     </message>
@@ -1959,6 +2001,7 @@
       <translation>{path} 中没有指标池，请先建立。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>{path} holds no quota pool; create one with Create quota pool.</source>
       <translation>{path} 中没有指标池，请用“建立指标池”建立。</translation>

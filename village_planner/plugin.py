@@ -24,6 +24,7 @@ class VillagePlannerPlugin:
         self.actions = []
         self.ledger_dock = None
         self.wizard = None
+        self.quota_dock = None
         self.missing = missing_packages()
 
     # -- Processing ---------------------------------------------------------
@@ -62,6 +63,9 @@ class VillagePlannerPlugin:
         self._add(tr("Classify villages…"), self.open_classify_wizard, needs_deps, "classify", toolbar=True)
         self._add(tr("Record category decisions…"), lambda: self.open_algorithm("decidecategory"), needs_deps,
                   "decidecategory")
+        self._add(tr("Quota pool"), self.toggle_quota_dock, needs_deps, "quotadock", toolbar=True)
+        self._add(tr("Create quota pool…"), lambda: self.open_algorithm("quotapoolcreate"), needs_deps,
+                  "quotapoolcreate")
         self._add(tr("Field mapping…"), self.open_field_mapping, True, "fieldmapping")
         self.menu.addSeparator()
         self._add(tr("Generate sample county…"), lambda: self.open_algorithm("samplecounty"), needs_deps,
@@ -105,11 +109,13 @@ class VillagePlannerPlugin:
             self.wizard.close()
             self.wizard.deleteLater()
             self.wizard = None
-        if self.ledger_dock is not None:
-            remove = getattr(self.iface, "removeDockWidget", None) or self.iface.mainWindow().removeDockWidget
-            remove(self.ledger_dock)
-            self.ledger_dock.deleteLater()
-            self.ledger_dock = None
+        for name in ("ledger_dock", "quota_dock"):
+            dock = getattr(self, name)
+            if dock is not None:
+                remove = getattr(self.iface, "removeDockWidget", None) or self.iface.mainWindow().removeDockWidget
+                remove(dock)
+                dock.deleteLater()
+                setattr(self, name, None)
         if self.menu is not None:
             self.menu.menuAction().setVisible(False)
             self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
@@ -142,6 +148,15 @@ class VillagePlannerPlugin:
             if db:
                 params["PLANNING_DB"] = db
             return params
+        if alg_id in ("quotapoolcreate",):
+            from .qgis_adapter.settings import default_planning_db, planning_db
+
+            db = planning_db() or default_planning_db()
+            params = {"DATABASE": db} if db else {}
+            for k in ("basic_farmland", "eco_redline"):
+                if k in found:
+                    params[k.upper()] = found[k].id()
+            return params
         if alg_id in ("ledgerdiff", "decidecategory"):
             from .qgis_adapter.settings import planning_db
 
@@ -160,6 +175,25 @@ class VillagePlannerPlugin:
             return self.ledger_dock
         self.ledger_dock.setVisible(not self.ledger_dock.isVisible())
         return self.ledger_dock
+
+    def toggle_quota_dock(self):
+        from qgis.PyQt.QtCore import Qt
+
+        from .gui.quota_dock import QuotaDock
+
+        if self.quota_dock is None:
+            self.quota_dock = QuotaDock(self.iface, self.iface.mainWindow(), movement_callback=self.open_movement)
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.quota_dock)
+            return self.quota_dock
+        self.quota_dock.setVisible(not self.quota_dock.isVisible())
+        return self.quota_dock
+
+    def open_movement(self, database):
+        import processing
+
+        processing.execAlgorithmDialog("villageplanner:quotamovement", {"DATABASE": database} if database else {})
+        if self.quota_dock is not None:
+            self.quota_dock.refresh()
 
     def open_algorithm(self, alg_id):
         import processing

@@ -147,3 +147,27 @@ def test_the_same_scenario_on_postgis(pool, sample_dir, postgis):
     assert report["VERIFIED"] == 1
     assert report["POOL_BALANCE_HA"] == pytest.approx(3.0)
     assert report["DRAWN_HA"] == pytest.approx(0.3)
+
+
+def test_quota_dock_shows_pool_villages_and_journal(pool, qgis_iface):
+    from village_planner.gui.quota_dock import QuotaDock
+
+    dock = QuotaDock(qgis_iface)
+    dock.db_edit.setText(pool["db"])
+    assert dock.refresh()
+    assert "Available in the pool" in dock.summary.text()
+    assert dock.villages.rowCount() == 12
+    codes = {dock.villages.item(r, 0).text(): dock.villages.item(r, 3).text() for r in range(12)}
+    assert float(codes["500230002001"]) > 0
+    assert dock.chart.rows
+    total = dock.journal.rowCount()
+    assert total >= 9
+    dock.kind_filter.setCurrentIndex(dock.kind_filter.findData("draw"))
+    assert 0 < dock.journal.rowCount() < total
+    assert all(dock.journal.item(r, 1).text() == "draw" for r in range(dock.journal.rowCount()))
+    dock.village_filter.setText("500230001001")
+    assert dock.journal.rowCount() == 0
+    dock.db_edit.setText(str(pool["base"] / "nothing.gpkg"))
+    assert not dock.refresh()
+    assert "no quota pool" in dock.summary.text()
+    dock.deleteLater()
