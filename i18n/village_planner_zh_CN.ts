@@ -283,6 +283,11 @@
       <translation>选择其他类别</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Choose the code field of {layer}.</source>
+      <translation>请选择 {layer} 的用地代码字段。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Choose the ledger and the planning GeoPackage; villages with missing indicators are listed.</source>
       <translation>选择台账和规划 GeoPackage；列出指标缺失的村。</translation>
@@ -317,6 +322,11 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Code</source>
       <translation>代码</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Code field</source>
+      <translation>代码字段</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -358,6 +368,16 @@
       <location filename="../village_planner/core/quota_report.py" />
       <source>Control total (ha)</source>
       <translation>总量控制指标（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Convert survey codes to planning codes (2023)</source>
+      <translation>调查地类转换为规划用地分类（2023 版）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Converts a planning layer coded in the 2020 trial edition of the land and sea use classification to the 2023 edition (for example 2302 field ridge becomes 2303), from the table in resources/codes, and reports every changed code.</source>
+      <translation>依据 resources/codes 中的对照表，将按 2020 年试行版用地用海分类编码的规划图层转换为 2023 年版（例如田坎由 2302 改为 2303），并报告每一个变化的代码。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -597,6 +617,11 @@
       <translation>要素编号</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Features whose code changed</source>
+      <translation>代码变化的要素数</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Field</source>
@@ -652,6 +677,11 @@
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Give the ledger or the baseline construction land.</source>
       <translation>请提供台账或基期建设用地面积。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Gives every survey parcel (DLBM, CZCSXM) its code in the 2023 land and sea use classification, from the crosswalk file in resources/codes. Where a survey code maps to several planning codes, the parcel gets the most likely one, needs_split = 1 and the list of candidates, and the count of such parcels per village is reported; nothing is silently guessed.</source>
+      <translation>依据 resources/codes 中的对照表，为每个调查图斑（DLBM、CZCSXM）赋予 2023 年版用地用海分类代码。一个调查地类对应多个规划地类时，图斑取最可能的代码，并标记 needs_split = 1（待细分）和候选代码，按村统计待细分图斑数；不做任何隐含的猜测。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
@@ -764,6 +794,7 @@
     </message>
     <message>
       <location filename="../village_planner/gui/field_mapping.py" />
+      <location filename="../village_planner/processing/codes_algs.py" />
       <location filename="../village_planner/processing/params.py" />
       <source>Land parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
@@ -821,6 +852,7 @@
       <translation>图层 {layer} 没有坐标参考系，按地类图斑的坐标系处理。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
       <location filename="../village_planner/qgis_adapter/checker.py" />
       <source>Layer {layer} has no field {field} ({role}). Map the field in Village Planner &gt; Field mapping, or rename it.</source>
       <translation>图层 {layer} 缺少字段 {field}（{role}）。请在“村庄规划助手 &gt; 字段映射”中指定，或重命名该字段。</translation>
@@ -896,6 +928,11 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Message</source>
       <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Migrate planning codes from the 2020 trial edition to 2023</source>
+      <translation>规划用地代码由 2020 年试行版转换为 2023 年版</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
@@ -1001,9 +1038,29 @@
       <translation>图斑数</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Parcels in planning codes</source>
+      <translation>规划分类图斑</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Parcels read</source>
       <translation>读取图斑数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Parcels to be split</source>
+      <translation>待细分图斑数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Parcels to be split per village</source>
+      <translation>各村待细分图斑数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Parcels with an unknown survey code</source>
+      <translation>调查地类无法识别的图斑数</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/params.py" />
@@ -1044,6 +1101,16 @@
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Planning land-use code (draws)</source>
       <translation>规划用地代码（使用指标时）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Planning layer (2020 codes)</source>
+      <translation>规划图层（2020 版代码）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Planning layer (2023 codes)</source>
+      <translation>规划图层（2023 版代码）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -1431,6 +1498,11 @@
       <translation>依据各村台账和县（区）可编辑规则文件中的有序规则，建议各村类别（集聚提升类、城郊融合类、特色保护类、搬迁撤并类或暂不分类）。每条建议都注明所依据的规则和该村的实际数值。已确定的类别来自规划 GeoPackage，重新运行不会改变；建议与确定时不同的村会被标出。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Survey code {code} is not in the crosswalk: {n} parcels left without a planning code.</source>
+      <translation>调查地类 {code} 不在对照表中：{n} 个图斑未赋规划代码。</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
@@ -1768,6 +1840,11 @@
       <translation>村 {code}：当前建议为 {new}（确定类别 {final} 时的建议为 {old}）；已确定的类别保持不变。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Village {code}: {n} parcels to be split</source>
+      <translation>村 {code}：{n} 个图斑待细分</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
@@ -1987,6 +2064,11 @@
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>{n} villages; {m} have missing indicators and stay not yet classified until the data are completed.</source>
       <translation>共 {n} 个村；其中 {m} 个村指标缺失，在数据补齐前暂不分类。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>{old} → {new}: {n} features</source>
+      <translation>{old} → {new}：{n} 个要素</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_pg.py" />

@@ -27,6 +27,7 @@ class VillagePlannerProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         from .check_layers import CheckLayersAlgorithm
         from .classify_villages import ClassifyVillagesAlgorithm
+        from .codes_algs import LandUseCrosswalkAlgorithm, MigrateCodes2020Algorithm
         from .decide_category import DecideCategoryAlgorithm
         from .ledger_diff import LedgerDiffAlgorithm
         from .quota_algs import (
@@ -41,5 +42,5 @@ class VillagePlannerProvider(QgsProcessingProvider):
         for alg in (CheckLayersAlgorithm(), ResourceLedgerAlgorithm(), LedgerDiffAlgorithm(),
                     ClassifyVillagesAlgorithm(), DecideCategoryAlgorithm(), QuotaPoolCreateAlgorithm(),
                     QuotaMovementAlgorithm(), QuotaImportAlgorithm(), QuotaReportAlgorithm(),
-                    SampleCountyAlgorithm()):
+                    LandUseCrosswalkAlgorithm(), MigrateCodes2020Algorithm(), SampleCountyAlgorithm()):
             self.addAlgorithm(alg)
