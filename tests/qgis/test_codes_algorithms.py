@@ -1,7 +1,7 @@
 """villageplanner:landusecrosswalk and migratecodes2020 on real layers."""
 
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsVectorLayer
+from qgis.core import QgsFeature, QgsField, QgsProcessingException, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from tests.conftest import gpkg_layer
@@ -40,5 +40,5 @@ def test_migration_from_2020_reports_every_change(vp_provider):
     res = processing.run("villageplanner:migratecodes2020", {"INPUT": layer, "OUTPUT": "memory:"})
     assert res["CHANGED"] == 4
     assert [f["code_2023"] for f in res["OUTPUT"].getFeatures()] == ["0101", "2303", "060102", "1207", "2303"]
-    with pytest.raises(Exception):
+    with pytest.raises(QgsProcessingException, match="DLBM"):
         processing.run("villageplanner:landusecrosswalk", {"INPUT": layer, "OUTPUT": "memory:"})
