@@ -156,6 +156,7 @@
       <translation>批复文号</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/table_export.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Area (ha)</source>
@@ -186,6 +187,16 @@
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Balances per village, the pool summary, the journal and a verification of the balances and the hash chain.</source>
       <translation>各村指标余额、指标池汇总、流水账，以及余额和哈希链的核验。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/table_export.py" />
+      <source>Base year</source>
+      <translation>基期年</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Base-year land use</source>
+      <translation>基期年用地</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -245,6 +256,11 @@
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Category</source>
       <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/table_export.py" />
+      <source>Change</source>
+      <translation>变化</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
@@ -800,6 +816,17 @@
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/table_export.py" />
+      <source>Land use</source>
+      <translation>用地类型</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/table_export.py" />
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Land-use structure adjustment table</source>
+      <translation>国土空间功能结构调整表</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Later snapshot id</source>
       <translation>较晚快照编号</translation>
@@ -847,6 +874,11 @@
       <translation>图层 {layer} 未声明文字编码，已按 GBK/GB18030 读取。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Layer {layer} has no area field; ellipsoidal areas of the geometries are used.</source>
+      <translation>图层 {layer} 没有面积字段，采用几何图形的椭球面积。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/checker.py" />
       <source>Layer {layer} has no coordinate reference system; the parcels' CRS is assumed.</source>
       <translation>图层 {layer} 没有坐标参考系，按地类图斑的坐标系处理。</translation>
@@ -856,6 +888,11 @@
       <location filename="../village_planner/qgis_adapter/checker.py" />
       <source>Layer {layer} has no field {field} ({role}). Map the field in Village Planner &gt; Field mapping, or rename it.</source>
       <translation>图层 {layer} 缺少字段 {field}（{role}）。请在“村庄规划助手 &gt; 字段映射”中指定，或重命名该字段。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Layer {layer} has no planning code field (one of {fields}) and no DLBM.</source>
+      <translation>图层 {layer} 没有规划用地代码字段（{fields} 之一），也没有 DLBM。</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/categories.py" />
@@ -1067,6 +1104,11 @@
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Permanent basic farmland (YJJBNTTB)</source>
       <translation>永久基本农田（YJJBNTTB）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Planned land use</source>
+      <translation>规划用地</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
@@ -1432,6 +1474,11 @@
       <translation>占比</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/table_export.py" />
+      <source>Share (%)</source>
+      <translation>占比（%）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/field_mapping.py" />
       <source>Slope grade (GDPDJB)</source>
       <translation>耕地坡度级别（GDPDJB）</translation>
@@ -1487,6 +1534,16 @@
       <translation>数据源</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Structure table</source>
+      <translation>结构调整表</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Structure workbook</source>
+      <translation>结构调整表工作簿</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Suggested category</source>
@@ -1515,6 +1572,11 @@
       <translation>调查面积（DCMJ）</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/table_export.py" />
+      <source>Target year</source>
+      <translation>目标年</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/quota.py" />
       <source>The area must be more than 0 ha (given {ha} ha).</source>
       <translation>面积必须大于 0 公顷（填写为 {ha} 公顷）。</translation>
@@ -1538,6 +1600,11 @@
       <location filename="../village_planner/core/stats.py" />
       <source>The file is neither UTF-8 nor GBK/GB18030 text.</source>
       <translation>该文件既不是 UTF-8 也不是 GBK/GB18030 文本。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>The land-use structure adjustment table of each village from a base-year layer and a planned layer in 2023 planning codes (a survey layer is converted on the fly): rows in the standard hierarchy with subtotals, base-year and target-year area (ha) and share (%), and the change. Rows follow resources/tables/structure_rows.json.</source>
+      <translation>依据基期年用地图层和规划用地图层（2023 版规划分类代码；调查图层会自动转换）生成各村国土空间功能结构调整表：按标准层级列出地类及小计，基期年和目标年的面积（公顷）、占比（%）及变化。表行按 resources/tables/structure_rows.json 设定。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
@@ -1729,6 +1796,11 @@
       <location filename="../village_planner/qgis_adapter/checker.py" />
       <source>Village code {code} appears on {n} features ({ids}); they are treated as one village.</source>
       <translation>村代码 {code} 出现在 {n} 个要素上（{ids}），按同一个村处理。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Village codes (comma separated; empty for all)</source>
+      <translation>村代码（逗号分隔；留空为全部）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />

@@ -38,9 +38,11 @@ class VillagePlannerProvider(QgsProcessingProvider):
         )
         from .resource_ledger import ResourceLedgerAlgorithm
         from .sample_county import SampleCountyAlgorithm
+        from .table_algs import StructureTableAlgorithm
 
         for alg in (CheckLayersAlgorithm(), ResourceLedgerAlgorithm(), LedgerDiffAlgorithm(),
                     ClassifyVillagesAlgorithm(), DecideCategoryAlgorithm(), QuotaPoolCreateAlgorithm(),
                     QuotaMovementAlgorithm(), QuotaImportAlgorithm(), QuotaReportAlgorithm(),
-                    LandUseCrosswalkAlgorithm(), MigrateCodes2020Algorithm(), SampleCountyAlgorithm()):
+                    LandUseCrosswalkAlgorithm(), MigrateCodes2020Algorithm(), StructureTableAlgorithm(),
+                    SampleCountyAlgorithm()):
             self.addAlgorithm(alg)

@@ -87,6 +87,7 @@ class County:
         self._parcels()
         self._overlays()
         self._stats()
+        self._plan()
 
     # -- layout ---------------------------------------------------------
     def _elev(self, x, y):
@@ -240,6 +241,44 @@ class County:
             return ("0301", "0301", "0305", "0307", "0301K")[int(r2 * 5)], "", "30"
         return ("0404", "0404K")[int(r2 * 2)], "", "30"
 
+    # -- the village plans ----------------------------------------------
+    def _plan(self):
+        """A planned layer in 2023 planning codes (GHDLTB) and village construction boundaries (CZJSBJ)."""
+        from ..core.crosswalk import SurveyCrosswalk, planning_codes
+
+        rng = np.random.default_rng(7)
+        cross = SurveyCrosswalk()
+        names = planning_codes()
+        relocation = {v["code"] for v in self.villages[2:5]}
+        self.planned = []
+        for att in self.parcel_attrs:
+            code, _, _ = cross.convert(att["DLBM"], att["CZCSXM"])
+            czc = att["CZCSXM"]
+            village = att["ZLDWDM"][:12]
+            roll = rng.uniform()
+            if village in relocation:
+                if code == "0703" and roll < 0.6:
+                    code, czc = "0101", ""  # homesteads of a relocated village reclaimed as paddy
+            elif code in ("0101", "0103") and roll < 0.02:
+                code, czc = "0703", "203"  # new homesteads
+            elif code == "2301" and roll < 0.5:
+                code, czc = "0704", "203"  # vacant land for village services
+            self.planned.append({"GHDLBM": code, "GHDLMC": names.get(code, {}).get("name_zh", ""),
+                                 "ZLDWDM": att["ZLDWDM"], "CZCSXM": czc, "MJ": att["TBMJ"], "KCMJ": att["KCMJ"],
+                                 "BSM": att["BSM"]})
+        geoms = shapely.make_valid(self.parcel_geoms)
+        by_village = {}
+        for g, att in zip(geoms, self.planned):
+            if att["CZCSXM"] in ("203", "202", "201"):
+                by_village.setdefault(att["ZLDWDM"][:12], []).append(g)
+        self.boundaries = []
+        for v in self.villages:
+            parts = by_village.get(v["code"])
+            if not parts:
+                continue
+            area = shapely.intersection(shapely.union_all(parts).buffer(15.0), v["polygon"])
+            self.boundaries.append((area, v))
+
     # -- other layers ---------------------------------------------------
     def _overlays(self):
         rng = self.rng
@@ -361,6 +400,11 @@ def _write_layer(ds, name, epsg, gtype, fields, rows, options=None, transform=No
     return layer
 
 
+def _multipolygon(geom):
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
+    return shapely.MultiPolygon(parts)
+
+
 def _layers(county):
     """(name, geometry type, fields, rows) of every layer of the county."""
     parcel_rows = ((g, a) for g, a in zip(county.parcel_geoms, county.parcel_attrs))
@@ -379,7 +423,14 @@ def _layers(county):
     haz_rows = [(p, {"BSM": "%018d" % (i + 1), "ZHLX": kind, "ZLDWDM": v["code"]})
                 for i, (p, kind, v) in enumerate(county.hazards)]
     S, R = ogr.OFTString, ogr.OFTReal  # noqa: N806
+    planned_rows = ((g, a) for g, a in zip(county.parcel_geoms, county.planned))
+    boundary_rows = [(_multipolygon(g), {"BSM": "%018d" % (i + 1), "ZLDWDM": v["code"] + "0000000",
+                                         "MC": v["name"] + "村庄建设边界"})
+                     for i, (g, v) in enumerate(county.boundaries)]
     return [
+        ("GHDLTB", ogr.wkbPolygon, [("BSM", S, 18), ("GHDLBM", S, 8), ("GHDLMC", S, 60), ("ZLDWDM", S, 19),
+                                    ("CZCSXM", S, 4), ("MJ", R, 0), ("KCMJ", R, 0)], planned_rows),
+        ("CZJSBJ", ogr.wkbMultiPolygon, [("BSM", S, 18), ("ZLDWDM", S, 19), ("MC", S, 60)], boundary_rows),
         ("CJDCQ", ogr.wkbPolygon, [("BSM", S, 18), ("ZLDWDM", S, 19), ("ZLDWMC", S, 60), ("DCMJ", R, 0)],
          village_rows),
         ("DLTB", ogr.wkbPolygon, PARCEL_FIELDS, parcel_rows),

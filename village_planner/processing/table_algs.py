@@ -1,0 +1,141 @@
+"""Planning tables: the land-use structure adjustment table and the planning indicator table."""
+
+import pandas as pd
+from qgis.core import (
+    QgsDistanceArea,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.codes import village_code
+from ..core.crosswalk import SurveyCrosswalk
+from ..core.i18n import current_language
+from ..core.structure import load_rows, structure_table
+from .base import VillagePlannerAlgorithm
+
+CODE_FIELDS = ("plan_code", "GHDLBM", "GHDM", "YDDM", "code_2023")
+AREA_FIELDS = ("MJ", "TBMJ", "GHMJ", "AREA")
+
+
+def _find(layer, names):
+    have = {f.name().upper(): f.name() for f in layer.fields()}
+    return next((have[n.upper()] for n in names if n.upper() in have), None)
+
+
+def read_planning_layer(layer, feedback=None):
+    """DataFrame: village, code, is_village, area_m2, ridge_m2 (2303) of a layer in planning codes.
+
+    A raw survey layer (DLBM only) is converted on the fly with the crosswalk.
+    """
+    code_f = _find(layer, CODE_FIELDS)
+    dlbm_f = _find(layer, ("DLBM",)) if code_f is None else None
+    if code_f is None and dlbm_f is None:
+        raise QgsProcessingException(VillagePlannerAlgorithm().tr(
+            "Layer {layer} has no planning code field (one of {fields}) and no DLBM.").format(
+            layer=layer.name(), fields=", ".join(CODE_FIELDS)))
+    area_f = _find(layer, AREA_FIELDS)
+    net_f = _find(layer, ("TBDLMJ",))
+    ridge_f = _find(layer, ("KCMJ",))
+    czc_f = _find(layer, ("CZCSXM",))
+    vil_f = _find(layer, ("ZLDWDM", "village_code"))
+    cross = SurveyCrosswalk()
+    da = QgsDistanceArea()
+    da.setSourceCrs(layer.crs(), layer.transformContext())
+    da.setEllipsoid(layer.crs().ellipsoidAcronym() or "EPSG:7030")
+    rows = []
+    planar_used = False
+    for f in layer.getFeatures(QgsFeatureRequest()):
+        czc = str(f[czc_f] or "").strip().upper() if czc_f else ""
+        if code_f:
+            code = str(f[code_f] or "").strip()
+        else:
+            code = cross.convert(f[dlbm_f], czc)[0] or ""
+        ridge = float(f[ridge_f] or 0) if ridge_f else 0.0
+        if net_f and f[net_f] not in (None, ""):
+            area = float(f[net_f])
+        elif area_f and f[area_f] not in (None, ""):
+            area = float(f[area_f]) - ridge
+        else:
+            area = da.measureArea(f.geometry())
+            planar_used = True
+        is_village = czc in ("203", "203A") if czc_f else code in ("0703", "0704")
+        rows.append({"village": village_code(f[vil_f]) if vil_f else "", "code": code, "is_village": is_village,
+                     "area_m2": area, "ridge_m2": ridge})
+    if planar_used and feedback is not None:
+        feedback.pushWarning(VillagePlannerAlgorithm().tr(
+            "Layer {layer} has no area field; ellipsoidal areas of the geometries are used.").format(
+            layer=layer.name()))
+    return pd.DataFrame(rows, columns=["village", "code", "is_village", "area_m2", "ridge_m2"])
+
+
+class StructureTableAlgorithm(VillagePlannerAlgorithm):
+    ALG_ID = "structuretable"
+
+    def displayName(self):
+        return self.tr("Land-use structure adjustment table")
+
+    def shortHelpString(self):
+        return self.tr(
+            "The land-use structure adjustment table of each village from a base-year layer and a planned layer "
+            "in 2023 planning codes (a survey layer is converted on the fly): rows in the standard hierarchy with "
+            "subtotals, base-year and target-year area (ha) and share (%), and the change. Rows follow "
+            "resources/tables/structure_rows.json.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterVectorLayer("BASE", self.tr("Base-year land use"),
+                                                            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterVectorLayer("PLANNED", self.tr("Planned land use"),
+                                                            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString("VILLAGE_CODES", self.tr(
+            "Village codes (comma separated; empty for all)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Structure table"),
+                                                            QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_XLSX", self.tr("Structure workbook"), self.tr("Excel workbook (*.xlsx)"), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("VILLAGES", self.tr("Villages")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        base = read_planning_layer(self.parameterAsVectorLayer(parameters, "BASE", context), feedback)
+        planned = read_planning_layer(self.parameterAsVectorLayer(parameters, "PLANNED", context), feedback)
+        wanted = {c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).split(",")
+                  if c.strip()}
+        codes = sorted((set(base["village"]) | set(planned["village"])) - {"", None})
+        if wanted:
+            codes = [c for c in codes if c in wanted]
+        spec = load_rows()
+        fields = QgsFields()
+        for name, qtype in (("village_code", QVariant.String), ("row_id", QVariant.String), ("level", QVariant.Int),
+                            ("name_zh", QVariant.String), ("name_en", QVariant.String), ("base_ha", QVariant.Double),
+                            ("base_pct", QVariant.Double), ("target_ha", QVariant.Double),
+                            ("target_pct", QVariant.Double), ("change_ha", QVariant.Double)):
+            fields.append(QgsField(name, qtype))
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        tables = {}
+        for code in codes:
+            rows = structure_table(base[base["village"] == code], planned[planned["village"] == code], spec)
+            tables[code] = rows
+            for r in rows:
+                f = QgsFeature(fields)
+                f.setAttributes([code, r["row_id"], r["level"], r["name_zh"], r["name_en"], r["base_ha"],
+                                 r["base_pct"], r["target_ha"], r["target_pct"], r["change_ha"]])
+                sink.addFeature(f, QgsFeatureSink.FastInsert)
+        outputs = {"OUTPUT": dest, "VILLAGES": len(tables)}
+        xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
+        if xlsx:
+            from ..core.table_export import write_structure_workbook
+
+            outputs["OUTPUT_XLSX"] = write_structure_workbook(xlsx, tables, current_language())
+        return outputs
