@@ -214,6 +214,11 @@
       <translation>永久基本农田</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/table_export.py" />
+      <source>Binding</source>
+      <translation>约束性</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Books and hash chain verified.</source>
       <translation>账目与哈希链核验无误。</translation>
@@ -607,6 +612,11 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/table_export.py" />
+      <source>Expected</source>
+      <translation>预期性</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <source>Explanation</source>
       <translation>说明</translation>
@@ -742,9 +752,20 @@
       <translation>位于永久基本农田内</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/table_export.py" />
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Indicator</source>
       <translation>指标</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Indicator table</source>
+      <translation>指标表</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Indicator workbook</source>
+      <translation>指标表工作簿</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
@@ -1014,6 +1035,11 @@
       <translation>没有需要决定的村。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/table_export.py" />
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Note</source>
       <translation>备注</translation>
@@ -1138,6 +1164,12 @@
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Planning database (.gpkg path, or PostGIS connection string)</source>
       <translation>规划数据库（.gpkg 路径或 PostGIS 连接字符串）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/table_export.py" />
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Planning indicator table</source>
+      <translation>规划指标一览表</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
@@ -1373,6 +1405,7 @@
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
+      <location filename="../village_planner/processing/table_algs.py" />
       <source>Resource ledger</source>
       <translation>资源本底台账</translation>
     </message>
@@ -1612,6 +1645,11 @@
       <translation>必须提供地类图斑图层（PARCELS）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>The planning indicator table of each village: binding indicators (ecological red line, permanent basic farmland, cultivated land to keep, village construction land) and expected ones (construction land in all, population, village construction land per resident), base year and target year, from the base-year and planned layers and the village's ledger.</source>
+      <translation>各村规划指标一览表：约束性指标（生态保护红线、永久基本农田、耕地保有量、村庄建设用地）和预期性指标（建设用地总规模、人口、人均村庄建设用地）的基期年和目标年数值，取自基期年用地、规划用地和该村台账。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/store/quota_pg.py" />
       <source>The server refused the movement: {error}</source>
       <translation>服务器拒绝了该笔变动：{error}</translation>
@@ -1669,12 +1707,18 @@
       <translation>乡镇</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/table_export.py" />
+      <source>Type</source>
+      <translation>属性</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger.py" />
       <source>Unassigned parcels</source>
       <translation>未归属图斑</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../village_planner/core/table_export.py" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
@@ -1997,7 +2041,7 @@
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
-      <location filename="../village_planner/gui/ledger_dock.py" />
+      <location filename="../village_planner/core/table_export.py" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -2010,6 +2054,11 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>m2</source>
       <translation>平方米</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/table_export.py" />
+      <source>m2 per person</source>
+      <translation>平方米/人</translation>
     </message>
     <message>
       <location filename="../village_planner/core/classify.py" />
@@ -2039,6 +2088,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/core/table_export.py" />
       <source>persons</source>
       <translation>人</translation>
     </message>

@@ -37,3 +37,30 @@ def test_structure_table_totals_equal_the_village_area(sample_dir, tmp_path, vp_
     merged = {str(m) for m in ws.merged_cells.ranges}
     assert {"A3:A4", "B3:C3", "D3:E3"} <= merged
     assert ws["B4"].value == "Area (ha)"
+
+
+def test_indicator_table_with_the_ledger(sample_dir, tmp_path, vp_provider):
+    import os
+
+    import processing
+
+    ledger = processing.run("villageplanner:resourceledger", {
+        "PARCELS": gpkg_layer(sample_dir, "DLTB"), "VILLAGES": gpkg_layer(sample_dir, "CJDCQ"),
+        "BASIC_FARMLAND": gpkg_layer(sample_dir, "YJJBNTTB"), "ECO_REDLINE": gpkg_layer(sample_dir, "STBHHX"),
+        "VILLAGE_STATS": os.path.join(sample_dir, "village_stats.csv"), "OUTPUT": str(tmp_path / "ledger.gpkg")})
+    res = processing.run("villageplanner:indicatortable", {
+        "BASE": gpkg_layer(sample_dir, "DLTB"), "PLANNED": gpkg_layer(sample_dir, "GHDLTB"),
+        "LEDGER": ledger["OUTPUT"], "VILLAGE_CODES": "500230001003,500230001004", "OUTPUT": "memory:",
+        "OUTPUT_XLSX": str(tmp_path / "indicators.xlsx")})
+    assert res["VILLAGES"] == 2
+    rows = {(f["village_code"], f["indicator"]): f for f in res["OUTPUT"].getFeatures()}
+    red = rows[("500230001004", "redline")]
+    assert red["kind"] == "binding" and red["base"] > 100 and red["change"] == 0
+    vc = rows[("500230001003", "village_construction")]
+    assert vc["change"] < 0
+    per = rows[("500230001003", "per_resident")]
+    pop = rows[("500230001003", "resident_pop")]["base"]
+    assert per["base"] == pytest.approx(vc["base"] * 10000 / pop, rel=1e-3)
+    wb = load_workbook(res["OUTPUT_XLSX"])
+    assert wb.sheetnames == ["500230001003", "500230001004"]
+    assert wb["500230001003"]["C4"].value == "Binding"

@@ -78,3 +78,52 @@ def structure_table(base, planned, spec=None):
                 "target_ha": round(target_total / 10000, 6), "target_pct": 100.0 if target_total else 0.0,
                 "change_ha": round((target_total - base_total) / 10000, 6)})
     return out
+
+
+INDICATORS = [
+    # (id, zh, en, kind, unit)
+    ("redline", "生态保护红线面积", "Ecological red line area", "binding", "ha"),
+    ("bnt", "永久基本农田保护面积", "Permanent basic farmland", "binding", "ha"),
+    ("cultivated", "耕地保有量", "Cultivated land to keep", "binding", "ha"),
+    ("village_construction", "村庄建设用地规模", "Village construction land", "binding", "ha"),
+    ("construction", "建设用地总规模", "Construction land in all", "expected", "ha"),
+    ("registered_pop", "户籍人口", "Registered population", "expected", "persons"),
+    ("resident_pop", "常住人口", "Resident population", "expected", "persons"),
+    ("per_resident", "人均村庄建设用地", "Village construction land per resident", "expected", "m2/person"),
+]
+
+
+def indicator_table(structure_rows, ledger_row=None):
+    """Planning indicators of one village from its structure table and (optionally) its ledger row."""
+    s = {r["row_id"]: r for r in structure_rows}
+    led = ledger_row or {}
+
+    def num(key):
+        v = led.get(key)
+        try:
+            v = float(v)
+        except (TypeError, ValueError):
+            return None
+        return None if v != v else v
+
+    pop = num("resident_pop")
+    values = {
+        "redline": (num("eco_redline_ha"), num("eco_redline_ha")),
+        "bnt": (num("bnt_ha"), num("bnt_ha")),
+        "cultivated": (s["01"]["base_ha"], s["01"]["target_ha"]) if "01" in s else (None, None),
+        "village_construction": (s["C12"]["base_ha"], s["C12"]["target_ha"]) if "C12" in s else (None, None),
+        "construction": (s["C"]["base_ha"], s["C"]["target_ha"]) if "C" in s else (None, None),
+        "registered_pop": (num("registered_pop"), num("registered_pop")),
+        "resident_pop": (pop, pop),
+    }
+    vc = values["village_construction"]
+    values["per_resident"] = tuple(None if (v is None or not pop) else v * 10000 / pop for v in vc)
+    out = []
+    for key, zh, en, kind, unit in INDICATORS:
+        base, target = values.get(key, (None, None))
+        change = None if base is None or target is None else target - base
+        out.append({"indicator": key, "name_zh": zh, "name_en": en, "kind": kind, "unit": unit,
+                    "base": None if base is None else round(base, 4),
+                    "target": None if target is None else round(target, 4),
+                    "change": None if change is None else round(change, 4)})
+    return out

@@ -52,3 +52,39 @@ def write_structure_workbook(path, tables, lang="en", names=None):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     wb.save(path)
     return path
+
+
+def write_indicator_workbook(path, tables, lang="en"):
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    kinds = {"binding": tr("Binding"), "expected": tr("Expected")}
+    units = {"ha": tr("ha"), "persons": tr("persons"), "m2/person": tr("m2 per person")}
+    for code, rows in tables.items():
+        ws = wb.create_sheet(code[-12:])
+        ws.merge_cells("A1:G1")
+        ws["A1"] = tr("Planning indicator table") + "  " + code
+        ws["A1"].font = Font(bold=True, size=13)
+        ws["A1"].alignment = center
+        heads = [tr("No."), tr("Indicator"), tr("Type"), tr("Unit"), tr("Base year"), tr("Target year"), tr("Change")]
+        for j, text in enumerate(heads, start=1):
+            c = ws.cell(row=3, column=j, value=text)
+            c.font, c.alignment, c.border = Font(bold=True), center, border
+        for i, r in enumerate(rows, start=4):
+            values = [i - 3, r["name_zh"] if lang == "zh" else r["name_en"], kinds[r["kind"]], units[r["unit"]],
+                      r["base"], r["target"], r["change"]]
+            for j, v in enumerate(values, start=1):
+                c = ws.cell(row=i, column=j, value=v)
+                c.border = border
+                if j >= 5:
+                    c.number_format = "0.00"
+        ws.column_dimensions["B"].width = 30
+        ws.freeze_panes = "C4"
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    wb.save(path)
+    return path

@@ -38,11 +38,12 @@ class VillagePlannerProvider(QgsProcessingProvider):
         )
         from .resource_ledger import ResourceLedgerAlgorithm
         from .sample_county import SampleCountyAlgorithm
-        from .table_algs import StructureTableAlgorithm
+        from .table_algs import IndicatorTableAlgorithm, StructureTableAlgorithm
 
         for alg in (CheckLayersAlgorithm(), ResourceLedgerAlgorithm(), LedgerDiffAlgorithm(),
                     ClassifyVillagesAlgorithm(), DecideCategoryAlgorithm(), QuotaPoolCreateAlgorithm(),
                     QuotaMovementAlgorithm(), QuotaImportAlgorithm(), QuotaReportAlgorithm(),
                     LandUseCrosswalkAlgorithm(), MigrateCodes2020Algorithm(), StructureTableAlgorithm(),
+                    IndicatorTableAlgorithm(),
                     SampleCountyAlgorithm()):
             self.addAlgorithm(alg)

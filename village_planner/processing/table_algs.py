@@ -22,7 +22,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.codes import village_code
 from ..core.crosswalk import SurveyCrosswalk
 from ..core.i18n import current_language
-from ..core.structure import load_rows, structure_table
+from ..core.structure import indicator_table, load_rows, structure_table
 from .base import VillagePlannerAlgorithm
 
 CODE_FIELDS = ("plan_code", "GHDLBM", "GHDM", "YDDM", "code_2023")
@@ -138,4 +138,76 @@ class StructureTableAlgorithm(VillagePlannerAlgorithm):
             from ..core.table_export import write_structure_workbook
 
             outputs["OUTPUT_XLSX"] = write_structure_workbook(xlsx, tables, current_language())
+        return outputs
+
+
+class IndicatorTableAlgorithm(VillagePlannerAlgorithm):
+    ALG_ID = "indicatortable"
+
+    def displayName(self):
+        return self.tr("Planning indicator table")
+
+    def shortHelpString(self):
+        return self.tr(
+            "The planning indicator table of each village: binding indicators (ecological red line, permanent "
+            "basic farmland, cultivated land to keep, village construction land) and expected ones (construction "
+            "land in all, population, village construction land per resident), base year and target year, from "
+            "the base-year and planned layers and the village's ledger.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterVectorLayer("BASE", self.tr("Base-year land use"),
+                                                            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterVectorLayer("PLANNED", self.tr("Planned land use"),
+                                                            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterVectorLayer("LEDGER", self.tr("Resource ledger"),
+                                                            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterString("VILLAGE_CODES", self.tr(
+            "Village codes (comma separated; empty for all)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Indicator table"),
+                                                            QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_XLSX", self.tr("Indicator workbook"), self.tr("Excel workbook (*.xlsx)"), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("VILLAGES", self.tr("Villages")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        base = read_planning_layer(self.parameterAsVectorLayer(parameters, "BASE", context), feedback)
+        planned = read_planning_layer(self.parameterAsVectorLayer(parameters, "PLANNED", context), feedback)
+        ledger = self.parameterAsVectorLayer(parameters, "LEDGER", context)
+        ledger_rows = {}
+        if ledger is not None:
+            names = [f.name() for f in ledger.fields()]
+            for f in ledger.getFeatures():
+                rec = {n: (None if v is None or (hasattr(v, "isNull") and v.isNull()) else v)
+                       for n, v in zip(names, f.attributes())}
+                ledger_rows[str(rec.get("village_code"))] = rec
+        wanted = {c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).split(",")
+                  if c.strip()}
+        codes = sorted((set(base["village"]) | set(planned["village"])) - {"", None})
+        if wanted:
+            codes = [c for c in codes if c in wanted]
+        spec = load_rows()
+        fields = QgsFields()
+        for name, qtype in (("village_code", QVariant.String), ("indicator", QVariant.String),
+                            ("name_zh", QVariant.String), ("name_en", QVariant.String), ("kind", QVariant.String),
+                            ("unit", QVariant.String), ("base", QVariant.Double), ("target", QVariant.Double),
+                            ("change", QVariant.Double)):
+            fields.append(QgsField(name, qtype))
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        tables = {}
+        for code in codes:
+            srows = structure_table(base[base["village"] == code], planned[planned["village"] == code], spec)
+            rows = indicator_table(srows, ledger_rows.get(code))
+            tables[code] = rows
+            for r in rows:
+                f = QgsFeature(fields)
+                f.setAttributes([code, r["indicator"], r["name_zh"], r["name_en"], r["kind"], r["unit"], r["base"],
+                                 r["target"], r["change"]])
+                sink.addFeature(f, QgsFeatureSink.FastInsert)
+        outputs = {"OUTPUT": dest, "VILLAGES": len(tables)}
+        xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
+        if xlsx:
+            from ..core.table_export import write_indicator_workbook
+
+            outputs["OUTPUT_XLSX"] = write_indicator_workbook(xlsx, tables, current_language())
         return outputs
