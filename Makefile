@@ -9,7 +9,7 @@ export QT_QPA_PLATFORM := offscreen
 setup:
 	@bash scripts/setup.sh
 
-$(SAMPLE)/county.gpkg:
+$(SAMPLE)/county.gpkg: village_planner/sample/generator.py
 	$(PY) -m village_planner.sample.generator $(SAMPLE)
 
 sample: setup $(SAMPLE)/county.gpkg

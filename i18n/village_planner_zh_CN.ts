@@ -375,6 +375,16 @@
       <translation>正在比较快照 {a}（调查年度 {ya}）与快照 {b}（调查年度 {yb}）</translation>
     </message>
     <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Compiled by: {unit}</source>
+      <translation>编制单位：{unit}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Compiling unit</source>
+      <translation>编制单位</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Construction land</source>
@@ -384,6 +394,11 @@
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Construction land control total (ha)</source>
       <translation>建设用地总量控制指标（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Control boundaries map</source>
+      <translation>国土空间管控边界图</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -399,6 +414,11 @@
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>Converts a planning layer coded in the 2020 trial edition of the land and sea use classification to the 2023 edition (for example 2302 field ridge becomes 2303), from the table in resources/codes, and reports every changed code.</source>
       <translation>依据 resources/codes 中的对照表，将按 2020 年试行版用地用海分类编码的规划图层转换为 2023 年版（例如田坎由 2302 改为 2303），并报告每一个变化的代码。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Coordinate system: {crs}</source>
+      <translation>坐标系：{crs}</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -474,6 +494,11 @@
       <translation>耕地</translation>
     </message>
     <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Current land use</source>
+      <translation>现状用地</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>DATABASE is required (a .gpkg path or a PostgreSQL connection string).</source>
       <translation>必须提供 DATABASE（.gpkg 路径或 PostgreSQL 连接字符串）。</translation>
@@ -499,6 +524,11 @@
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Date (YYYY-MM-DD)</source>
       <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Date: {date}</source>
+      <translation>编制日期：{date}</translation>
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -562,6 +592,11 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Ecological land</source>
       <translation>生态用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Ecological protection red line</source>
+      <translation>生态保护红线</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/params.py" />
@@ -637,6 +672,16 @@
       <translation>导出规划导引</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Export village plan maps</source>
+      <translation>导出村庄规划图件</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Exports, for every village (or the listed ones), the village-wide current land use map, the land and space use plan map and the control boundaries map, as PDF (with searchable Chinese text) and/or PNG, named &lt;village_code&gt;_&lt;village_name&gt;_&lt;map&gt;. A village that fails is reported and the others are still exported.</source>
+      <translation>为每个村（或列出的村）导出村域综合现状图、村域国土空间规划图和国土空间管控边界图，格式为 PDF（中文文字可检索）和/或 PNG，文件名为 &lt;村代码&gt;_&lt;村名称&gt;_&lt;图名&gt;。某个村导出失败时会报告，其他村继续导出。</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Feature id</source>
@@ -670,6 +715,16 @@
       <translation>田坎</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Files (one per line)</source>
+      <translation>文件（每行一个）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Files exported</source>
+      <translation>已导出文件数</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Flagged villages</source>
       <translation>标记的村数</translation>
@@ -683,6 +738,11 @@
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Flexible reserve draw</source>
       <translation>使用机动指标</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Format</source>
+      <translation>格式</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/sample_county.py" />
@@ -982,6 +1042,16 @@
       <translation>台账工作簿</translation>
     </message>
     <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Legend</source>
+      <translation>图例</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Maps (empty: every map whose layers were given)</source>
+      <translation>图件（留空则导出已提供图层的全部图件）</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Message</source>
@@ -1061,6 +1131,7 @@
       <translation>其他用地</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/export_maps.py" />
       <location filename="../village_planner/processing/sample_county.py" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
@@ -1089,6 +1160,11 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Paddy</source>
       <translation>水田</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Paper</source>
+      <translation>纸张</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/field_mapping.py" />
@@ -1126,12 +1202,18 @@
       <translation>调查地类无法识别的图斑数</translation>
     </message>
     <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Permanent basic farmland</source>
+      <translation>永久基本农田</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/params.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Permanent basic farmland (YJJBNTTB)</source>
       <translation>永久基本农田（YJJBNTTB）</translation>
     </message>
     <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
       <location filename="../village_planner/processing/table_algs.py" />
       <source>Planned land use</source>
       <translation>规划用地</translation>
@@ -1187,6 +1269,16 @@
       <translation>规划图层（2023 版代码）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Planning period</source>
+      <translation>规划期限</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Planning period: {period}</source>
+      <translation>规划期限：{period}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Policy</source>
       <translation>政策</translation>
@@ -1210,6 +1302,11 @@
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Pool workbook</source>
       <translation>指标池工作簿</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Print layout template (.qpt, optional)</source>
+      <translation>打印布局模板（.qpt，可选）</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -1395,6 +1492,11 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Resident ratio</source>
       <translation>常住/户籍比</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Resolution (dpi)</source>
+      <translation>分辨率（dpi）</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -1640,6 +1742,11 @@
       <translation>依据基期年用地图层和规划用地图层（2023 版规划分类代码；调查图层会自动转换）生成各村国土空间功能结构调整表：按标准层级列出地类及小计，基期年和目标年的面积（公顷）、占比（%）及变化。表行按 resources/tables/structure_rows.json 设定。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>The layers for these maps were not given: {maps}</source>
+      <translation>未提供以下图件所需的图层：{maps}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>The parcel layer (PARCELS) is required.</source>
       <translation>必须提供地类图斑图层（PARCELS）。</translation>
@@ -1743,6 +1850,11 @@
       <translation>城镇建设用地</translation>
     </message>
     <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Urban development boundary</source>
+      <translation>城镇开发边界</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/processing/classify_villages.py" />
       <location filename="../village_planner/processing/params.py" />
@@ -1808,6 +1920,11 @@
       <translation>村账户数</translation>
     </message>
     <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Village boundary</source>
+      <translation>村界</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/gui/classify_wizard.py" />
       <location filename="../village_planner/processing/classify_villages.py" />
@@ -1842,6 +1959,7 @@
       <translation>村代码 {code} 出现在 {n} 个要素上（{ids}），按同一个村处理。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/export_maps.py" />
       <location filename="../village_planner/processing/table_algs.py" />
       <source>Village codes (comma separated; empty for all)</source>
       <translation>村代码（逗号分隔；留空为全部）</translation>
@@ -1850,6 +1968,11 @@
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Village codes (comma separated; empty: selected features, or all)</source>
       <translation>村代码（逗号分隔；留空则为选中要素或全部）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Village construction boundary</source>
+      <translation>村庄建设边界</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1941,6 +2064,11 @@
       <translation>村 {code} 在村庄统计表中没有记录。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Village {code} {name}, {map}: {error}</source>
+      <translation>村 {code} {name}，{map}：{error}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/store/decisions.py" />
       <source>Village {code}: choosing {final} instead of the suggested {suggested} needs a reason.</source>
       <translation>村 {code}：不采纳建议类别 {suggested} 而选择 {final}，必须填写理由。</translation>
@@ -1961,6 +2089,16 @@
       <translation>村 {code}：{n} 个图斑待细分</translation>
     </message>
     <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Village-wide current land use map</source>
+      <translation>村域综合现状图</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Village-wide land and space use plan map</source>
+      <translation>村域国土空间规划图</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
@@ -1971,6 +2109,11 @@
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Villages not in {layer}: {codes}</source>
       <translation>{layer} 中没有这些村：{codes}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Villages that failed</source>
+      <translation>导出失败的村数</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/classify_villages.py" />
@@ -2146,6 +2289,11 @@
       <location filename="../village_planner/core/ledger.py" />
       <source>{n} features have no value in {field}; 0 is used. Features: {ids}</source>
       <translation>{n} 个要素的 {field} 为空，按 0 计。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>{n} files written to {folder}</source>
+      <translation>已将 {n} 个文件写入 {folder}</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/ledger_job.py" />

@@ -69,6 +69,21 @@ def run(sample_dir, out_dir):
             row["name"], row["count"], row["share"], row["reference"] or "-"))
     outputs += [("classification", classes["OUTPUT"]), ("county summary", classes["OUTPUT_HTML"])]
     outputs += quota_year(processing, stale, ledger["OUTPUT"], classes["OUTPUT"], layer, out_dir)
+    structure = processing.run("villageplanner:structuretable", {
+        "BASE": layer("DLTB"), "PLANNED": layer("GHDLTB"), "OUTPUT": os.path.join(out_dir, "structure_table.csv"),
+        "OUTPUT_XLSX": os.path.join(out_dir, "structure_tables.xlsx")})
+    indicators = processing.run("villageplanner:indicatortable", {
+        "BASE": layer("DLTB"), "PLANNED": layer("GHDLTB"), "LEDGER": ledger["OUTPUT"],
+        "OUTPUT": os.path.join(out_dir, "indicator_table.csv"),
+        "OUTPUT_XLSX": os.path.join(out_dir, "indicator_tables.xlsx")})
+    maps = processing.run("villageplanner:exportvillagemaps", {
+        "VILLAGES": layer("CJDCQ"), "CURRENT_LANDUSE": layer("DLTB"), "PLANNED_LANDUSE": layer("GHDLTB"),
+        "BASIC_FARMLAND": layer("YJJBNTTB"), "ECO_REDLINE": layer("STBHHX"), "DEV_BOUNDARY": layer("CZKFBJ"),
+        "CONSTRUCTION_BOUNDARY": layer("CZJSBJ"), "FORMAT": 0, "DPI": 150, "COMPILED_BY": "示例县规划设计院",
+        "OUTPUT_FOLDER": os.path.join(out_dir, "maps")})
+    print("  maps: %d PDF files, %d villages failed" % (maps["EXPORTED"], maps["FAILED"]))
+    outputs += [("structure tables", structure["OUTPUT_XLSX"]), ("indicator tables", indicators["OUTPUT_XLSX"]),
+                ("village maps", maps["OUTPUT_FOLDER"])]
     print("\nVillage Planner demo outputs:")
     for label, path in outputs:
         print("  %-16s %s" % (label, path if " " in path else os.path.abspath(path)))

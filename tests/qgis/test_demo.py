@@ -13,9 +13,12 @@ def test_demo_writes_and_lists_its_outputs(sample_dir, tmp_path):
                           capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-3000:]
     for name in ("ledger.gpkg", "ledger.xlsx", "ledger.html", "planning.gpkg", "data_problems.csv",
-                 "classification.gpkg", "classification_summary.html", "quota_pool.xlsx", "quota_pool.html"):
+                 "classification.gpkg", "classification_summary.html", "quota_pool.xlsx", "quota_pool.html",
+                 "structure_tables.xlsx", "indicator_tables.xlsx"):
         assert (out / name).exists(), name
         assert str(out / name) in proc.stdout
     assert "ledger: 12 villages" in proc.stdout
     assert proc.stdout.count("REFUSED") == 2
     assert "verified=1" in proc.stdout
+    assert "maps: 36 PDF files, 0 villages failed" in proc.stdout
+    assert len(list((out / "maps").glob("*.pdf"))) == 36

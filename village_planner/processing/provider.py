@@ -29,6 +29,7 @@ class VillagePlannerProvider(QgsProcessingProvider):
         from .classify_villages import ClassifyVillagesAlgorithm
         from .codes_algs import LandUseCrosswalkAlgorithm, MigrateCodes2020Algorithm
         from .decide_category import DecideCategoryAlgorithm
+        from .export_maps import ExportVillageMapsAlgorithm
         from .ledger_diff import LedgerDiffAlgorithm
         from .quota_algs import (
             QuotaImportAlgorithm,
@@ -44,6 +45,6 @@ class VillagePlannerProvider(QgsProcessingProvider):
                     ClassifyVillagesAlgorithm(), DecideCategoryAlgorithm(), QuotaPoolCreateAlgorithm(),
                     QuotaMovementAlgorithm(), QuotaImportAlgorithm(), QuotaReportAlgorithm(),
                     LandUseCrosswalkAlgorithm(), MigrateCodes2020Algorithm(), StructureTableAlgorithm(),
-                    IndicatorTableAlgorithm(),
+                    IndicatorTableAlgorithm(), ExportVillageMapsAlgorithm(),
                     SampleCountyAlgorithm()):
             self.addAlgorithm(alg)

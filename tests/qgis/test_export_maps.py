@@ -1,0 +1,70 @@
+"""villageplanner:exportvillagemaps: PDFs read back with poppler, PNGs checked for colour."""
+
+import os
+import re
+import subprocess
+
+import pytest
+from qgis.PyQt.QtGui import QColor, QImage
+
+from tests.conftest import gpkg_layer
+
+
+@pytest.fixture(scope="module")
+def exported(sample_dir, out_dir, vp_provider):
+    import processing
+
+    folder = os.path.join(out_dir, "maps")
+    res = processing.run("villageplanner:exportvillagemaps", {
+        "VILLAGES": gpkg_layer(sample_dir, "CJDCQ"), "CURRENT_LANDUSE": gpkg_layer(sample_dir, "DLTB"),
+        "PLANNED_LANDUSE": gpkg_layer(sample_dir, "GHDLTB"), "BASIC_FARMLAND": gpkg_layer(sample_dir, "YJJBNTTB"),
+        "ECO_REDLINE": gpkg_layer(sample_dir, "STBHHX"), "CONSTRUCTION_BOUNDARY": gpkg_layer(sample_dir, "CZJSBJ"),
+        "VILLAGE_CODES": "500230001002,500230001004", "FORMAT": 2, "DPI": 96, "COMPILED_BY": "县规划院",
+        "OUTPUT_FOLDER": folder})
+    return res
+
+
+def test_one_file_per_village_and_map(exported):
+    assert exported["FAILED"] == 0
+    files = exported["FILES"].splitlines()
+    assert exported["EXPORTED"] == len(files) == 2 * 3 * 2
+    names = {os.path.basename(f) for f in files}
+    assert "500230001002_高岭村_村域综合现状图.pdf" in names
+    assert "500230001004_兴坝村_国土空间管控边界图.png" in names
+
+
+def _pdf(exported, village, kind):
+    return next(f for f in exported["FILES"].splitlines() if village in f and kind in f and f.endswith(".pdf"))
+
+
+def test_pdfs_carry_searchable_chinese_text_and_an_embedded_cjk_font(exported):
+    pdf = _pdf(exported, "500230001002", "现状图")
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+1\n", info)
+    assert "1191 x 842 pts (A3)" in info
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    assert "高岭村村域综合现状图" in text
+    assert "0101 水田" in text
+    assert "县规划院" in text
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout
+    line = next(x for x in fonts.splitlines() if "WenQuanYi" in x)
+    assert " yes " in line  # embedded
+    plan = subprocess.run(["pdftotext", _pdf(exported, "500230001002", "规划图"), "-"], capture_output=True,
+                          text=True).stdout
+    assert "高岭村村域国土空间规划图" in plan and "0703 农村宅基地" in plan
+    control = subprocess.run(["pdftotext", _pdf(exported, "500230001004", "管控边界图"), "-"],
+                             capture_output=True, text=True).stdout
+    assert "Ecological protection red line" in control or "生态保护红线" in control
+
+
+def test_pngs_are_not_blank_and_show_the_class_colours(exported):
+    png = next(f for f in exported["FILES"].splitlines() if "500230001002" in f and "现状图" in f
+               and f.endswith(".png"))
+    image = QImage(png)
+    assert image.width() > 1000
+    colours = set()
+    for x in range(0, image.width(), 7):
+        for y in range(0, image.height(), 7):
+            colours.add(QColor(image.pixel(x, y)).name())
+    assert len(colours) > 20
+    assert "#f5f0b4" in colours  # cultivated land in the national convention

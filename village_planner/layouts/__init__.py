@@ -1,0 +1,1 @@
+"""Print layouts of the village plan maps."""

@@ -1,0 +1,299 @@
+"""One export class behind every way of printing the three village maps.
+
+The layout is built from a .qpt template when the user gives one (items are
+found by their ids: title, map, legend, inset, scalebar, scale_text, crs_note,
+info, table) or from the built-in design. Text uses a CJK font whose PDF text
+layer is right (WenQuanYi Micro Hei), with Windows fallbacks.
+"""
+
+
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsRenderContext,
+    QgsSingleSymbolRenderer,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..core.i18n import N_
+from ..qgis_adapter.i18n import tr
+from ..qgis_adapter.styles import code_renderer, outline_symbol
+
+FONT = "WenQuanYi Micro Hei"
+QFont.insertSubstitutions(FONT, ["Microsoft YaHei", "SimHei", "Noto Sans CJK SC", "SimSun"])
+PAPERS = {"A4": (297, 210), "A3": (420, 297), "A1": (841, 594)}
+MAPS = {
+    "current": N_("Village-wide current land use map"),
+    "plan": N_("Village-wide land and space use plan map"),
+    "control": N_("Control boundaries map"),
+}
+TITLE_ZH = {"current": "村域综合现状图", "plan": "村域国土空间规划图", "control": "国土空间管控边界图"}
+
+
+def _font(size, bold=False):
+    font = QFont(FONT)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+class VillageMapExporter:
+    """Builds and exports the village maps; used by the algorithm, the dialog and scripts."""
+
+    def __init__(self, layers, settings):
+        """layers: {villages, current, planned, basic_farmland, eco_redline, dev_boundary, construction_boundary};
+        settings: {paper, dpi, template, period, unit, date, lang}."""
+        self.layers = {k: v for k, v in layers.items() if v is not None}
+        self.settings = settings
+        self.project = QgsProject()
+        self._styled = {}
+        if self.layers.get("villages") is not None:
+            self.project.setCrs(self.layers["villages"].crs())
+        for key, layer in self.layers.items():
+            clone = layer.clone()
+            self.project.addMapLayer(clone)
+            self._styled[key] = clone
+        self._style()
+
+    def _style(self):
+        s = self._styled
+        for key in ("current", "planned"):
+            layer = s.get(key)
+            if layer is None:
+                continue
+            names = {f.name().upper(): f.name() for f in layer.fields()}
+            plan_field = next((names[n] for n in ("GHDLBM", "PLAN_CODE", "GHDM") if n in names), None)
+            if plan_field:
+                layer.setRenderer(code_renderer(layer, plan_field, "planning"))
+            elif "DLBM" in names:
+                layer.setRenderer(code_renderer(layer, names["DLBM"], "survey"))
+        outlines = {"villages": ("#000000", 0.6, False, None), "basic_farmland": ("#e6b800", 0.3, False, "#fff2a8"),
+                    "eco_redline": ("#d00000", 0.8, False, None), "dev_boundary": ("#7b2cbf", 0.8, True, None),
+                    "construction_boundary": ("#ff6600", 0.6, True, None)}
+        for key, (color, width, dash, fill) in outlines.items():
+            layer = s.get(key)
+            if layer is not None:
+                layer.setRenderer(QgsSingleSymbolRenderer(outline_symbol(color, width, dash, fill)))
+        labels = {"villages": tr("Village boundary"), "basic_farmland": tr("Permanent basic farmland"),
+                  "eco_redline": tr("Ecological protection red line"), "dev_boundary": tr("Urban development boundary"),
+                  "construction_boundary": tr("Village construction boundary")}
+        for key, name in labels.items():
+            if key in s:
+                s[key].setName(name)
+        for key, name in (("current", tr("Current land use")), ("planned", tr("Planned land use"))):
+            if key in s:
+                s[key].setName(name)
+
+    def map_layers(self, kind):
+        s = self._styled
+        order = {"current": ["villages", "current"],
+                 "plan": ["villages", "construction_boundary", "planned"],
+                 "control": ["villages", "eco_redline", "construction_boundary", "dev_boundary", "basic_farmland"]}
+        return [s[k] for k in order[kind] if k in s]
+
+    def available(self, kind):
+        return {"current": "current" in self._styled, "plan": "planned" in self._styled,
+                "control": any(k in self._styled for k in ("basic_farmland", "eco_redline",
+                                                             "construction_boundary"))}[kind]
+
+    # -- the layout -------------------------------------------------------------
+    def build(self, kind, village):
+        """A QgsPrintLayout of one map for one village (dict: code, name, town, geometry, figures)."""
+        layout = QgsPrintLayout(self.project)
+        layout.initializeDefaults()
+        template = self.settings.get("template")
+        if template:
+            doc = QDomDocument()
+            with open(template, encoding="utf-8") as fh:
+                doc.setContent(fh.read())
+            layout.loadFromTemplate(doc, QgsReadWriteContext())
+        else:
+            self._default_design(layout)
+        self._fill(layout, kind, village)
+        return layout
+
+    def _default_design(self, layout):
+        w, h = PAPERS.get(self.settings.get("paper", "A3"), PAPERS["A3"])
+        page = layout.pageCollection().page(0)
+        page.setPageSize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+        m = 10
+        side = min(125, w * 0.29)
+
+        def add(item, item_id, x, y, iw, ih):
+            item.setId(item_id)
+            layout.addLayoutItem(item)
+            item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
+            item.attemptResize(QgsLayoutSize(iw, ih, QgsUnitTypes.LayoutMillimeters))
+            return item
+
+        title = add(QgsLayoutItemLabel(layout), "title", m, m - 2, w - 2 * m, 16)
+        title.setFont(_font(max(16, w / 20), True))
+        title.setHAlign(0x0004)  # centred
+        add(QgsLayoutItemMap(layout), "map", m, m + 16, w - 3 * m - side, h - 2 * m - 26).setFrameEnabled(True)
+        inset = add(QgsLayoutItemMap(layout), "inset", w - m - side, m + 16, side, side * 0.75)
+        inset.setFrameEnabled(True)
+        legend = add(QgsLayoutItemLegend(layout), "legend", w - m - side, m + 20 + side * 0.75, side,
+                     h * 0.4)
+        legend.setStyleFont(0, _font(9, True))
+        for style in (1, 2, 3, 4):
+            legend.setStyleFont(style, _font(6.5))
+        legend.setResizeToContents(True)
+        legend.setSymbolWidth(5)
+        legend.setSymbolHeight(3)
+        table = add(QgsLayoutItemLabel(layout), "table", w - m - side, h - m - 44, side, 20)
+        table.setFont(_font(7))
+        info = add(QgsLayoutItemLabel(layout), "info", w - m - side, h - m - 20, side, 18)
+        info.setFont(_font(7))
+        bar = add(QgsLayoutItemScaleBar(layout), "scalebar", m + 4, h - m - 22, 80, 10)
+        bar.setStyle("Single Box")
+        fmt = bar.textFormat()
+        fmt.setFont(_font(8))
+        bar.setTextFormat(fmt)
+        scale_text = add(QgsLayoutItemLabel(layout), "scale_text", m + 4, h - m - 30, 50, 7)
+        scale_text.setFont(_font(9))
+        crs = add(QgsLayoutItemLabel(layout), "crs_note", m + 4, h - m - 9, 150, 7)
+        crs.setFont(_font(8))
+        arrow = add(QgsLayoutItemPicture(layout), "north", m + 4, m + 20, 14, 18)
+        arrow.setPicturePath(":/images/north_arrows/layout_default_north_arrow.svg")
+
+    def _fill(self, layout, kind, village):
+        items = {i.id(): i for i in layout.items() if hasattr(i, "id") and i.id()}
+        layers = self.map_layers(kind)
+        # plan books are Chinese documents: the map titles keep their standard Chinese names
+        title_text = "{}{}".format(village["name"], TITLE_ZH[kind])
+        if "title" in items:
+            items["title"].setText(title_text)
+        extent = QgsRectangle(village["bbox"])
+        extent.scale(1.12)
+        map_item = items.get("map")
+        if map_item is not None:
+            map_item.setLayers(layers)
+            map_item.setCrs(layers[0].crs() if layers else self.project.crs())
+            map_item.setExtent(fit(extent, map_item.rect().width(), map_item.rect().height()))
+            map_item.setBackgroundColor(QColor(255, 255, 255))
+        inset = items.get("inset")
+        if inset is not None and "villages" in self._styled:
+            inset.setLayers([self._styled["villages"]])
+            whole = QgsRectangle(self._styled["villages"].extent())
+            whole.scale(1.05)
+            inset.setExtent(fit(whole, inset.rect().width(), inset.rect().height()))
+            if map_item is not None:
+                overview = inset.overview()
+                overview.setLinkedMap(map_item)
+        legend = items.get("legend")
+        if legend is not None:
+            legend.setAutoUpdateModel(False)
+            root = legend.model().rootGroup()
+            root.removeAllChildren()
+            for layer in layers:
+                root.addLayer(layer)
+            legend.setLegendFilterByMapEnabled(True)
+            legend.setLinkedMap(map_item)
+            legend.setTitle(tr("Legend"))
+            count = sum(max(1, len(legend.model().layerLegendNodes(n))) for n in root.findLayers())
+            legend.setColumnCount(2 if count > 16 else 1)
+            legend.setSplitLayer(True)
+        if "scalebar" in items and map_item is not None:
+            bar = items["scalebar"]
+            bar.setLinkedMap(map_item)
+            bar.setUnits(QgsUnitTypes.DistanceMeters)
+            bar.setUnitLabel("m")
+            bar.setNumberOfSegments(4)
+            bar.setUnitsPerSegment(max(50, round(extent.width() / 20, -2)))
+        if "scale_text" in items and map_item is not None:
+            items["scale_text"].setText("1:{:,.0f}".format(map_item.scale()))
+        if "crs_note" in items:
+            crs = layers[0].crs() if layers else None
+            items["crs_note"].setText(tr("Coordinate system: {crs}").format(
+                crs="{} {}".format(crs.authid(), crs.description()) if crs else "-"))
+        if "info" in items:
+            items["info"].setText("\n".join([
+                tr("Planning period: {period}").format(period=self.settings.get("period") or "2021—2035"),
+                tr("Compiled by: {unit}").format(unit=self.settings.get("unit") or "-"),
+                tr("Date: {date}").format(date=self.settings.get("date") or ""),
+            ]))
+        if "table" in items:
+            fig = village.get("figures") or {}
+            items["table"].setText("\n".join("{}: {}".format(k, v) for k, v in fig.items()))
+        for item in items.values():
+            if isinstance(item, QgsLayoutItemLabel):
+                font = item.font()
+                font.setFamily(FONT)
+                item.setFont(font)
+        layout.refresh()
+
+    # -- exporting ----------------------------------------------------------------
+    def export(self, layout, path_base, fmt="PDF", dpi=200):
+        exporter = QgsLayoutExporter(layout)
+        paths = []
+        if fmt in ("PDF", "BOTH"):
+            s = QgsLayoutExporter.PdfExportSettings()
+            s.dpi = dpi
+            s.rasterizeWholeImage = False
+            s.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable Chinese
+            result = exporter.exportToPdf(path_base + ".pdf", s)
+            if result != QgsLayoutExporter.Success:
+                raise RuntimeError(exporter.errorMessage() or "PDF export failed ({})".format(result))
+            paths.append(path_base + ".pdf")
+        if fmt in ("PNG", "BOTH"):
+            s = QgsLayoutExporter.ImageExportSettings()
+            s.dpi = dpi
+            result = exporter.exportToImage(path_base + ".png", s)
+            if result != QgsLayoutExporter.Success:
+                raise RuntimeError(exporter.errorMessage() or "PNG export failed ({})".format(result))
+            paths.append(path_base + ".png")
+        return paths
+
+
+def fit(extent, width, height):
+    """The extent grown to the item's aspect ratio, centred (QgsLayoutItemMap.setExtent does not keep it)."""
+    out = QgsRectangle(extent)
+    if width <= 0 or height <= 0 or out.isEmpty():
+        return out
+    want = width / height
+    have = out.width() / out.height()
+    c = out.center()
+    if have < want:
+        half = out.height() * want / 2
+        out.setXMinimum(c.x() - half)
+        out.setXMaximum(c.x() + half)
+    else:
+        half = out.width() / want / 2
+        out.setYMinimum(c.y() - half)
+        out.setYMaximum(c.y() + half)
+    return out
+
+
+def villages_of(layer, codes=None):
+    """[(code, name, town, bbox, feature id)] of a village layer, optionally only some codes."""
+    from ..core.codes import village_code
+
+    names = {f.name().upper(): f.name() for f in layer.fields()}
+    code_f = next((names[n] for n in ("VILLAGE_CODE", "ZLDWDM", "CJDM") if n in names), None)
+    name_f = next((names[n] for n in ("VILLAGE_NAME", "ZLDWMC", "CJMC") if n in names), None)
+    out = []
+    for f in layer.getFeatures(QgsFeatureRequest()):
+        code = village_code(f[code_f]) if code_f else str(f.id())
+        if codes and code not in codes:
+            continue
+        out.append({"code": code, "name": str(f[name_f]) if name_f else code, "bbox": f.geometry().boundingBox(),
+                    "fid": f.id()})
+    return out
+
+
+def is_layer(obj):
+    return isinstance(obj, QgsVectorLayer)

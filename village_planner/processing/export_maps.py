@@ -1,0 +1,117 @@
+"""villageplanner:exportvillagemaps: the three village maps of every village, as PDF and/or PNG."""
+
+import datetime as _dt
+import os
+import re
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..layouts.village_maps import MAPS, TITLE_ZH, VillageMapExporter, villages_of
+from .base import VillagePlannerAlgorithm
+
+MAP_KEYS = list(MAPS)
+FORMATS = ["PDF", "PNG", "BOTH"]
+PAPER = ["A3", "A4", "A1"]
+LAYER_PARAMS = [("VILLAGES", "villages", "Village zones (CJDCQ)", False),
+                ("CURRENT_LANDUSE", "current", "Current land use (survey or planning codes)", False),
+                ("PLANNED_LANDUSE", "planned", "Planned land use (planning codes)", True),
+                ("BASIC_FARMLAND", "basic_farmland", "Permanent basic farmland (YJJBNTTB)", True),
+                ("ECO_REDLINE", "eco_redline", "Ecological protection red line (STBHHX)", True),
+                ("DEV_BOUNDARY", "dev_boundary", "Urban development boundary (CZKFBJ)", True),
+                ("CONSTRUCTION_BOUNDARY", "construction_boundary", "Village construction boundary", True)]
+
+
+def safe_name(text):
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_")
+
+
+class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
+    ALG_ID = "exportvillagemaps"
+
+    def displayName(self):
+        return self.tr("Export village plan maps")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Exports, for every village (or the listed ones), the village-wide current land use map, the land and "
+            "space use plan map and the control boundaries map, as PDF (with searchable Chinese text) and/or PNG, "
+            "named <village_code>_<village_name>_<map>. A village that fails is reported and the others are still "
+            "exported.")
+
+    def initAlgorithm(self, config=None):
+        for name, _, label, optional in LAYER_PARAMS:
+            self.addParameter(QgsProcessingParameterVectorLayer(name, self.tr(label),
+                                                                [QgsProcessing.TypeVectorPolygon], optional=optional))
+        self.addParameter(QgsProcessingParameterString("VILLAGE_CODES", self.tr(
+            "Village codes (comma separated; empty for all)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum("MAPS", self.tr("Maps (empty: every map whose layers were "
+                                                                     "given)"),
+                                                     [self.tr(MAPS[k]) for k in MAP_KEYS], allowMultiple=True,
+                                                     optional=True))
+        self.addParameter(QgsProcessingParameterFile("TEMPLATE", self.tr("Print layout template (.qpt, optional)"),
+                                                     extension="qpt", optional=True))
+        self.addParameter(QgsProcessingParameterEnum("FORMAT", self.tr("Format"), FORMATS, defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber("DPI", self.tr("Resolution (dpi)"),
+                                                       QgsProcessingParameterNumber.Integer, 150, False, 72, 600))
+        self.addParameter(QgsProcessingParameterEnum("PAPER", self.tr("Paper"), PAPER, defaultValue=0))
+        self.addParameter(QgsProcessingParameterString("PLANNING_PERIOD", self.tr("Planning period"),
+                                                       defaultValue="2021—2035"))
+        self.addParameter(QgsProcessingParameterString("COMPILED_BY", self.tr("Compiling unit"), optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", self.tr("Output folder")))
+        self.addOutput(QgsProcessingOutputNumber("EXPORTED", self.tr("Files exported")))
+        self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Villages that failed")))
+        self.addOutput(QgsProcessingOutputString("FILES", self.tr("Files (one per line)")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        layers = {key: self.parameterAsVectorLayer(parameters, name, context) for name, key, _, _ in LAYER_PARAMS}
+        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        os.makedirs(folder, exist_ok=True)
+        settings = {"paper": PAPER[self.parameterAsEnum(parameters, "PAPER", context)],
+                    "template": self.parameterAsFile(parameters, "TEMPLATE", context) or None,
+                    "period": self.parameterAsString(parameters, "PLANNING_PERIOD", context),
+                    "unit": self.parameterAsString(parameters, "COMPILED_BY", context),
+                    "date": _dt.date.today().isoformat()}
+        fmt = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)]
+        dpi = self.parameterAsInt(parameters, "DPI", context)
+        exporter = VillageMapExporter(layers, settings)
+        raw = parameters.get("MAPS")
+        chosen = self.parameterAsEnums(parameters, "MAPS", context) if raw not in (None, "", []) else []
+        kinds = [MAP_KEYS[i] for i in chosen] if chosen else [k for k in MAP_KEYS if exporter.available(k)]
+        missing = [k for k in kinds if not exporter.available(k)]
+        if missing:
+            raise QgsProcessingException(self.tr("The layers for these maps were not given: {maps}").format(
+                maps=", ".join(self.tr(MAPS[k]) for k in missing)))
+        wanted = {c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).split(",")
+                  if c.strip()}
+        villages = villages_of(layers["villages"], wanted or None)
+        files, failed = [], 0
+        total = max(len(villages) * len(kinds), 1)
+        done = 0
+        for village in villages:
+            for kind in kinds:
+                if feedback.isCanceled():
+                    break
+                base = os.path.join(folder, "{}_{}_{}".format(village["code"], safe_name(village["name"]),
+                                                              TITLE_ZH[kind]))
+                try:
+                    layout = exporter.build(kind, village)
+                    files += exporter.export(layout, base, fmt, dpi)
+                except Exception as exc:  # noqa: BLE001 - one village's failure must not stop the others
+                    failed += 1
+                    feedback.reportError(self.tr("Village {code} {name}, {map}: {error}").format(
+                        code=village["code"], name=village["name"], map=self.tr(MAPS[kind]), error=exc))
+                done += 1
+                feedback.setProgress(100 * done / total)
+        feedback.pushInfo(self.tr("{n} files written to {folder}").format(n=len(files), folder=folder))
+        return {"OUTPUT_FOLDER": folder, "EXPORTED": len(files), "FAILED": failed, "FILES": "\n".join(files)}
