@@ -150,6 +150,11 @@
       <translation>将变动表（UTF-8 或 GBK 编码的 CSV，或 XLSX；中文或英文表头）一次性登记到指标池：只要有一行被拒绝，全部不写入，并逐行报告被拒绝的规则。</translation>
     </message>
     <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Apply the standard land-use style</source>
+      <translation>应用标准用地配色</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Approval document number</source>
@@ -677,6 +682,11 @@
       <translation>导出村庄规划图件</translation>
     </message>
     <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Export village plan maps…</source>
+      <translation>导出村庄规划图件…</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Exports, for every village (or the listed ones), the village-wide current land use map, the land and space use plan map and the control boundaries map, as PDF (with searchable Chinese text) and/or PNG, named &lt;village_code&gt;_&lt;village_name&gt;_&lt;map&gt;. A village that fails is reported and the others are still exported.</source>
       <translation>为每个村（或列出的村）导出村域综合现状图、村域国土空间规划图和国土空间管控边界图，格式为 PDF（中文文字可检索）和/或 PNG，文件名为 &lt;村代码&gt;_&lt;村名称&gt;_&lt;图名&gt;。某个村导出失败时会报告，其他村继续导出。</translation>
@@ -994,6 +1004,11 @@
       <location filename="../village_planner/processing/classify_villages.py" />
       <source>Layer {layer} is not a ledger: it has no village_code field.</source>
       <translation>图层 {layer} 不是台账：没有 village_code 字段。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Layer {layer} styled by {field}.</source>
+      <translation>图层 {layer} 已按 {field} 配色。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/stats.py" />
@@ -1586,6 +1601,11 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Search villages by name or code</source>
       <translation>按村名或代码搜索</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Select a land-use layer with a DLBM or GHDLBM field first.</source>
+      <translation>请先选择含 DLBM 或 GHDLBM 字段的用地图层。</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/categories.py" />

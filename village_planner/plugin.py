@@ -66,6 +66,9 @@ class VillagePlannerPlugin:
         self._add(tr("Quota pool"), self.toggle_quota_dock, needs_deps, "quotadock", toolbar=True)
         self._add(tr("Create quota pool…"), lambda: self.open_algorithm("quotapoolcreate"), needs_deps,
                   "quotapoolcreate")
+        self._add(tr("Export village plan maps…"), lambda: self.open_algorithm("exportvillagemaps"), needs_deps,
+                  "exportmaps")
+        self._add(tr("Apply the standard land-use style"), self.apply_style, needs_deps, "applystyle")
         self._add(tr("Field mapping…"), self.open_field_mapping, True, "fieldmapping")
         self.menu.addSeparator()
         self._add(tr("Generate sample county…"), lambda: self.open_algorithm("samplecounty"), needs_deps,
@@ -148,6 +151,10 @@ class VillagePlannerPlugin:
             if db:
                 params["PLANNING_DB"] = db
             return params
+        if alg_id == "exportvillagemaps":
+            keys2 = {"villages": "VILLAGES", "parcels": "CURRENT_LANDUSE", "basic_farmland": "BASIC_FARMLAND",
+                     "eco_redline": "ECO_REDLINE", "dev_boundary": "DEV_BOUNDARY"}
+            return {keys2[k]: layer.id() for k, layer in found.items() if k in keys2}
         if alg_id in ("quotapoolcreate",):
             from .qgis_adapter.settings import default_planning_db, planning_db
 
@@ -206,6 +213,20 @@ class VillagePlannerPlugin:
         self.wizard = ClassifyWizard(self.iface, self.iface.mainWindow())
         self.wizard.show()
         return self.wizard
+
+    def apply_style(self):
+        from .qgis_adapter.styles import apply_standard_style
+
+        layer = self.iface.activeLayer()
+        field = apply_standard_style(layer) if layer is not None and hasattr(layer, "fields") else None
+        bar = self.iface.messageBar()
+        if field:
+            bar.pushMessage(tr("Village Planner"), tr("Layer {layer} styled by {field}.").format(
+                layer=layer.name(), field=field), Qgis.Success, 5)
+        else:
+            bar.pushMessage(tr("Village Planner"), tr("Select a land-use layer with a DLBM or GHDLBM field first."),
+                            Qgis.Warning, 8)
+        return field
 
     def open_field_mapping(self):
         from .gui.field_mapping import FieldMappingDialog

@@ -68,3 +68,30 @@ def test_pngs_are_not_blank_and_show_the_class_colours(exported):
             colours.add(QColor(image.pixel(x, y)).name())
     assert len(colours) > 20
     assert "#f5f0b4" in colours  # cultivated land in the national convention
+
+
+def test_a_user_template_and_the_one_click_style(sample_dir, tmp_path, vp_provider):
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    from village_planner.core.codes import resource_path
+    from village_planner.qgis_adapter.styles import apply_standard_style
+
+    res = processing.run("villageplanner:exportvillagemaps", {
+        "VILLAGES": gpkg_layer(sample_dir, "CJDCQ"), "CURRENT_LANDUSE": gpkg_layer(sample_dir, "DLTB"),
+        "VILLAGE_CODES": "500230002001", "TEMPLATE": resource_path("templates", "maps", "village_map_A4.qpt"),
+        "DPI": 72, "OUTPUT_FOLDER": str(tmp_path)})
+    assert res["EXPORTED"] == 1 and res["FAILED"] == 0
+    pdf = res["FILES"]
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    assert "842 x 595 pts (A4)" in info
+    assert "村域综合现状图" in subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    planned = QgsVectorLayer(gpkg_layer(sample_dir, "GHDLTB"), "GHDLTB", "ogr")
+    assert apply_standard_style(planned) == "GHDLBM"
+    values = {c.value() for c in planned.renderer().categories()}
+    present = {str(v) for v in planned.uniqueValues(planned.fields().indexOf("GHDLBM"))}
+    assert values == present  # only the classes present
+    qml = QgsVectorLayer(gpkg_layer(sample_dir, "GHDLTB"), "GHDLTB", "ogr")
+    msg, ok = qml.loadNamedStyle(resource_path("styles", "planning_codes.qml"))
+    assert ok, msg
+    assert len(qml.renderer().categories()) > 80

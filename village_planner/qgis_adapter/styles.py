@@ -61,3 +61,15 @@ def outline_symbol(color, width=0.8, dash=False, fill=None):
     symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
     symbol.changeSymbolLayer(0, layer)
     return symbol
+
+
+def apply_standard_style(layer):
+    """Style a land-use layer by its codes (planning codes first, else survey codes); returns the field used."""
+    names = {f.name().upper(): f.name() for f in layer.fields()}
+    for candidates, kind in ((("GHDLBM", "PLAN_CODE", "GHDM", "CODE_2023"), "planning"), (("DLBM",), "survey")):
+        field = next((names[c] for c in candidates if c in names), None)
+        if field:
+            layer.setRenderer(code_renderer(layer, field, kind))
+            layer.triggerRepaint()
+            return field
+    return None
