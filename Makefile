@@ -39,6 +39,7 @@ lint: setup
 bench: setup
 	@bash scripts/with_qgis_env.sh $(PY) tests/bench/bench_ledger.py
 	@bash scripts/with_qgis_env.sh $(PY) tests/bench/bench_quota.py
+	@bash scripts/with_qgis_env.sh $(PY) tests/bench/bench_maps.py
 
 clean:
 	rm -rf build dist demo-output test-output bench-output

@@ -61,6 +61,7 @@ class VillageMapExporter:
         self.settings = settings
         self.project = QgsProject()
         self._styled = {}
+        self._layouts = {}
         if self.layers.get("villages") is not None:
             self.project.setCrs(self.layers["villages"].crs())
         for key, layer in self.layers.items():
@@ -112,17 +113,23 @@ class VillageMapExporter:
 
     # -- the layout -------------------------------------------------------------
     def build(self, kind, village):
-        """A QgsPrintLayout of one map for one village (dict: code, name, town, geometry, figures)."""
-        layout = QgsPrintLayout(self.project)
-        layout.initializeDefaults()
-        template = self.settings.get("template")
-        if template:
-            doc = QDomDocument()
-            with open(template, encoding="utf-8") as fh:
-                doc.setContent(fh.read())
-            layout.loadFromTemplate(doc, QgsReadWriteContext())
-        else:
-            self._default_design(layout)
+        """The print layout of one map, filled for one village (dict: code, name, bbox, figures).
+
+        Like an atlas, one layout per map is made once and refilled for each village.
+        """
+        layout = self._layouts.get(kind)
+        if layout is None:
+            layout = QgsPrintLayout(self.project)
+            layout.initializeDefaults()
+            template = self.settings.get("template")
+            if template:
+                doc = QDomDocument()
+                with open(template, encoding="utf-8") as fh:
+                    doc.setContent(fh.read())
+                layout.loadFromTemplate(doc, QgsReadWriteContext())
+            else:
+                self._default_design(layout)
+            self._layouts[kind] = layout
         self._fill(layout, kind, village)
         return layout
 
@@ -229,12 +236,15 @@ class VillageMapExporter:
         if "table" in items:
             fig = village.get("figures") or {}
             items["table"].setText("\n".join("{}: {}".format(k, v) for k, v in fig.items()))
-        for item in items.values():
-            if isinstance(item, QgsLayoutItemLabel):
-                font = item.font()
-                font.setFamily(FONT)
-                item.setFont(font)
-        layout.refresh()
+        if not getattr(layout, "_vp_fonts_set", False):
+            for item in items.values():
+                if isinstance(item, QgsLayoutItemLabel):
+                    font = item.font()
+                    font.setFamily(FONT)
+                    item.setFont(font)
+            layout._vp_fonts_set = True
+        if legend is not None:
+            legend.updateLegend()
 
     # -- exporting ----------------------------------------------------------------
     def export(self, layout, path_base, fmt="PDF", dpi=200):
