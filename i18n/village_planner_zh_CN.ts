@@ -392,6 +392,7 @@
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
+      <location filename="../village_planner/processing/export_maps.py" />
       <source>Construction land</source>
       <translation>建设用地</translation>
     </message>
@@ -495,6 +496,7 @@
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
+      <location filename="../village_planner/processing/export_maps.py" />
       <source>Cultivated land</source>
       <translation>耕地</translation>
     </message>
@@ -1940,6 +1942,11 @@
       <translation>村账户数</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Village area</source>
+      <translation>村域面积</translation>
+    </message>
+    <message>
       <location filename="../village_planner/layouts/village_maps.py" />
       <source>Village boundary</source>
       <translation>村界</translation>
@@ -1996,6 +2003,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/processing/export_maps.py" />
       <source>Village construction land</source>
       <translation>村庄建设用地</translation>
     </message>
@@ -2245,6 +2253,11 @@
       <translation>无</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>now {ha:.2f} ha</source>
+      <translation>现状 {ha:.2f} 公顷</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/quota.py" />
       <source>permanent basic farmland</source>
       <translation>永久基本农田</translation>
@@ -2254,6 +2267,11 @@
       <location filename="../village_planner/core/table_export.py" />
       <source>persons</source>
       <translation>人</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>planned {ha:.2f} ha</source>
+      <translation>规划 {ha:.2f} 公顷</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />

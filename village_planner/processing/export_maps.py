@@ -36,6 +36,16 @@ def safe_name(text):
     return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_")
 
 
+def _structure_rows(layer, feedback):
+    from ..core.structure import load_rows, structure_table
+    from .table_algs import read_planning_layer
+
+    frame = read_planning_layer(layer, feedback)
+    spec = load_rows()
+    return {code: {r["row_id"]: r for r in structure_table(part, part, spec)}
+            for code, part in frame.groupby("village") if code}
+
+
 class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
     ALG_ID = "exportvillagemaps"
 
@@ -73,6 +83,28 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Villages that failed")))
         self.addOutput(QgsProcessingOutputString("FILES", self.tr("Files (one per line)")))
 
+    def summary_figures(self, layers, feedback):
+        """{village code: {label: text}} for the summary table of the maps: areas now and planned."""
+        out = {}
+        try:
+            now = _structure_rows(layers["current"], None) if layers.get("current") is not None else {}
+            plan = _structure_rows(layers["planned"], None) if layers.get("planned") is not None else {}
+        except QgsProcessingException as exc:
+            feedback.pushWarning(str(exc))
+            return out
+        for code in set(now) | set(plan):
+            fig = {}
+            for rid, label in (("TOTAL", self.tr("Village area")), ("01", self.tr("Cultivated land")),
+                               ("C", self.tr("Construction land")), ("C12", self.tr("Village construction land"))):
+                parts = []
+                if code in now and rid in now[code]:
+                    parts.append(self.tr("now {ha:.2f} ha").format(ha=now[code][rid]["base_ha"]))
+                if code in plan and rid in plan[code]:
+                    parts.append(self.tr("planned {ha:.2f} ha").format(ha=plan[code][rid]["base_ha"]))
+                fig[label] = ", ".join(parts)
+            out[code] = fig
+        return out
+
     def processAlgorithm(self, parameters, context, feedback):
         layers = {key: self.parameterAsVectorLayer(parameters, name, context) for name, key, _, _ in LAYER_PARAMS}
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
@@ -95,6 +127,9 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
         wanted = {c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).split(",")
                   if c.strip()}
         villages = villages_of(layers["villages"], wanted or None)
+        figures = self.summary_figures(layers, feedback)
+        for v in villages:
+            v["figures"] = figures.get(v["code"], {})
         files, failed = [], 0
         total = max(len(villages) * len(kinds), 1)
         done = 0
