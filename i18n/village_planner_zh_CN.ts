@@ -145,6 +145,11 @@
       <translation>已分配未使用（公顷）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Also one map book (PDF) per town</source>
+      <translation>同时按乡镇输出图集（PDF）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Applies a table of movements (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) to the quota pool, all or nothing: when any row is refused, nothing is written and every refused row is reported with its rule.</source>
       <translation>将变动表（UTF-8 或 GBK 编码的 CSV，或 XLSX；中文或英文表头）一次性登记到指标池：只要有一行被拒绝，全部不写入，并逐行报告被拒绝的规则。</translation>
@@ -1062,6 +1067,11 @@
       <location filename="../village_planner/layouts/village_maps.py" />
       <source>Legend</source>
       <translation>图例</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Map book of town {town}: {error}</source>
+      <translation>乡镇 {town} 图集：{error}</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/export_maps.py" />

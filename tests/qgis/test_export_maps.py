@@ -20,6 +20,7 @@ def exported(sample_dir, out_dir, vp_provider):
         "PLANNED_LANDUSE": gpkg_layer(sample_dir, "GHDLTB"), "BASIC_FARMLAND": gpkg_layer(sample_dir, "YJJBNTTB"),
         "ECO_REDLINE": gpkg_layer(sample_dir, "STBHHX"), "CONSTRUCTION_BOUNDARY": gpkg_layer(sample_dir, "CZJSBJ"),
         "VILLAGE_CODES": "500230001002,500230001004", "FORMAT": 2, "DPI": 96, "COMPILED_BY": "县规划院",
+        "MERGE": True,
         "OUTPUT_FOLDER": folder})
     return res
 
@@ -27,14 +28,20 @@ def exported(sample_dir, out_dir, vp_provider):
 def test_one_file_per_village_and_map(exported):
     assert exported["FAILED"] == 0
     files = exported["FILES"].splitlines()
-    assert exported["EXPORTED"] == len(files) == 2 * 3 * 2
+    assert exported["EXPORTED"] == len(files) == 2 * 3 * 2 + 1
+    book = next(f for f in files if f.endswith("村庄规划图集.pdf"))
+    assert os.path.basename(book) == "500230001_村庄规划图集.pdf"
+    info = subprocess.run(["pdfinfo", book], capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+6\n", info)
+    text = subprocess.run(["pdftotext", book, "-"], capture_output=True, text=True).stdout
+    assert "高岭村村域综合现状图" in text and "兴坝村国土空间管控边界图" in text
     names = {os.path.basename(f) for f in files}
     assert "500230001002_高岭村_村域综合现状图.pdf" in names
     assert "500230001004_兴坝村_国土空间管控边界图.png" in names
 
 
 def _pdf(exported, village, kind):
-    return next(f for f in exported["FILES"].splitlines() if village in f and kind in f and f.endswith(".pdf"))
+    return next(f for f in exported["FILES"].splitlines() if village + "_" in f and kind in f and f.endswith(".pdf"))
 
 
 def test_pdfs_carry_searchable_chinese_text_and_an_embedded_cjk_font(exported):

@@ -8,6 +8,7 @@ layer is right (WenQuanYi Micro Hei), with Windows fallbacks.
 
 
 from qgis.core import (
+    QgsAbstractLayoutIterator,
     QgsFeatureRequest,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
@@ -267,6 +268,53 @@ class VillageMapExporter:
                 raise RuntimeError(exporter.errorMessage() or "PNG export failed ({})".format(result))
             paths.append(path_base + ".png")
         return paths
+
+
+class BookIterator(QgsAbstractLayoutIterator):
+    """Pages of a map book: each step fills the layout of one (village, map) pair."""
+
+    def __init__(self, exporter, pages):
+        super().__init__()
+        self.exporter = exporter
+        self.pages = pages
+        self.index = -1
+        self.current = None
+
+    def count(self):
+        return len(self.pages)
+
+    def beginRender(self):  # noqa: N802
+        self.index = -1
+        return True
+
+    def endRender(self):  # noqa: N802
+        return True
+
+    def next(self):
+        self.index += 1
+        if self.index >= len(self.pages):
+            return False
+        village, kind = self.pages[self.index]
+        self.current = self.exporter.build(kind, village)
+        return True
+
+    def filePath(self, base, extension):  # noqa: N802
+        return base
+
+    def layout(self):
+        return self.current
+
+
+def export_book(exporter, pages, path, dpi=150):
+    """One PDF with every page of ``pages`` [(village, kind)] (for example all maps of one town)."""
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = dpi
+    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    iterator = BookIterator(exporter, pages)
+    result, error = QgsLayoutExporter.exportToPdf(iterator, path, settings)
+    if result != QgsLayoutExporter.Success:
+        raise RuntimeError(error or "PDF export failed ({})".format(result))
+    return path
 
 
 def fit(extent, width, height):

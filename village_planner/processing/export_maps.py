@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
@@ -78,6 +79,8 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterString("PLANNING_PERIOD", self.tr("Planning period"),
                                                        defaultValue="2021—2035"))
         self.addParameter(QgsProcessingParameterString("COMPILED_BY", self.tr("Compiling unit"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean("MERGE", self.tr("Also one map book (PDF) per town"),
+                                                        False))
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", self.tr("Output folder")))
         self.addOutput(QgsProcessingOutputNumber("EXPORTED", self.tr("Files exported")))
         self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Villages that failed")))
@@ -148,5 +151,17 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
                         code=village["code"], name=village["name"], map=self.tr(MAPS[kind]), error=exc))
                 done += 1
                 feedback.setProgress(100 * done / total)
+        if self.parameterAsBool(parameters, "MERGE", context) and not feedback.isCanceled():
+            from ..layouts.village_maps import export_book
+
+            towns = {}
+            for village in villages:
+                towns.setdefault(village["code"][:9], []).append(village)
+            for town, members in sorted(towns.items()):
+                path = os.path.join(folder, "{}_{}.pdf".format(town, "村庄规划图集"))
+                try:
+                    files.append(export_book(exporter, [(v, k) for v in members for k in kinds], path, dpi))
+                except Exception as exc:  # noqa: BLE001 - the villages' own files are already written
+                    feedback.reportError(self.tr("Map book of town {town}: {error}").format(town=town, error=exc))
         feedback.pushInfo(self.tr("{n} files written to {folder}").format(n=len(files), folder=folder))
         return {"OUTPUT_FOLDER": folder, "EXPORTED": len(files), "FAILED": failed, "FILES": "\n".join(files)}
