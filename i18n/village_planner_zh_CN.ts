@@ -140,6 +140,11 @@
       <translation>全部变动</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
+      <source>All villages</source>
+      <translation>全部村</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Allocated, not yet drawn (ha)</source>
       <translation>已分配未使用（公顷）</translation>
@@ -684,6 +689,7 @@
       <translation>导出规划导引</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Export village plan maps</source>
       <translation>导出村庄规划图件</translation>
@@ -697,6 +703,11 @@
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Exports, for every village (or the listed ones), the village-wide current land use map, the land and space use plan map and the control boundaries map, as PDF (with searchable Chinese text) and/or PNG, named &lt;village_code&gt;_&lt;village_name&gt;_&lt;map&gt;. A village that fails is reported and the others are still exported.</source>
       <translation>为每个村（或列出的村）导出村域综合现状图、村域国土空间规划图和国土空间管控边界图，格式为 PDF（中文文字可检索）和/或 PNG，文件名为 &lt;村代码&gt;_&lt;村名称&gt;_&lt;图名&gt;。某个村导出失败时会报告，其他村继续导出。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
+      <source>Export…</source>
+      <translation>导出…</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -1121,6 +1132,11 @@
       <translation>图斑地类面积（TBDLMJ）</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
+      <source>No preview yet</source>
+      <translation>尚无预览</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>No row in the village statistics.</source>
       <translation>村庄统计表中没有该村记录。</translation>
@@ -1142,6 +1158,11 @@
       <translation>备注</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
+      <source>Nothing to preview: choose villages and maps whose layers are given.</source>
+      <translation>无可预览内容：请选择村庄以及已提供图层的图件。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Only the villages selected in the ledger layer</source>
       <translation>仅台账图层中选中的村</translation>
@@ -1158,6 +1179,7 @@
       <translation>其他用地</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
       <location filename="../village_planner/processing/export_maps.py" />
       <location filename="../village_planner/processing/sample_county.py" />
       <source>Output folder</source>
@@ -1331,6 +1353,17 @@
       <translation>指标池工作簿</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
+      <source>Preview the first page</source>
+      <translation>预览第一页</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
+      <source>Print layout template (*.qpt)</source>
+      <translation>打印布局模板 (*.qpt)</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Print layout template (.qpt, optional)</source>
       <translation>打印布局模板（.qpt，可选）</translation>
@@ -1618,6 +1651,11 @@
       <location filename="../village_planner/plugin.py" />
       <source>Select a land-use layer with a DLBM or GHDLBM field first.</source>
       <translation>请先选择含 DLBM 或 GHDLBM 字段的用地图层。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
+      <source>Selected villages</source>
+      <translation>选中的村</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/categories.py" />

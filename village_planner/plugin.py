@@ -66,8 +66,7 @@ class VillagePlannerPlugin:
         self._add(tr("Quota pool"), self.toggle_quota_dock, needs_deps, "quotadock", toolbar=True)
         self._add(tr("Create quota pool…"), lambda: self.open_algorithm("quotapoolcreate"), needs_deps,
                   "quotapoolcreate")
-        self._add(tr("Export village plan maps…"), lambda: self.open_algorithm("exportvillagemaps"), needs_deps,
-                  "exportmaps")
+        self._add(tr("Export village plan maps…"), self.open_export_dialog, needs_deps, "exportmaps")
         self._add(tr("Apply the standard land-use style"), self.apply_style, needs_deps, "applystyle")
         self._add(tr("Field mapping…"), self.open_field_mapping, True, "fieldmapping")
         self.menu.addSeparator()
@@ -213,6 +212,20 @@ class VillagePlannerPlugin:
         self.wizard = ClassifyWizard(self.iface, self.iface.mainWindow())
         self.wizard.show()
         return self.wizard
+
+    def open_export_dialog(self):
+        from .gui.export_dialog import ExportDialog
+
+        def run(params):
+            import processing
+
+            processing.execAlgorithmDialog("villageplanner:exportvillagemaps",
+                                           {k: (v.id() if hasattr(v, "id") else v) for k, v in params.items()})
+
+        dialog = ExportDialog(self.iface.mainWindow(), run)
+        dialog.show()
+        self.export_dialog = dialog
+        return dialog
 
     def apply_style(self):
         from .qgis_adapter.styles import apply_standard_style

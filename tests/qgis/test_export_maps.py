@@ -103,3 +103,30 @@ def test_a_user_template_and_the_one_click_style(sample_dir, tmp_path, vp_provid
     msg, ok = qml.loadNamedStyle(resource_path("styles", "planning_codes.qml"))
     assert ok, msg
     assert len(qml.renderer().categories()) > 80
+
+
+def test_export_dialog_prefills_and_previews(qgis_iface, sample_dir, vp_provider):
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from village_planner.gui.export_dialog import ExportDialog
+
+    project = QgsProject.instance()
+    layers = [QgsVectorLayer(gpkg_layer(sample_dir, n), n, "ogr") for n in ("CJDCQ", "DLTB", "GHDLTB", "STBHHX")]
+    project.addMapLayers(layers)
+    try:
+        got = []
+        dialog = ExportDialog(None, got.append)
+        assert dialog.combos["VILLAGES"].currentLayer().name() == "CJDCQ"
+        assert dialog.combos["PLANNED_LANDUSE"].currentLayer().name() == "GHDLTB"
+        villages = layers[0]
+        villages.selectByIds([next(villages.getFeatures()).id()])
+        dialog.selected_only.setChecked(True)
+        image = dialog.preview()
+        assert image is not None and not image.isNull() and image.width() == 840
+        dialog.run()
+        params = got[0]
+        assert params["VILLAGE_CODES"] == "500230001001"
+        assert params["MAPS"] == [0, 1, 2]
+    finally:
+        for layer in layers:
+            project.removeMapLayer(layer.id())
