@@ -303,6 +303,11 @@
       <translation>检查调查图层…</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>Check the selected parcel</source>
+      <translation>核查选中地块</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/check_layers.py" />
       <source>Checks the county's survey layers before a long job: missing fields, CRS mismatches, invalid geometries (with feature ids), duplicate village codes and parcels without a village. ERROR items stop the plugin's jobs; WARNING items are reported and the jobs go on.</source>
       <translation>在耗时作业前检查县域调查图层：缺失字段、坐标系不一致、无效几何（列出要素编号）、重复村代码以及无所属村的图斑。“错误”项会中止插件作业；“警告”项会报告，作业继续。</translation>
@@ -576,6 +581,21 @@
       <location filename="../village_planner/gui/field_mapping.py" />
       <source>Deducted class (KCDLBM)</source>
       <translation>扣除地类编码（KCDLBM）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>Digitise a draw parcel</source>
+      <translation>绘制用地地块</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>Draw parcel: {m2:.2f} m2 in village {code}</source>
+      <translation>用地地块：{m2:.2f} 平方米，位于村 {code}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>Draw parcels</source>
+      <translation>用地地块</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
@@ -1132,6 +1152,11 @@
       <translation>图斑地类面积（TBDLMJ）</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>No overlap: the draw can be recorded.</source>
+      <translation>无重叠：可以登记使用。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/export_dialog.py" />
       <source>No preview yet</source>
       <translation>尚无预览</translation>
@@ -1184,6 +1209,11 @@
       <location filename="../village_planner/processing/sample_county.py" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>Overlap with {what}: {m2:.2f} m2</source>
+      <translation>与{what}重叠：{m2:.2f} 平方米</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1653,6 +1683,11 @@
       <translation>请先选择含 DLBM 或 GHDLBM 字段的用地图层。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>Select the draw parcel in a polygon layer first.</source>
+      <translation>请先在面图层中选中用地地块。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/export_dialog.py" />
       <source>Selected villages</source>
       <translation>选中的村</translation>
@@ -1800,6 +1835,11 @@
       <location filename="../village_planner/core/quota.py" />
       <source>The draw overlaps {what} by {m2:.2f} m2; it is refused.</source>
       <translation>使用地块与{what}重叠 {m2:.2f} 平方米，已拒绝。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>The draw would be refused.</source>
+      <translation>该笔使用将被拒绝。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/stats.py" />
@@ -2307,6 +2347,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
+      <location filename="../village_planner/gui/quota_dock.py" />
       <source>permanent basic farmland</source>
       <translation>永久基本农田</translation>
     </message>
@@ -2328,6 +2369,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
+      <location filename="../village_planner/gui/quota_dock.py" />
       <source>the ecological red line</source>
       <translation>生态保护红线</translation>
     </message>
@@ -2358,6 +2400,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
+      <location filename="../village_planner/gui/quota_dock.py" />
       <source>{m2:.2f} m2 of the draw lie outside village {code}.</source>
       <translation>使用地块有 {m2:.2f} 平方米位于村 {code} 之外。</translation>
     </message>

@@ -171,3 +171,31 @@ def test_quota_dock_shows_pool_villages_and_journal(pool, qgis_iface):
     assert not dock.refresh()
     assert "no quota pool" in dock.summary.text()
     dock.deleteLater()
+
+
+def test_quota_dock_checks_a_draw_parcel_before_recording(pool, sample_dir, qgis_iface):
+    from qgis.core import QgsVectorLayer
+
+    from village_planner.gui.quota_dock import QuotaDock
+
+    base = pool["base"]
+    dock = QuotaDock(qgis_iface)
+    dock.db_edit.setText(pool["db"])
+    assert dock.refresh()
+    farmland = QgsVectorLayer(parcel(sample_dir, base, "farmland_dock",
+                                     "\"DLBM\" = '0101' and \"ZLDWDM\" like '500230002002%'", 6, "YJJBNTTB"),
+                              "farmland", "ogr")
+    result = dock.check_draw(farmland)
+    assert result["refused"] and result["village"] == "500230002002"
+    assert result["overlaps"]["basic_farmland"] > 100
+    assert "would be refused" in dock.check_label.text()
+    assert len(dock.bands) == 1  # the overlap is drawn on the map
+    homestead = QgsVectorLayer(parcel(sample_dir, base, "homestead_dock",
+                                      "\"DLBM\" = '0702' and \"ZLDWDM\" like '500230002002%'"), "home", "ogr")
+    ok = dock.check_draw(homestead)
+    assert not ok["refused"] and "can be recorded" in dock.check_label.text()
+    assert dock.bands == []
+    layer = dock.new_parcel_layer()
+    assert layer.isEditable() and layer.crs().authid() == "EPSG:4545"
+    layer.rollBack()
+    dock.deleteLater()

@@ -78,6 +78,18 @@ class QuotaDock(QDockWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        draw_row = QHBoxLayout()
+        self.new_parcel_button = QPushButton(tr("Digitise a draw parcel"))
+        self.check_button = QPushButton(tr("Check the selected parcel"))
+        draw_row.addWidget(self.new_parcel_button)
+        draw_row.addWidget(self.check_button)
+        layout.addLayout(draw_row)
+        self.check_label = QLabel()
+        self.check_label.setWordWrap(True)
+        layout.addWidget(self.check_label)
+        self.new_parcel_button.clicked.connect(self.new_parcel_layer)
+        self.check_button.clicked.connect(lambda: self.check_draw())
+        self.bands = []
         self.record_button = QPushButton(tr("Record quota movement…"))
         self.record_button.setEnabled(movement_callback is not None)
         if movement_callback is not None:
@@ -163,3 +175,91 @@ class QuotaDock(QDockWidget):
             for j, v in enumerate(values):
                 self.journal.setItem(i, j, QTableWidgetItem(v))
         return len(rows)
+
+
+    # -- draws on the map ---------------------------------------------------------
+    def new_parcel_layer(self):
+        """A scratch polygon layer in the pool's CRS, in edit mode, with the add-feature tool on."""
+        from qgis.core import QgsProject, QgsVectorLayer
+
+        from ..qgis_adapter.quota_geometry import crs_of
+
+        if self.store is None and not self.refresh():
+            return None
+        layer = QgsVectorLayer("Polygon?crs={}&field=project:string(80)".format(crs_of(self.store).authid()),
+                               tr("Draw parcels"), "memory")
+        QgsProject.instance().addMapLayer(layer)
+        layer.startEditing()
+        if self.iface is not None and hasattr(self.iface, "setActiveLayer"):
+            self.iface.setActiveLayer(layer)
+            action = self.iface.actionAddFeature() if hasattr(self.iface, "actionAddFeature") else None
+            if action is not None:
+                action.trigger()
+        return layer
+
+    def clear_bands(self):
+        for band in self.bands:
+            band.reset()
+            canvas = band.parent() if hasattr(band, "parent") else None
+            if canvas is not None:
+                canvas.scene().removeItem(band)
+        self.bands = []
+
+    def check_draw(self, layer=None, village=None):
+        """Overlaps of the selected parcel with farmland, red line and its village, drawn on the map."""
+        import shapely
+        from qgis.core import QgsGeometry
+
+        from ..qgis_adapter.quota_geometry import OverlapChecker, crs_of, draw_wkb
+
+        if self.store is None and not self.refresh():
+            return None
+        if layer is None and self.iface is not None:
+            layer = self.iface.activeLayer()
+        if layer is None or not hasattr(layer, "selectedFeatureCount"):
+            self.check_label.setText(tr("Select the draw parcel in a polygon layer first."))
+            return None
+        wkb = draw_wkb(layer, crs_of(self.store))
+        if not wkb:
+            self.check_label.setText(tr("Select the draw parcel in a polygon layer first."))
+            return None
+        geom = shapely.from_wkb(wkb)
+        if village is None:  # the village holding most of the parcel
+            best = 0.0
+            for code in self.store.state().villages:
+                boundary = self.store.village_boundary(code)
+                if boundary:
+                    inside = shapely.intersection(shapely.from_wkb(boundary), geom).area
+                    if inside > best:
+                        village, best = code, inside
+        entry = q.Entry(kind="draw", units=1, village=village or "", geometry_wkb=wkb)
+        checker = OverlapChecker(self.store)
+        overlaps = checker(entry)
+        lines = [tr("Draw parcel: {m2:.2f} m2 in village {code}").format(m2=geom.area, code=village or "-")]
+        bad = []
+        for kind, label in (("basic_farmland", tr("permanent basic farmland")),
+                            ("eco_redline", tr("the ecological red line"))):
+            m2 = overlaps.get(kind, 0.0)
+            lines.append(tr("Overlap with {what}: {m2:.2f} m2").format(what=label, m2=m2))
+            if m2 > 0.01:
+                zone = checker._zones(kind)
+                bad.append(shapely.intersection(geom, zone))
+        if overlaps.get("outside_village", 0) > 0.01:
+            lines.append(tr("{m2:.2f} m2 of the draw lie outside village {code}.").format(
+                m2=overlaps["outside_village"], code=village))
+        lines.append(tr("The draw would be refused.") if bad else tr("No overlap: the draw can be recorded."))
+        self.check_label.setText("\n".join(lines))
+        self.clear_bands()
+        canvas = self.iface.mapCanvas() if self.iface is not None and hasattr(self.iface, "mapCanvas") else None
+        if canvas is not None and bad:
+            from qgis.core import QgsWkbTypes
+            from qgis.gui import QgsRubberBand
+
+            band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+            band.setColor(QColor(255, 0, 0, 140))
+            band.setWidth(2)
+            qgeom = QgsGeometry()
+            qgeom.fromWkb(shapely.to_wkb(shapely.union_all(bad)))
+            band.setToGeometry(qgeom, crs_of(self.store))
+            self.bands.append(band)
+        return {"village": village, "overlaps": overlaps, "refused": bool(bad)}
