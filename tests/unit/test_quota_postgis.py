@@ -159,3 +159,37 @@ def test_two_processes_never_overdraw_on_postgis(team, postgis):
     assert [e.seq for e in entries] == list(range(1, len(entries) + 1))
     assert admin.verify()["chain_ok"] and admin.verify()["balances_ok"]
     assert q.village_summary(entries, [V2])[V2]["drawn"] == to_units(2.0)
+
+
+def test_a_process_killed_mid_movement_on_postgis(team, postgis):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    admin = team["stores"]["admin1"]
+    before = admin.state().balances.copy()
+    count = len(admin.journal())
+    script = (
+        "import sys, time\n"
+        "sys.path.insert(0, %r)\n"
+        "from village_planner.store.quota_pg import PgQuotaStore\n"
+        "from village_planner.core.quota import Entry\n"
+        "s = PgQuotaStore(%r)\n"
+        "def hang():\n"
+        "    print('in transaction', flush=True)\n"
+        "    time.sleep(60)\n"
+        "s._before_commit = hang\n"
+        "s.record(Entry(kind='inflow', units=50000, source='annual_plan', document_no='x', author='y'))\n"
+    ) % (root, dsn(postgis, team["db"], "admin1"))
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "in transaction"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    time.sleep(0.5)
+    assert admin.state().balances == before
+    assert len(admin.journal()) == count
+    admin.record(mv("inflow", 1.0, source="annual_plan"))  # the lock was released with the session
+    assert admin.verify()["balances_ok"]
