@@ -80,7 +80,33 @@ def read_planning_layer(layer, feedback=None):
     return pd.DataFrame(rows, columns=["village", "code", "is_village", "area_m2", "ridge_m2"])
 
 
-class StructureTableAlgorithm(VillagePlannerAlgorithm):
+class _PlanTableAlgorithm(VillagePlannerAlgorithm):
+    """Inputs every planning table reads: the base-year and planned layers and a choice of villages."""
+
+    def add_inputs(self, with_ledger=False):
+        self.addParameter(QgsProcessingParameterVectorLayer("BASE", self.tr("Base-year land use"),
+                                                            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterVectorLayer("PLANNED", self.tr("Planned land use"),
+                                                            [QgsProcessing.TypeVectorPolygon]))
+        if with_ledger:
+            self.addParameter(QgsProcessingParameterVectorLayer("LEDGER", self.tr("Resource ledger"),
+                                                                [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterString("VILLAGE_CODES", self.tr(
+            "Village codes (comma separated; empty for all)"), optional=True))
+
+    def read_inputs(self, parameters, context, feedback):
+        """(base frame, planned frame, village codes to tabulate)."""
+        base = read_planning_layer(self.parameterAsVectorLayer(parameters, "BASE", context), feedback)
+        planned = read_planning_layer(self.parameterAsVectorLayer(parameters, "PLANNED", context), feedback)
+        wanted = {c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).split(",")
+                  if c.strip()}
+        codes = sorted((set(base["village"]) | set(planned["village"])) - {"", None})
+        if wanted:
+            codes = [c for c in codes if c in wanted]
+        return base, planned, codes
+
+
+class StructureTableAlgorithm(_PlanTableAlgorithm):
     ALG_ID = "structuretable"
 
     def displayName(self):
@@ -94,12 +120,7 @@ class StructureTableAlgorithm(VillagePlannerAlgorithm):
             "resources/tables/structure_rows.json.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer("BASE", self.tr("Base-year land use"),
-                                                            [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterVectorLayer("PLANNED", self.tr("Planned land use"),
-                                                            [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString("VILLAGE_CODES", self.tr(
-            "Village codes (comma separated; empty for all)"), optional=True))
+        self.add_inputs()
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Structure table"),
                                                             QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -108,13 +129,7 @@ class StructureTableAlgorithm(VillagePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("VILLAGES", self.tr("Villages")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        base = read_planning_layer(self.parameterAsVectorLayer(parameters, "BASE", context), feedback)
-        planned = read_planning_layer(self.parameterAsVectorLayer(parameters, "PLANNED", context), feedback)
-        wanted = {c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).split(",")
-                  if c.strip()}
-        codes = sorted((set(base["village"]) | set(planned["village"])) - {"", None})
-        if wanted:
-            codes = [c for c in codes if c in wanted]
+        base, planned, codes = self.read_inputs(parameters, context, feedback)
         spec = load_rows()
         fields = QgsFields()
         for name, qtype in (("village_code", QVariant.String), ("row_id", QVariant.String), ("level", QVariant.Int),
@@ -141,7 +156,7 @@ class StructureTableAlgorithm(VillagePlannerAlgorithm):
         return outputs
 
 
-class IndicatorTableAlgorithm(VillagePlannerAlgorithm):
+class IndicatorTableAlgorithm(_PlanTableAlgorithm):
     ALG_ID = "indicatortable"
 
     def displayName(self):
@@ -155,14 +170,7 @@ class IndicatorTableAlgorithm(VillagePlannerAlgorithm):
             "the base-year and planned layers and the village's ledger.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer("BASE", self.tr("Base-year land use"),
-                                                            [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterVectorLayer("PLANNED", self.tr("Planned land use"),
-                                                            [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterVectorLayer("LEDGER", self.tr("Resource ledger"),
-                                                            [QgsProcessing.TypeVector], optional=True))
-        self.addParameter(QgsProcessingParameterString("VILLAGE_CODES", self.tr(
-            "Village codes (comma separated; empty for all)"), optional=True))
+        self.add_inputs(with_ledger=True)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Indicator table"),
                                                             QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -171,8 +179,7 @@ class IndicatorTableAlgorithm(VillagePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("VILLAGES", self.tr("Villages")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        base = read_planning_layer(self.parameterAsVectorLayer(parameters, "BASE", context), feedback)
-        planned = read_planning_layer(self.parameterAsVectorLayer(parameters, "PLANNED", context), feedback)
+        base, planned, codes = self.read_inputs(parameters, context, feedback)
         ledger = self.parameterAsVectorLayer(parameters, "LEDGER", context)
         ledger_rows = {}
         if ledger is not None:
@@ -181,11 +188,6 @@ class IndicatorTableAlgorithm(VillagePlannerAlgorithm):
                 rec = {n: (None if v is None or (hasattr(v, "isNull") and v.isNull()) else v)
                        for n, v in zip(names, f.attributes())}
                 ledger_rows[str(rec.get("village_code"))] = rec
-        wanted = {c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).split(",")
-                  if c.strip()}
-        codes = sorted((set(base["village"]) | set(planned["village"])) - {"", None})
-        if wanted:
-            codes = [c for c in codes if c in wanted]
         spec = load_rows()
         fields = QgsFields()
         for name, qtype in (("village_code", QVariant.String), ("indicator", QVariant.String),

@@ -157,31 +157,17 @@ class PgQuotaStore(QuotaStoreBase):
                 cur.execute("SELECT seq, hash FROM vp_quota.journal ORDER BY seq DESC LIMIT 1")
                 last = cur.fetchone()
                 seq, prev = (last[0], last[1]) if last else (0, q.GENESIS)
-                written, refused, pending = [], [], {}
-                for i, entry in enumerate(entries):
-                    original = None
-                    if entry.kind == "reverse":
-                        original = pending.get(entry.reverses)
-                        if original is None:
-                            cur.execute("SELECT %s FROM vp_quota.journal WHERE seq = %%s" % ", ".join(COLUMNS),
-                                        (entry.reverses,))
-                            row = cur.fetchone()
-                            if row is not None:
-                                original = self._entry(row)
-                                cur.execute("SELECT 1 FROM vp_quota.journal WHERE kind = 'reverse' AND reverses = %s",
-                                            (entry.reverses,))
-                                original.extra["reversed"] = cur.fetchone() is not None
-                        if original is not None and not entry.village:
-                            entry.village, entry.to_village = original.village, original.to_village
-                    try:
-                        overlaps = overlaps_fn(entry) if (overlaps_fn and entry.kind == "draw") else None
-                        warnings = q.check(entry, state, policy, original, overlaps)
-                    except q.QuotaRefused as exc:
-                        refused.append((i, exc))
-                        continue
-                    seq += 1
-                    entry.seq = seq
-                    prev = entry.seal(prev)
+                def find_original(n):
+                    cur.execute("SELECT %s FROM vp_quota.journal WHERE seq = %%s" % ", ".join(COLUMNS), (n,))
+                    row = cur.fetchone()
+                    if row is None:
+                        return None
+                    original = self._entry(row)
+                    cur.execute("SELECT 1 FROM vp_quota.journal WHERE kind = 'reverse' AND reverses = %s", (n,))
+                    original.extra["reversed"] = cur.fetchone() is not None
+                    return original
+
+                def insert(entry, _original):
                     values = {c: getattr(entry, c, None) for c in COLUMNS}
                     values["geometry"] = psycopg2.Binary(entry.geometry_wkb) if entry.geometry_wkb else None
                     values["flexible"] = bool(entry.flexible)
@@ -193,16 +179,10 @@ class PgQuotaStore(QuotaStoreBase):
                         cur.execute("RELEASE SAVEPOINT movement")
                     except psycopg2.Error as exc:
                         cur.execute("ROLLBACK TO SAVEPOINT movement")
-                        refused.append((i, q.QuotaRefused("database", tr("The server refused the movement: {error}")
-                                                          .format(error=str(exc).strip().splitlines()[0]))))
-                        seq -= 1
-                        prev = entry.prev_hash
-                        continue
-                    q.apply(entry, state, policy, original)
-                    if original is not None:
-                        original.extra["reversed"] = True
-                    pending[entry.seq] = entry
-                    written.append((entry.seq, warnings))
+                        raise q.QuotaRefused("database", tr("The server refused the movement: {error}").format(
+                            error=str(exc).strip().splitlines()[0])) from None
+
+                written, refused = self._batch(entries, state, policy, seq, prev, find_original, insert, overlaps_fn)
                 if refused:
                     con.rollback()
                     return [], refused

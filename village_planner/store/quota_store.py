@@ -47,7 +47,38 @@ def _connect(path):
 
 
 class QuotaStoreBase:
-    """What every backend shares: verification of the books and the chain."""
+    """What every backend shares: the checked batch of movements, verification of the books and the chain."""
+
+    @staticmethod
+    def _batch(entries, state, policy, seq, prev, find_original, insert, overlaps_fn=None):
+        """Check, seal and insert each movement in turn. Returns (written, refused).
+
+        ``find_original(seq)`` gives a journal entry (with extra['reversed']); ``insert(entry, original)``
+        writes it and may raise QuotaRefused when the database itself refuses.
+        """
+        written, refused, pending = [], [], {}
+        for i, entry in enumerate(entries):
+            original = None
+            if entry.kind == "reverse":
+                original = pending.get(entry.reverses) or find_original(entry.reverses)
+                if original is not None and not entry.village:
+                    entry.village, entry.to_village = original.village, original.to_village
+            try:
+                overlaps = overlaps_fn(entry) if (overlaps_fn and entry.kind == "draw") else None
+                warnings = q.check(entry, state, policy, original, overlaps)
+                entry.seq = seq + 1
+                sealed = entry.seal(prev)
+                insert(entry, original)
+            except q.QuotaRefused as exc:
+                refused.append((i, exc))
+                continue
+            seq, prev = entry.seq, sealed
+            q.apply(entry, state, policy, original)
+            if original is not None:
+                original.extra["reversed"] = True
+            pending[entry.seq] = entry
+            written.append((entry.seq, warnings))
+        return written, refused
 
     # -- verification ----------------------------------------------------------
     def verify(self):
@@ -207,28 +238,9 @@ class GpkgQuotaStore(QuotaStoreBase):
                 policy = self.policy_from(con)
                 last = con.execute("SELECT seq, hash FROM vp_quota_journal ORDER BY seq DESC LIMIT 1").fetchone()
                 seq, prev = (last[0], last[1]) if last else (0, q.GENESIS)
-                written, refused, pending = [], [], {}
-                for i, entry in enumerate(entries):
-                    original = None
-                    if entry.kind == "reverse":
-                        original = pending.get(entry.reverses) or self._original(con, entry.reverses)
-                        if original is not None and not entry.village:
-                            entry.village, entry.to_village = original.village, original.to_village
-                    try:
-                        overlaps = overlaps_fn(entry) if (overlaps_fn and entry.kind == "draw") else None
-                        warnings = q.check(entry, state, policy, original, overlaps)
-                    except q.QuotaRefused as exc:
-                        refused.append((i, exc))
-                        continue
-                    seq += 1
-                    entry.seq = seq
-                    prev = entry.seal(prev)
-                    self._insert(con, entry, policy, original)
-                    q.apply(entry, state, policy, original)
-                    if original is not None:
-                        original.extra["reversed"] = True
-                    pending[entry.seq] = entry
-                    written.append((entry.seq, warnings))
+                written, refused = self._batch(entries, state, policy, seq, prev,
+                                               lambda n: self._original(con, n),
+                                               lambda e, o: self._insert(con, e, policy, o), overlaps_fn)
                 if refused:
                     con.execute("ROLLBACK")
                     return [], refused
