@@ -25,6 +25,7 @@ class VillagePlannerPlugin:
         self.ledger_dock = None
         self.wizard = None
         self.quota_dock = None
+        self.export_dialog = None
         self.missing = missing_packages()
 
     # -- Processing ---------------------------------------------------------
@@ -76,8 +77,13 @@ class VillagePlannerPlugin:
         if self.missing:
             self.warn_missing()
 
+    ICONS = {"resourceledger": "ledger", "ledgerdock": "ledgerdock", "classify": "classify", "quotadock": "quota"}
+
     def _add(self, text, slot, enabled, key, toolbar=False):
-        action = QAction(QIcon(icon_path()), text, self.iface.mainWindow())
+        icon = icon_path()
+        if key in self.ICONS:
+            icon = icon.replace("village_planner.svg", self.ICONS[key] + ".svg")
+        action = QAction(QIcon(icon), text, self.iface.mainWindow())
         action.setObjectName("VillagePlanner_" + key)
         action.triggered.connect(slot)
         action.setEnabled(enabled)
@@ -107,10 +113,12 @@ class VillagePlannerPlugin:
                 self.toolbar.removeAction(action)
             action.deleteLater()
         self.actions = []
-        if self.wizard is not None:
-            self.wizard.close()
-            self.wizard.deleteLater()
-            self.wizard = None
+        for name in ("wizard", "export_dialog"):
+            window = getattr(self, name)
+            if window is not None:
+                window.close()
+                window.deleteLater()
+                setattr(self, name, None)
         for name in ("ledger_dock", "quota_dock"):
             dock = getattr(self, name)
             if dock is not None:
