@@ -120,14 +120,19 @@ def dissolve_overlaps(zones, tolerance=1e-6):
     return np.asarray(out, dtype=object)
 
 
-def _intersection_areas(left, right, chunk=20000):
-    """Areas of pairwise intersections; shapely releases the GIL, so chunks run on all cores."""
-    if len(left) <= chunk or (os.cpu_count() or 1) < 2:
-        return shapely.area(shapely.intersection(left, right))
+def _pairwise(func, left, right, chunk=20000):
+    """``func(left, right)`` over pairs, in chunks on all cores (shapely releases the GIL)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(left) <= chunk or workers < 2:
+        return func(left, right)
     bounds = list(range(0, len(left), chunk))
-    with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, 8)) as pool:
-        parts = pool.map(lambda i: shapely.area(shapely.intersection(left[i:i + chunk], right[i:i + chunk])), bounds)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        parts = pool.map(lambda i: func(left[i:i + chunk], right[i:i + chunk]), bounds)
         return np.concatenate(list(parts))
+
+
+def _intersection_areas(left, right):
+    return _pairwise(lambda a, b: shapely.area(shapely.intersection(a, b)), left, right)
 
 
 def boundary_segments(zones):
@@ -178,6 +183,7 @@ def share_inside(parcels, zones):
     if len(p_idx) == 0:
         return share
     p_idx = idx[p_idx]
+    # predicates on prepared pieces stay on one thread: GEOS builds their caches lazily, not thread-safely
     inside = shapely.contains(pieces[z_idx], parcels[p_idx])
     whole = np.zeros(len(parcels), dtype=bool)
     whole[p_idx[inside]] = True

@@ -199,7 +199,10 @@ def _column(arr):
     mask = np.ma.getmaskarray(arr).copy() if np.ma.isMaskedArray(arr) else None
     data = np.array(np.ma.getdata(arr), copy=True)
     if data.dtype.kind == "S":
-        series = pd.Series(data).str.decode("utf-8", errors="replace")
+        # codes repeat a lot: decode each distinct value once
+        codes, uniques = pd.factorize(data)
+        decoded = np.array([u.decode("utf-8", "replace") for u in uniques], dtype=object)
+        series = pd.Series(decoded[codes] if len(codes) else np.array([], dtype=object))
     elif data.dtype.kind == "O":
         series = pd.Series([v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in data], dtype=object)
     else:
