@@ -130,3 +130,26 @@ def test_export_dialog_prefills_and_previews(qgis_iface, sample_dir, vp_provider
     finally:
         for layer in layers:
             project.removeMapLayer(layer.id())
+
+
+def test_a_village_that_fails_is_reported_and_the_others_export(sample_dir, tmp_path, vp_provider):
+    """As when a PDF is open in a viewer and cannot be overwritten."""
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.errors = []
+
+        def reportError(self, error, fatalError=False):  # noqa: N802, N803
+            self.errors.append(error)
+
+    (tmp_path / "500230001002_高岭村_村域综合现状图.pdf").mkdir()
+    feedback = Feedback()
+    res = processing.run("villageplanner:exportvillagemaps", {
+        "VILLAGES": gpkg_layer(sample_dir, "CJDCQ"), "CURRENT_LANDUSE": gpkg_layer(sample_dir, "DLTB"),
+        "VILLAGE_CODES": "500230001002,500230001003", "DPI": 72, "OUTPUT_FOLDER": str(tmp_path)}, feedback=feedback)
+    assert res["FAILED"] == 1 and res["EXPORTED"] == 1
+    assert "500230001003" in res["FILES"]
+    assert any("500230001002" in e and "高岭村" in e for e in feedback.errors)
