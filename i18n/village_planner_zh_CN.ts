@@ -145,6 +145,11 @@
       <translation>全部村</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Allocate to a village</source>
+      <translation>分配到村</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Allocated, not yet drawn (ha)</source>
       <translation>已分配未使用（公顷）</translation>
@@ -588,6 +593,11 @@
       <translation>绘制用地地块</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Draw for an approved project</source>
+      <translation>项目使用（落地）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Draw parcel: {m2:.2f} m2 in village {code}</source>
       <translation>用地地块：{m2:.2f} 平方米，位于村 {code}</translation>
@@ -687,6 +697,11 @@
       <location filename="../village_planner/core/table_export.py" />
       <source>Expected</source>
       <translation>预期性</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Expire back to the pool</source>
+      <translation>到期收回指标池</translation>
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -879,6 +894,11 @@
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Inflow source (reclamation, linked, land_ticket, annual_plan)</source>
       <translation>指标来源（reclamation 复垦、linked 增减挂钩、land_ticket 地票、annual_plan 年度计划）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Inflow to the pool</source>
+      <translation>入池</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -1612,6 +1632,16 @@
       <translation>可恢复耕地（K 类）</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Return to the pool</source>
+      <translation>退回指标池</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Reverse an entry</source>
+      <translation>冲销记录</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/stats.py" />
       <source>Row {row} has no valid 12-digit village code; the row is ignored.</source>
       <translation>第 {row} 行没有有效的 12 位村代码，已忽略该行。</translation>
@@ -1922,6 +1952,11 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Town</source>
       <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Transfer between villages</source>
+      <translation>村间调剂</translation>
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />

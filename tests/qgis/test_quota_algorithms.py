@@ -164,7 +164,7 @@ def test_quota_dock_shows_pool_villages_and_journal(pool, qgis_iface):
     assert total >= 9
     dock.kind_filter.setCurrentIndex(dock.kind_filter.findData("draw"))
     assert 0 < dock.journal.rowCount() < total
-    assert all(dock.journal.item(r, 1).text() == "draw" for r in range(dock.journal.rowCount()))
+    assert all(dock.journal.item(r, 1).text() == "Draw for an approved project" for r in range(dock.journal.rowCount()))
     dock.village_filter.setText("500230001001")
     assert dock.journal.rowCount() == 0
     dock.db_edit.setText(str(pool["base"] / "nothing.gpkg"))

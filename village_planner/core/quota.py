@@ -13,10 +13,16 @@ import os
 from dataclasses import dataclass, field
 
 from .codes import resource_path
-from .i18n import tr
+from .i18n import N_, tr
 
 UNITS_PER_HA = 10000
 KINDS = ("inflow", "allocate", "draw", "return", "transfer", "expire", "reverse")
+KIND_LABELS = {
+    "inflow": N_("Inflow to the pool"), "allocate": N_("Allocate to a village"),
+    "draw": N_("Draw for an approved project"), "return": N_("Return to the pool"),
+    "transfer": N_("Transfer between villages"), "expire": N_("Expire back to the pool"),
+    "reverse": N_("Reverse an entry"),
+}
 POOL = "POOL"
 GENESIS = "0" * 64
 _EMPTY_SHA = hashlib.sha256(b"").hexdigest()

@@ -111,7 +111,7 @@ class QuotaDock(QDockWidget):
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(tr("All movements"), "")
         for kind in q.KINDS:
-            self.kind_filter.addItem(kind, kind)
+            self.kind_filter.addItem(tr(q.KIND_LABELS[kind]), kind)
         self.village_filter = QLineEdit()
         self.village_filter.setPlaceholderText(tr("Village code"))
         filters.addWidget(self.kind_filter)
@@ -170,7 +170,7 @@ class QuotaDock(QDockWidget):
                 if (not kind or e.kind == kind) and (not village or village in (e.village, e.to_village))]
         self.journal.setRowCount(len(rows))
         for i, e in enumerate(rows):
-            values = [str(e.seq), e.kind, "{:.4f}".format(q.to_ha(e.units)),
+            values = [str(e.seq), tr(q.KIND_LABELS[e.kind]), "{:.4f}".format(q.to_ha(e.units)),
                       e.village + (" → " + e.to_village if e.to_village else ""), e.document_no, e.date, e.author]
             for j, v in enumerate(values):
                 self.journal.setItem(i, j, QTableWidgetItem(v))

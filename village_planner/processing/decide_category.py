@@ -42,9 +42,14 @@ class DecideCategoryAlgorithm(VillagePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             "VILLAGE_CODES", self.tr("Village codes (comma separated; empty: selected features, or all)"),
             optional=True))
+        try:
+            names = load_rules()
+        except RulesError:
+            names = None
         self.addParameter(QgsProcessingParameterEnum(
-            "DECISION", self.tr("Decision"), [self.tr(label) if key == "accept" else key for key, label in CHOICES],
-            defaultValue=0))
+            "DECISION", self.tr("Decision"),
+            [self.tr(label) if key == "accept" else (names.category_name(key) if names else key)
+             for key, label in CHOICES], defaultValue=0))
         self.addParameter(QgsProcessingParameterString("REASON", self.tr("Reason (required to override)"),
                                                        optional=True, multiLine=True))
         self.addParameter(QgsProcessingParameterString("DECIDED_BY", self.tr("Planner"),

@@ -167,7 +167,8 @@ class QuotaMovementAlgorithm(VillagePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):
         add_database_param(self)
-        self.addParameter(QgsProcessingParameterEnum("MOVEMENT", self.tr("Movement"), list(MOVEMENT_LABELS)))
+        self.addParameter(QgsProcessingParameterEnum("MOVEMENT", self.tr("Movement"),
+                                                     [self.tr(q.KIND_LABELS[k]) for k in MOVEMENT_LABELS]))
         self.addParameter(QgsProcessingParameterNumber("AREA_HA", self.tr("Area (ha)"),
                                                        QgsProcessingParameterNumber.Double, minValue=0))
         self.addParameter(QgsProcessingParameterString("VILLAGE", self.tr("Village code"), optional=True))
