@@ -105,3 +105,30 @@ def test_missing_dependency_is_reported_and_qgis_keeps_running(tmp_path):
     assert "OSGeo4W" in text and "pip install" in text
     assert out["enabled"]["VillagePlanner_resourceledger"] is False
     assert out["enabled"]["VillagePlanner_about"] is True
+
+
+def test_dialogs_are_prefilled_from_the_project(qgis_iface, sample_dir, tmp_path, qgis_processing):
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from tests.conftest import gpkg_layer
+
+    project = QgsProject.instance()
+    project.clear()
+    project.write(str(tmp_path / "county.qgs"))
+    # names as delivered, and one layer recognised by its fields only
+    layers = [QgsVectorLayer(gpkg_layer(sample_dir, n), label, "ogr") for n, label in (
+        ("DLTB", "地类图斑"), ("CJDCQ", "CJDCQ"), ("YJJBNTTB", "基本农田 2023"), ("STBHHX", "STBHHX"),
+        ("CJTJ", "村庄统计"))]
+    project.addMapLayers(layers)
+    plugin = village_planner.classFactory(qgis_iface)
+    try:
+        params = plugin.prefilled_parameters("resourceledger")
+        assert params["PARCELS"] == layers[0].id()
+        assert params["VILLAGES"] == layers[1].id()
+        assert params["BASIC_FARMLAND"] == layers[2].id()  # by its JBNTMJ field
+        assert params["ECO_REDLINE"] == layers[3].id()
+        assert params["VILLAGE_STATS"] == layers[4].id()
+        assert params["PLANNING_DB"] == str(tmp_path / "county_planning.gpkg")
+    finally:
+        plugin.translation.remove()
+        project.clear()
