@@ -349,6 +349,11 @@
       <translation>当图层未使用调查标准字段名时，请为每项指定对应字段。映射保存在工程文件中。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/classify_wizard.py" />
+      <source>Classification rules (*.json)</source>
+      <translation>分类规则文件 (*.json)</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/classify_villages.py" />
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Classification rules (JSON; empty for the default)</source>

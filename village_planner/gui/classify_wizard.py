@@ -8,7 +8,7 @@ import os
 
 import numpy as np
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsSettings, QgsVectorLayer, QgsWkbTypes
-from qgis.gui import QgsHighlight, QgsMapLayerComboBox
+from qgis.gui import QgsFileWidget, QgsHighlight, QgsMapLayerComboBox
 from qgis.PyQt.QtGui import QColor, QTextDocument
 from qgis.PyQt.QtPrintSupport import QPrinter
 from qgis.PyQt.QtWidgets import (
@@ -124,8 +124,9 @@ class DataPage(QWizardPage):
         self.boundary_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.villages_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.db_edit = QLineEdit(planning_db() or default_planning_db())
-        self.rules_edit = QLineEdit()
-        self.rules_edit.setPlaceholderText(tr("default rules"))
+        self.rules_edit = QgsFileWidget()
+        self.rules_edit.setFilter(tr("Classification rules (*.json)"))
+        self.rules_edit.lineEdit().setPlaceholderText(tr("default rules"))
         self.selected_only = QCheckBox(tr("Only the villages selected in the ledger layer"))
         form.addRow(tr("Ledger layer"), self.ledger_combo)
         form.addRow(tr("Urban development boundary (CZKFBJ)"), self.boundary_combo)
@@ -170,7 +171,7 @@ class DataPage(QWizardPage):
             self.completeChanged.emit()
             return False
         try:
-            self.wiz.rules = load_rules(self.rules_edit.text().strip() or None)
+            self.wiz.rules = load_rules(self.rules_edit.filePath().strip() or None)
         except RulesError as exc:
             self.summary.setText(str(exc))
             return False
