@@ -1177,6 +1177,11 @@
       <translation>图斑地类面积（TBDLMJ）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>No PostgreSQL connection named {name} is saved in QGIS.</source>
+      <translation>QGIS 中没有名为 {name} 的 PostgreSQL 连接。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>No overlap: the draw can be recorded.</source>
       <translation>无重叠：可以登记使用。</translation>
@@ -1346,8 +1351,12 @@
       <translation>保存分类决定的规划 GeoPackage（可选；默认使用工程的规划库）</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Planning database (.gpkg path, PostGIS connection string, or connection:NAME of a saved QGIS connection)</source>
+      <translation>规划数据库（.gpkg 路径、PostGIS 连接字符串，或 connection:名称 表示 QGIS 中保存的连接）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
       <source>Planning database (.gpkg path, or PostGIS connection string)</source>
       <translation>规划数据库（.gpkg 路径或 PostGIS 连接字符串）</translation>
     </message>

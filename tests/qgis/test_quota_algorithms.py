@@ -199,3 +199,23 @@ def test_quota_dock_checks_a_draw_parcel_before_recording(pool, sample_dir, qgis
     assert layer.isEditable() and layer.crs().authid() == "EPSG:4545"
     layer.rollBack()
     dock.deleteLater()
+
+
+def test_a_saved_qgis_connection_names_the_team_database(pool, postgis):
+    """DATABASE=connection:NAME takes host, user and password from QGIS, not from the parameters."""
+    import processing
+    from qgis.core import QgsProviderRegistry
+
+    db = postgis.create_database("quota_named")
+    dsn = "host=%s port=%d dbname=%s user=postgres" % (postgis.host, postgis.port, db)
+    processing.run("villageplanner:quotapoolcreate", {
+        "DATABASE": dsn, "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": 100, "BASELINE_CONSTRUCTION_HA": 90,
+        "LEDGER": str(pool["base"] / "ledger.gpkg")})
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = "dbname='%s' host=%s port=%d user='postgres' sslmode=disable" % (db, postgis.host, postgis.port)
+    metadata.saveConnection(metadata.createConnection(uri, {"saveUsername": True}), "county team")
+    move("connection:county team", "inflow", 2.0, SOURCE="annual_plan")
+    report = processing.run("villageplanner:quotareport", {"DATABASE": "connection:county team", "OUTPUT": "memory:"})
+    assert report["POOL_BALANCE_HA"] == pytest.approx(2.0) and report["VERIFIED"] == 1
+    with pytest.raises(QgsProcessingException, match="No PostgreSQL connection"):
+        processing.run("villageplanner:quotareport", {"DATABASE": "connection:nobody", "OUTPUT": "memory:"})

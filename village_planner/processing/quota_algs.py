@@ -37,15 +37,52 @@ from .base import VillagePlannerAlgorithm
 
 def add_database_param(alg):
     alg.addParameter(QgsProcessingParameterString(
-        "DATABASE", alg.tr("Planning database (.gpkg path, or PostGIS connection string)")))
+        "DATABASE", alg.tr("Planning database (.gpkg path, PostGIS connection string, or connection:NAME of a "
+                           "saved QGIS connection)")))
+
+
+def connection_dsn(name):
+    """A libpq connection string for a PostgreSQL connection saved in QGIS (its auth config resolved).
+
+    Lets a team keep passwords in QGIS's authentication database instead of in parameters.
+    """
+    from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry
+
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    try:
+        connection = metadata.findConnection(name)
+    except Exception:  # noqa: BLE001 - QGIS raises when the name is unknown
+        connection = None
+    if connection is None:
+        return None
+    uri = QgsDataSourceUri(connection.uri())
+    if uri.authConfigId():
+        QgsApplication.authManager().updateDataSourceUriItems([uri.connectionInfo(False)], uri.authConfigId(),
+                                                              "postgres")
+    parts = []
+    for key, value in (("service", uri.service()), ("host", uri.host()), ("port", uri.port()),
+                       ("dbname", uri.database()), ("user", uri.username()), ("password", uri.password())):
+        if value:
+            parts.append("%s='%s'" % (key, str(value).replace("'", "\\'")))
+    return " ".join(parts)
 
 
 def _store(alg, parameters, context, must_exist=True):
     path = alg.parameterAsString(parameters, "DATABASE", context).strip()
     if not path:
         raise QgsProcessingException(alg.tr("DATABASE is required (a .gpkg path or a PostgreSQL connection string)."))
+    if path.lower().startswith("connection:"):
+        dsn = connection_dsn(path.split(":", 1)[1].strip())
+        if dsn is None:
+            raise QgsProcessingException(alg.tr("No PostgreSQL connection named {name} is saved in QGIS.").format(
+                name=path.split(":", 1)[1].strip()))
+        path = dsn
     store = PgQuotaStore(path) if is_postgres_dsn(path) else GpkgQuotaStore(path)
-    if must_exist and not store.exists():
+    try:
+        exists = store.exists() if must_exist else True
+    except StoreError as exc:
+        raise QgsProcessingException(str(exc)) from None
+    if not exists:
         raise QgsProcessingException(alg.tr("{path} holds no quota pool; create one with Create quota pool.").format(
             path=path))
     return store
