@@ -203,7 +203,8 @@ class VillageMapExporter:
                 overview = inset.overview()
                 overview.setLinkedMap(map_item)
         legend = items.get("legend")
-        if legend is not None:
+        if legend is not None and not getattr(layout, "_vp_legend_ready", False):
+            # the same layers for every village: the legend filter follows the map extent by itself
             legend.setAutoUpdateModel(False)
             root = legend.model().rootGroup()
             root.removeAllChildren()
@@ -215,6 +216,7 @@ class VillageMapExporter:
             count = sum(max(1, len(legend.model().layerLegendNodes(n))) for n in root.findLayers())
             legend.setColumnCount(2 if count > 16 else 1)
             legend.setSplitLayer(True)
+            layout._vp_legend_ready = True
         if "scalebar" in items and map_item is not None:
             bar = items["scalebar"]
             bar.setLinkedMap(map_item)
@@ -245,7 +247,7 @@ class VillageMapExporter:
                     item.setFont(font)
             layout._vp_fonts_set = True
         if legend is not None:
-            legend.updateLegend()
+            legend.updateFilterByMap()
 
     # -- exporting ----------------------------------------------------------------
     def export(self, layout, path_base, fmt="PDF", dpi=200):
