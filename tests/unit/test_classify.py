@@ -9,6 +9,12 @@ from village_planner.core.classify import RulesError, county_summary, indicators
 from village_planner.core.codes import resource_path
 from village_planner.store.decisions import DecisionError, current_decisions, history, record_decisions
 
+
+def _default_rules_data():
+    with open(resource_path("rules", "classification_default.json"), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
 BASE = {"heritage": "", "hazard_points": 0, "redline_share": 0.1, "resident_ratio": 0.8, "resident_pop": 2000,
         "dev_share": 0.0, "dev_distance_m": 5000}
 
@@ -74,13 +80,13 @@ def test_aliases_and_names():
 
 
 def test_rules_file_is_validated(tmp_path):
-    data = json.loads(open(resource_path("rules", "classification_default.json"), encoding="utf-8").read())
+    data = _default_rules_data()
     data["rules"][1]["conditions"][0]["indicator"] = "rainfall"
     bad = tmp_path / "r.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(RulesError, match="rainfall"):
         load_rules(str(bad))
-    data = json.loads(open(resource_path("rules", "classification_default.json"), encoding="utf-8").read())
+    data = _default_rules_data()
     data["rules"] = data["rules"][:-1]
     bad.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(RulesError, match="always"):
@@ -88,7 +94,7 @@ def test_rules_file_is_validated(tmp_path):
 
 
 def test_county_edits_thresholds_as_data(tmp_path):
-    data = json.loads(open(resource_path("rules", "classification_default.json"), encoding="utf-8").read())
+    data = _default_rules_data()
     data["rules"][1]["conditions"][0]["value"] = 2
     path = tmp_path / "county.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -185,6 +185,7 @@ def test_a_process_killed_mid_movement_leaves_the_books_as_before(tmp_path):
     assert proc.stdout.readline().strip() == "in transaction"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(10)
+    proc.stdout.close()
     time.sleep(0.2)
     st = store.state()
     assert st.balance(q.POOL) == to_units(3.0) and st.balance(V1) == 0

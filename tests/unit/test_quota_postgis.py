@@ -188,6 +188,7 @@ def test_a_process_killed_mid_movement_on_postgis(team, postgis):
     assert proc.stdout.readline().strip() == "in transaction"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(10)
+    proc.stdout.close()
     time.sleep(0.5)
     assert admin.state().balances == before
     assert len(admin.journal()) == count
