@@ -64,3 +64,23 @@ def test_indicator_table_with_the_ledger(sample_dir, tmp_path, vp_provider):
     wb = load_workbook(res["OUTPUT_XLSX"])
     assert wb.sheetnames == ["500230001003", "500230001004"]
     assert wb["500230001003"]["C4"].value == "Binding"
+
+
+def test_a_planned_layer_without_area_fields_is_measured_on_the_ellipsoid(vp_provider):
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    from village_planner.processing.table_algs import read_planning_layer
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4545", "plan", "memory")
+    layer.dataProvider().addAttributes([QgsField("GHDLBM", QVariant.String), QgsField("ZLDWDM", QVariant.String)])
+    layer.updateFields()
+    f = QgsFeature(layer.fields())
+    f.setAttributes(["0703", "5002300010010010000"])
+    f.setGeometry(QgsGeometry.fromWkt("POLYGON((480000 3300000, 480100 3300000, 480100 3300100, 480000 3300100, "
+                                      "480000 3300000))"))
+    layer.dataProvider().addFeature(f)
+    frame = read_planning_layer(layer)
+    assert frame.loc[0, "village"] == "500230001001"
+    assert frame.loc[0, "code"] == "0703" and bool(frame.loc[0, "is_village"])
+    assert frame.loc[0, "area_m2"] == pytest.approx(10000, rel=0.001)  # ellipsoidal, close to planar here

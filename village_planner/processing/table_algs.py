@@ -23,6 +23,7 @@ from ..core.codes import village_code
 from ..core.crosswalk import SurveyCrosswalk
 from ..core.i18n import current_language
 from ..core.structure import indicator_table, load_rows, structure_table
+from ..qgis_adapter.layers import read_attributes
 from .base import VillagePlannerAlgorithm
 
 CODE_FIELDS = ("plan_code", "GHDLBM", "GHDM", "YDDM", "code_2023")
@@ -37,7 +38,8 @@ def _find(layer, names):
 def read_planning_layer(layer, feedback=None):
     """DataFrame: village, code, is_village, area_m2, ridge_m2 (2303) of a layer in planning codes.
 
-    A raw survey layer (DLBM only) is converted on the fly with the crosswalk.
+    A raw survey layer (DLBM only) is converted on the fly with the crosswalk. Areas come from the
+    layer's area fields; features without one are measured on the ellipsoid.
     """
     code_f = _find(layer, CODE_FIELDS)
     dlbm_f = _find(layer, ("DLBM",)) if code_f is None else None
@@ -45,39 +47,47 @@ def read_planning_layer(layer, feedback=None):
         raise QgsProcessingException(VillagePlannerAlgorithm().tr(
             "Layer {layer} has no planning code field (one of {fields}) and no DLBM.").format(
             layer=layer.name(), fields=", ".join(CODE_FIELDS)))
-    area_f = _find(layer, AREA_FIELDS)
-    net_f = _find(layer, ("TBDLMJ",))
-    ridge_f = _find(layer, ("KCMJ",))
-    czc_f = _find(layer, ("CZCSXM",))
-    vil_f = _find(layer, ("ZLDWDM", "village_code"))
-    cross = SurveyCrosswalk()
-    da = QgsDistanceArea()
-    da.setSourceCrs(layer.crs(), layer.transformContext())
-    da.setEllipsoid(layer.crs().ellipsoidAcronym() or "EPSG:7030")
-    rows = []
-    planar_used = False
-    for f in layer.getFeatures(QgsFeatureRequest()):
-        czc = str(f[czc_f] or "").strip().upper() if czc_f else ""
-        if code_f:
-            code = str(f[code_f] or "").strip()
-        else:
-            code = cross.convert(f[dlbm_f], czc)[0] or ""
-        ridge = float(f[ridge_f] or 0) if ridge_f else 0.0
-        if net_f and f[net_f] not in (None, ""):
-            area = float(f[net_f])
-        elif area_f and f[area_f] not in (None, ""):
-            area = float(f[area_f]) - ridge
-        else:
-            area = da.measureArea(f.geometry())
-            planar_used = True
-        is_village = czc in ("203", "203A") if czc_f else code in ("0703", "0704")
-        rows.append({"village": village_code(f[vil_f]) if vil_f else "", "code": code, "is_village": is_village,
-                     "area_m2": area, "ridge_m2": ridge})
-    if planar_used and feedback is not None:
-        feedback.pushWarning(VillagePlannerAlgorithm().tr(
-            "Layer {layer} has no area field; ellipsoidal areas of the geometries are used.").format(
-            layer=layer.name()))
-    return pd.DataFrame(rows, columns=["village", "code", "is_village", "area_m2", "ridge_m2"])
+    fields = {"code": code_f or dlbm_f, "area": _find(layer, AREA_FIELDS), "net": _find(layer, ("TBDLMJ",)),
+              "ridge": _find(layer, ("KCMJ",)), "czc": _find(layer, ("CZCSXM",)),
+              "village": _find(layer, ("ZLDWDM", "village_code"))}
+    frame, _ = read_attributes(layer, {k: v for k, v in fields.items() if v})
+    n = len(frame)
+
+    def column(key, default):
+        return frame[key] if key in frame.columns else pd.Series([default] * n, index=frame.index)
+
+    czc = column("czc", "").map(lambda v: "" if v is None else str(v).strip().upper())
+    raw = column("code", "").map(lambda v: "" if v is None else str(v).strip())
+    if code_f:
+        code = raw
+    else:
+        cross = SurveyCrosswalk()
+        pairs = pd.Series(list(zip(raw, czc)), index=frame.index)
+        lookup = {pair: cross.convert(*pair)[0] or "" for pair in set(pairs)}
+        code = pairs.map(lookup)
+    ridge = pd.to_numeric(column("ridge", 0.0), errors="coerce").fillna(0.0)
+    net = pd.to_numeric(column("net", None), errors="coerce")
+    gross = pd.to_numeric(column("area", None), errors="coerce")
+    area = net.where(net.notna(), gross - ridge)
+    missing = area.isna()
+    if missing.any():
+        da = QgsDistanceArea()
+        da.setSourceCrs(layer.crs(), layer.transformContext())
+        da.setEllipsoid(layer.crs().ellipsoidAcronym() or "EPSG:7030")
+        ids = frame.loc[missing, "fid"].tolist()
+        measured = {f.id(): da.measureArea(f.geometry())
+                    for f in layer.getFeatures(QgsFeatureRequest().setFilterFids(ids))}
+        area.loc[missing] = frame.loc[missing, "fid"].map(measured)
+        if feedback is not None:
+            feedback.pushWarning(VillagePlannerAlgorithm().tr(
+                "Layer {layer} has no area field; ellipsoidal areas of the geometries are used.").format(
+                layer=layer.name()))
+    is_village = czc.isin(["203", "203A"]) if fields["czc"] else code.isin(["0703", "0704"])
+    villages = column("village", None).map(village_code) if fields["village"] else pd.Series([""] * n,
+                                                                                             index=frame.index)
+    return pd.DataFrame({"village": villages.fillna(""), "code": code, "is_village": is_village,
+                         "area_m2": area.astype(float), "ridge_m2": ridge.astype(float)},
+                        columns=["village", "code", "is_village", "area_m2", "ridge_m2"])
 
 
 class _PlanTableAlgorithm(VillagePlannerAlgorithm):
