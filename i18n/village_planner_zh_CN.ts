@@ -531,6 +531,12 @@
       <translation>现状用地</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Current land use (survey or planning codes)</source>
+      <translation>现状用地（调查或规划分类代码）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>DATABASE is required (a .gpkg path or a PostgreSQL connection string).</source>
       <translation>必须提供 DATABASE（.gpkg 路径或 PostgreSQL 连接字符串）。</translation>
@@ -651,8 +657,9 @@
       <translation>生态保护红线</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
+      <location filename="../village_planner/processing/export_maps.py" />
       <location filename="../village_planner/processing/params.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
       <source>Ecological protection red line (STBHHX)</source>
       <translation>生态保护红线（STBHHX）</translation>
     </message>
@@ -1316,8 +1323,9 @@
       <translation>永久基本农田</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
+      <location filename="../village_planner/processing/export_maps.py" />
       <location filename="../village_planner/processing/params.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
       <source>Permanent basic farmland (YJJBNTTB)</source>
       <translation>永久基本农田（YJJBNTTB）</translation>
     </message>
@@ -1326,6 +1334,12 @@
       <location filename="../village_planner/processing/table_algs.py" />
       <source>Planned land use</source>
       <translation>规划用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Planned land use (planning codes)</source>
+      <translation>规划用地（规划分类代码）</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
@@ -2015,8 +2029,8 @@
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/export_dialog.py" />
       <location filename="../village_planner/processing/classify_villages.py" />
-      <location filename="../village_planner/processing/params.py" />
       <source>Urban development boundary (CZKFBJ)</source>
       <translation>城镇开发边界（CZKFBJ）</translation>
     </message>
@@ -2134,7 +2148,9 @@
       <translation>村代码（逗号分隔；留空则为选中要素或全部）</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
       <location filename="../village_planner/layouts/village_maps.py" />
+      <location filename="../village_planner/processing/export_maps.py" />
       <source>Village construction boundary</source>
       <translation>村庄建设边界</translation>
     </message>
@@ -2198,8 +2214,9 @@
       <translation>村庄统计表 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
       <location filename="../village_planner/gui/field_mapping.py" />
-      <location filename="../village_planner/processing/params.py" />
+      <location filename="../village_planner/processing/export_maps.py" />
       <source>Village zones (CJDCQ)</source>
       <translation>村级调查区（CJDCQ）</translation>
     </message>

@@ -69,6 +69,16 @@ def walk_wizard(iface, plugins, data):
     data["wizard_decided"] = [d["final_category"] for d in wiz.recorded]
     data["wizard_guidance"] = wiz.pages[4].view.toPlainText()[:200]
     wiz.done(0)
+    # the export dialog, with its preview of the first page
+    parcels = QgsVectorLayer(os.environ["VP_PROBE_PARCELS"], "DLTB", "ogr")
+    QgsProject.instance().addMapLayer(parcels)
+    dialog = plugins["village_planner"].open_export_dialog()
+    QApplication.processEvents()
+    image = dialog.preview()
+    QApplication.processEvents()
+    data["export_preview"] = image is not None and not image.isNull()
+    dialog.grab().save(os.path.join(OUT, "export_dialog.png"))
+    dialog.close()
 
 
 def record(iface, active_plugins, QgsApplication):  # noqa: N803

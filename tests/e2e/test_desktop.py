@@ -74,7 +74,8 @@ def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, 
     env = dict(os.environ, PYQGIS_STARTUP=os.path.join(ROOT, "tests", "e2e", "desktop_probe.py"),
                VP_PROBE_OUT=shots, XDG_RUNTIME_DIR=str(runtime), VP_PROBE_LEDGER=ledger_file,
                VP_PROBE_VILLAGES="%s/county.gpkg|layername=CJDCQ" % sample_dir,
-               VP_PROBE_BOUNDARY="%s/county.gpkg|layername=CZKFBJ" % sample_dir)
+               VP_PROBE_BOUNDARY="%s/county.gpkg|layername=CZKFBJ" % sample_dir,
+               VP_PROBE_PARCELS="%s/county.gpkg|layername=DLTB" % sample_dir)
     env.pop("QT_QPA_PLATFORM", None)
     env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
     env.pop("PYTHONPATH", None)  # the desktop must find everything in its profile
@@ -107,3 +108,5 @@ def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, 
     assert ("集聚提升类" if locale == "zh_CN" else "Agglomeration and upgrading") in probe["wizard_guidance"]
     for i in range(1, 6):
         assert os.path.getsize(os.path.join(shots, "wizard_page%d.png" % i)) > 5000
+    assert probe["export_preview"]
+    assert os.path.getsize(os.path.join(shots, "export_dialog.png")) > 20000

@@ -16,17 +16,18 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..core.i18n import N_
 from ..layouts.village_maps import MAPS, VillageMapExporter, villages_of
 from ..qgis_adapter.fields import find_project_layers
 from ..qgis_adapter.i18n import tr
 
-ROLES = [("VILLAGES", "villages", "Village zones (CJDCQ)", ("CJDCQ",)),
-         ("CURRENT_LANDUSE", "current", "Current land use (survey or planning codes)", ("DLTB",)),
-         ("PLANNED_LANDUSE", "planned", "Planned land use (planning codes)", ("GHDLTB",)),
-         ("BASIC_FARMLAND", "basic_farmland", "Permanent basic farmland (YJJBNTTB)", ("YJJBNTTB",)),
-         ("ECO_REDLINE", "eco_redline", "Ecological protection red line (STBHHX)", ("STBHHX",)),
-         ("DEV_BOUNDARY", "dev_boundary", "Urban development boundary (CZKFBJ)", ("CZKFBJ",)),
-         ("CONSTRUCTION_BOUNDARY", "construction_boundary", "Village construction boundary", ("CZJSBJ",))]
+ROLES = [("VILLAGES", "villages", N_("Village zones (CJDCQ)"), ("CJDCQ",)),
+         ("CURRENT_LANDUSE", "current", N_("Current land use (survey or planning codes)"), ("DLTB",)),
+         ("PLANNED_LANDUSE", "planned", N_("Planned land use (planning codes)"), ("GHDLTB",)),
+         ("BASIC_FARMLAND", "basic_farmland", N_("Permanent basic farmland (YJJBNTTB)"), ("YJJBNTTB",)),
+         ("ECO_REDLINE", "eco_redline", N_("Ecological protection red line (STBHHX)"), ("STBHHX",)),
+         ("DEV_BOUNDARY", "dev_boundary", N_("Urban development boundary (CZKFBJ)"), ("CZKFBJ",)),
+         ("CONSTRUCTION_BOUNDARY", "construction_boundary", N_("Village construction boundary"), ("CZJSBJ",))]
 
 
 class ExportDialog(QDialog):
@@ -43,6 +44,7 @@ class ExportDialog(QDialog):
         by_name = {layer.name().upper(): layer for layer in QgsProject.instance().mapLayers().values()}
         for param, key, label, names in ROLES:
             combo = QgsMapLayerComboBox()
+            combo.setMinimumWidth(220)
             combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
             combo.setAllowEmptyLayer(param not in ("VILLAGES", "CURRENT_LANDUSE"))
             guess = found.get({"current": "parcels"}.get(key, key)) or next(

@@ -18,19 +18,20 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ..core.i18n import N_
 from ..layouts.village_maps import MAPS, TITLE_ZH, VillageMapExporter, villages_of
 from .base import VillagePlannerAlgorithm
 
 MAP_KEYS = list(MAPS)
 FORMATS = ["PDF", "PNG", "BOTH"]
 PAPER = ["A3", "A4", "A1"]
-LAYER_PARAMS = [("VILLAGES", "villages", "Village zones (CJDCQ)", False),
-                ("CURRENT_LANDUSE", "current", "Current land use (survey or planning codes)", False),
-                ("PLANNED_LANDUSE", "planned", "Planned land use (planning codes)", True),
-                ("BASIC_FARMLAND", "basic_farmland", "Permanent basic farmland (YJJBNTTB)", True),
-                ("ECO_REDLINE", "eco_redline", "Ecological protection red line (STBHHX)", True),
-                ("DEV_BOUNDARY", "dev_boundary", "Urban development boundary (CZKFBJ)", True),
-                ("CONSTRUCTION_BOUNDARY", "construction_boundary", "Village construction boundary", True)]
+LAYER_PARAMS = [("VILLAGES", "villages", N_("Village zones (CJDCQ)"), False),
+                ("CURRENT_LANDUSE", "current", N_("Current land use (survey or planning codes)"), False),
+                ("PLANNED_LANDUSE", "planned", N_("Planned land use (planning codes)"), True),
+                ("BASIC_FARMLAND", "basic_farmland", N_("Permanent basic farmland (YJJBNTTB)"), True),
+                ("ECO_REDLINE", "eco_redline", N_("Ecological protection red line (STBHHX)"), True),
+                ("DEV_BOUNDARY", "dev_boundary", N_("Urban development boundary (CZKFBJ)"), True),
+                ("CONSTRUCTION_BOUNDARY", "construction_boundary", N_("Village construction boundary"), True)]
 
 
 def safe_name(text):
