@@ -18,6 +18,7 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
@@ -156,25 +157,29 @@ class VillageMapExporter:
         inset.setFrameEnabled(True)
         legend = add(QgsLayoutItemLegend(layout), "legend", w - m - side, m + 20 + side * 0.75, side,
                      h * 0.4)
-        legend.setStyleFont(0, _font(9, True))
-        for style in (1, 2, 3, 4):
-            legend.setStyleFont(style, _font(6.5))
+        k = w / 420.0  # text follows the paper: A3 is the reference
+        legend.setStyleFont(QgsLegendStyle.Title, _font(9 * k, True))
+        for style in (QgsLegendStyle.Group, QgsLegendStyle.Subgroup):
+            legend.setStyleFont(style, _font(7 * k, True))
+        legend.setStyleFont(QgsLegendStyle.SymbolLabel, _font(6.5 * k))
         legend.setResizeToContents(True)
-        legend.setSymbolWidth(5)
-        legend.setSymbolHeight(3)
+        legend.setSymbolWidth(5 * k)
+        legend.setSymbolHeight(3 * k)
         table = add(QgsLayoutItemLabel(layout), "table", w - m - side, h - m - 44, side, 20)
-        table.setFont(_font(7))
+        table.setFont(_font(7 * k))
         info = add(QgsLayoutItemLabel(layout), "info", w - m - side, h - m - 20, side, 18)
-        info.setFont(_font(7))
+        info.setFont(_font(7 * k))
         bar = add(QgsLayoutItemScaleBar(layout), "scalebar", m + 4, h - m - 22, 80, 10)
         bar.setStyle("Single Box")
         fmt = bar.textFormat()
-        fmt.setFont(_font(8))
+        fmt.setFont(_font(8 * k))
+        fmt.setSize(8 * k)
+        fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
         bar.setTextFormat(fmt)
         scale_text = add(QgsLayoutItemLabel(layout), "scale_text", m + 4, h - m - 30, 50, 7)
-        scale_text.setFont(_font(9))
+        scale_text.setFont(_font(9 * k))
         crs = add(QgsLayoutItemLabel(layout), "crs_note", m + 4, h - m - 9, 150, 7)
-        crs.setFont(_font(8))
+        crs.setFont(_font(8 * k))
         arrow = add(QgsLayoutItemPicture(layout), "north", m + 4, m + 20, 14, 18)
         arrow.setPicturePath(":/images/north_arrows/layout_default_north_arrow.svg")
 
@@ -223,7 +228,7 @@ class VillageMapExporter:
             bar.setUnits(QgsUnitTypes.DistanceMeters)
             bar.setUnitLabel("m")
             bar.setNumberOfSegments(4)
-            bar.setUnitsPerSegment(max(50, round(extent.width() / 20, -2)))
+            bar.setUnitsPerSegment(nice_step(extent.width() / 16))
         if "scale_text" in items and map_item is not None:
             items["scale_text"].setText("1:{:,.0f}".format(map_item.scale()))
         if "crs_note" in items:
@@ -317,6 +322,16 @@ def export_book(exporter, pages, path, dpi=150):
     if result != QgsLayoutExporter.Success:
         raise RuntimeError(error or "PDF export failed ({})".format(result))
     return path
+
+
+def nice_step(value):
+    """1, 2 or 5 times a power of ten, at or below ``value`` (metres per scale bar segment)."""
+    import math
+
+    if value <= 0:
+        return 100
+    power = 10 ** math.floor(math.log10(value))
+    return max(step * power for step in (1, 2, 5) if step * power <= value)
 
 
 def fit(extent, width, height):
