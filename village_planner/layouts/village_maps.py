@@ -26,7 +26,6 @@ from qgis.core import (
     QgsRenderContext,
     QgsSingleSymbolRenderer,
     QgsUnitTypes,
-    QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
@@ -368,7 +367,3 @@ def villages_of(layer, codes=None):
         out.append({"code": code, "name": str(f[name_f]) if name_f else code, "bbox": f.geometry().boundingBox(),
                     "fid": f.id()})
     return out
-
-
-def is_layer(obj):
-    return isinstance(obj, QgsVectorLayer)

@@ -4,12 +4,9 @@ import numpy as np
 import shapely
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsCoordinateTransform,
     QgsField,
-    QgsProject,
     QgsRendererCategory,
     QgsSymbol,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -92,11 +89,3 @@ def category_renderer(rules, field_name="category"):
 def style_layer(layer, rules, field_name="category"):
     layer.setRenderer(category_renderer(rules, field_name))
     layer.triggerRepaint()
-
-
-def transform_to(layer, crs):
-    return QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance())
-
-
-def is_polygon_layer(layer):
-    return isinstance(layer, QgsVectorLayer) and layer.geometryType() == QgsWkbTypes.PolygonGeometry

@@ -6,7 +6,6 @@ from qgis.core import QgsVectorLayer, QgsWkbTypes
 
 from ..core.codes import village_code
 from ..core.issues import FindingList
-from ..core.ledger import village_codes
 from ..core.overlay import repair
 from .fields import resolve_fields
 from .i18n import tr
@@ -110,12 +109,3 @@ def repair_geometries(layer_name, fids, geoms, findings):
             n=len(ids), ids=", ".join(str(i) for i in ids[:20])),
             layer=layer_name, feature_id=ids[0], code="empty_geometry")
     return fixed
-
-
-def parcels_without_village(frame, known_codes):
-    codes = village_codes(frame["zldwdm"])
-    return frame.loc[~codes.isin(set(known_codes)), "fid"].tolist()
-
-
-def new_findings():
-    return FindingList()

@@ -16,11 +16,8 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsProject,
-    QgsVectorLayer,
-    QgsWkbTypes,
 )
 
-from ..core.issues import FindingList
 from .i18n import tr
 
 
@@ -284,11 +281,3 @@ def read_geometries(layer, target_crs, feedback=None):
     """All geometries of a layer as a shapely array in ``target_crs``, with feature ids."""
     frame, geoms = read_attributes(layer, {}, feedback, with_geometry=True, target_crs=target_crs)
     return frame["fid"].to_numpy(), geoms
-
-
-def is_polygon_layer(layer):
-    return isinstance(layer, QgsVectorLayer) and layer.geometryType() == QgsWkbTypes.PolygonGeometry
-
-
-def new_findings():
-    return FindingList()

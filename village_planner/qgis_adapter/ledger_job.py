@@ -2,7 +2,6 @@
 
 import os
 
-import numpy as np
 import pandas as pd
 import shapely
 
@@ -160,7 +159,3 @@ def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, f
     if feedback is not None:
         feedback.setProgress(90)
     return result, village_geoms, crs
-
-
-def np_array(values):
-    return np.asarray(values, dtype=object)

@@ -5,7 +5,6 @@ posted by the database from each journal row and may never go below zero; who
 may record what is checked by a trigger against the session's roles and towns.
 """
 
-import datetime as _dt
 import json
 
 from ..core import quota as q
@@ -203,7 +202,3 @@ class PgQuotaStore(QuotaStoreBase):
 
     def _before_commit(self):
         """Called inside the transaction just before COMMIT (the fault tests stop a process here)."""
-
-
-def _now():
-    return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
