@@ -6,13 +6,10 @@ missing indicator is named. Every suggestion says which rule and which figures
 led to it; the planner decides (see store.decisions).
 """
 
-import hashlib
-import json
 import math
-import os
 from dataclasses import dataclass, field
 
-from .codes import resource_path
+from .codes import read_json, resource_path
 from .i18n import current_language, tr
 
 DEFAULT_RULES = ("rules", "classification_default.json")
@@ -214,15 +211,9 @@ def _flatten(conds):
 
 def load_rules(path=None):
     path = path or resource_path(*DEFAULT_RULES)
-    if not os.path.exists(path):
-        raise RulesError(tr("Rules file not found: {path}").format(path=path))
-    with open(path, "rb") as fh:
-        raw = fh.read()
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RulesError(tr("Rules {path} is not valid UTF-8 JSON: {error}").format(path=path, error=exc)) from exc
-    return RuleSet(data, path=path, content_hash=hashlib.sha256(raw).hexdigest())
+    data, digest = read_json(path, RulesError, tr("Rules file not found: {path}"),
+                             tr("Rules {path} is not valid UTF-8 JSON: {error}"))
+    return RuleSet(data, path=path, content_hash=digest)
 
 
 def indicators_from_ledger(row, dev_distance_m=None):

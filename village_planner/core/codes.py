@@ -1,7 +1,11 @@
 """Survey code systems: village codes, land classes, the K suffix."""
 
 import csv
+import hashlib
+import json
 import os
+
+from ..paths import resource as resource_path  # noqa: F401 - one place knows where the data files are
 
 VILLAGE_CODE_LEN = 12
 ZLDWDM_LEN = 19
@@ -63,14 +67,18 @@ def load_survey_codes(path):
         return {row["code"]: row for row in csv.DictReader(fh)}
 
 
-def resources_dir():
-    """The plugin's resources folder (packaged beside the package, or the repo's)."""
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    for candidate in (os.path.join(here, "resources"), os.path.join(os.path.dirname(here), "resources")):
-        if os.path.isdir(candidate):
-            return candidate
-    raise FileNotFoundError("resources folder not found next to " + here)
+def read_json(path, error_cls, not_found, invalid):
+    """(data, SHA-256 of the bytes) of a county-editable JSON file (UTF-8, BOM allowed).
 
-
-def resource_path(*parts):
-    return os.path.join(resources_dir(), *parts)
+    ``not_found`` and ``invalid`` are translated messages with {path} (and {error}); they are raised as
+    ``error_cls`` so the caller's own error type names what the file is.
+    """
+    if not os.path.exists(path):
+        raise error_cls(not_found.format(path=path))
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise error_cls(invalid.format(path=path, error=exc)) from exc
+    return data, hashlib.sha256(raw).hexdigest()

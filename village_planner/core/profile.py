@@ -4,11 +4,8 @@ A profile is a JSON file a county can copy and edit. Every ledger snapshot
 records the profile's name and content hash.
 """
 
-import hashlib
-import json
-import os
 
-from .codes import base_class, normalise_class, resource_path
+from .codes import base_class, normalise_class, read_json, resource_path
 from .i18n import tr
 
 LAND_ACCOUNTS = ("cultivated", "ecological", "construction", "other")
@@ -121,12 +118,6 @@ class LedgerProfile:
 def load_profile(path=None):
     """Load a profile file (the default one when ``path`` is empty)."""
     path = path or resource_path(*DEFAULT_PROFILE)
-    if not os.path.exists(path):
-        raise ProfileError(tr("Profile file not found: {path}").format(path=path))
-    with open(path, "rb") as fh:
-        raw = fh.read()
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProfileError(tr("Profile {path} is not valid UTF-8 JSON: {error}").format(path=path, error=exc)) from exc
-    return LedgerProfile(data, path=path, content_hash=hashlib.sha256(raw).hexdigest())
+    data, digest = read_json(path, ProfileError, tr("Profile file not found: {path}"),
+                             tr("Profile {path} is not valid UTF-8 JSON: {error}"))
+    return LedgerProfile(data, path=path, content_hash=digest)

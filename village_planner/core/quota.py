@@ -9,10 +9,9 @@ previous one so that tampering shows.
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 
-from .codes import resource_path
+from .codes import read_json, resource_path
 from .i18n import N_, tr
 
 UNITS_PER_HA = 10000
@@ -164,16 +163,9 @@ class Policy:
 
 def load_policy(path=None):
     path = path or resource_path("policy", "quota_default.json")
-    if not os.path.exists(path):
-        raise PolicyError(tr("Quota policy file not found: {path}").format(path=path))
-    with open(path, "rb") as fh:
-        raw = fh.read()
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PolicyError(tr("Quota policy {path} is not valid UTF-8 JSON: {error}").format(
-            path=path, error=exc)) from exc
-    return Policy(data, path, hashlib.sha256(raw).hexdigest())
+    data, digest = read_json(path, PolicyError, tr("Quota policy file not found: {path}"),
+                             tr("Quota policy {path} is not valid UTF-8 JSON: {error}"))
+    return Policy(data, path, digest)
 
 
 def check(entry, state, policy, original=None, overlaps=None):
