@@ -1,6 +1,6 @@
 """Shared base of the plugin's Processing algorithms."""
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFileDestination
 from qgis.PyQt.QtGui import QIcon
 
 from ..paths import icon_path
@@ -30,6 +30,16 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self):
         return ""
+
+    def add_workbook_output(self, label):
+        """The optional OUTPUT_XLSX every table-producing algorithm offers."""
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_XLSX", label, self.tr("Excel workbook (*.xlsx)"), optional=True, createByDefault=False))
+
+    def add_report_output(self, label):
+        """The optional OUTPUT_HTML report."""
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_HTML", label, self.tr("HTML report (*.html)"), optional=True, createByDefault=False))
 
     def fail(self, message):
         raise QgsProcessingException(message)

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
@@ -94,9 +93,7 @@ class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
             "PLANNING_DB", self.tr("Planning GeoPackage with decisions (optional; the project's by default)"),
             extension="gpkg", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Village classification")))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_HTML", self.tr("County summary"), self.tr("HTML report (*.html)"), optional=True,
-            createByDefault=False))
+        self.add_report_output(self.tr("County summary"))
         self.addOutput(QgsProcessingOutputNumber("CHANGED", self.tr("Villages whose suggestion changed")))
         self.addOutput(QgsProcessingOutputString("SUMMARY", self.tr("County summary (JSON)")))
 

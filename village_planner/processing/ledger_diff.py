@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
@@ -45,9 +44,7 @@ class LedgerDiffAlgorithm(VillagePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterNumber("AFTER", self.tr("Later snapshot id"),
                                                        QgsProcessingParameterNumber.Integer, None, True, 1))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Ledger changes")))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_XLSX", self.tr("Change workbook"), self.tr("Excel workbook (*.xlsx)"), optional=True,
-            createByDefault=False))
+        self.add_workbook_output(self.tr("Change workbook"))
         self.addOutput(QgsProcessingOutputNumber("FLAGGED", self.tr("Flagged villages")))
 
     def processAlgorithm(self, parameters, context, feedback):

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
@@ -349,12 +348,8 @@ class QuotaReportAlgorithm(VillagePlannerAlgorithm):
     def initAlgorithm(self, config=None):
         add_database_param(self)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Village quota balances")))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_XLSX", self.tr("Pool workbook"), self.tr("Excel workbook (*.xlsx)"), optional=True,
-            createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_HTML", self.tr("Pool report"), self.tr("HTML report (*.html)"), optional=True,
-            createByDefault=False))
+        self.add_workbook_output(self.tr("Pool workbook"))
+        self.add_report_output(self.tr("Pool report"))
         self.addOutput(QgsProcessingOutputNumber("POOL_BALANCE_HA", self.tr("Pool balance (ha)")))
         self.addOutput(QgsProcessingOutputNumber("DRAWN_HA", self.tr("Drawn (ha)")))
         self.addOutput(QgsProcessingOutputNumber("VERIFIED", self.tr("Verified (1 = books and chain are sound)")))

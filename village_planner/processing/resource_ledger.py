@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
@@ -83,12 +82,8 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             "SNAPSHOT_LABEL", self.tr("Snapshot label"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Resource ledger")))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_XLSX", self.tr("Ledger workbook"), self.tr("Excel workbook (*.xlsx)"), optional=True,
-            createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_HTML", self.tr("Ledger report"), self.tr("HTML report (*.html)"), optional=True,
-            createByDefault=False))
+        self.add_workbook_output(self.tr("Ledger workbook"))
+        self.add_report_output(self.tr("Ledger report"))
         self.addOutput(QgsProcessingOutputNumber("VILLAGES_COUNT", self.tr("Villages")))
         self.addOutput(QgsProcessingOutputNumber("WARNINGS", self.tr("Warnings")))
         self.addOutput(QgsProcessingOutputNumber("SNAPSHOT_ID", self.tr("Snapshot id")))

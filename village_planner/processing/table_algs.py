@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
@@ -133,9 +132,7 @@ class StructureTableAlgorithm(_PlanTableAlgorithm):
         self.add_inputs()
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Structure table"),
                                                             QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_XLSX", self.tr("Structure workbook"), self.tr("Excel workbook (*.xlsx)"), optional=True,
-            createByDefault=False))
+        self.add_workbook_output(self.tr("Structure workbook"))
         self.addOutput(QgsProcessingOutputNumber("VILLAGES", self.tr("Villages")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -183,9 +180,7 @@ class IndicatorTableAlgorithm(_PlanTableAlgorithm):
         self.add_inputs(with_ledger=True)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Indicator table"),
                                                             QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_XLSX", self.tr("Indicator workbook"), self.tr("Excel workbook (*.xlsx)"), optional=True,
-            createByDefault=False))
+        self.add_workbook_output(self.tr("Indicator workbook"))
         self.addOutput(QgsProcessingOutputNumber("VILLAGES", self.tr("Villages")))
 
     def processAlgorithm(self, parameters, context, feedback):
