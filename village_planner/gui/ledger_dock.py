@@ -23,11 +23,11 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.codes import MU_PER_HA, village_code
 from ..core.ledger_export import column_groups
+from ..qgis_adapter.categories import code_field
 from ..qgis_adapter.i18n import tr
 
 LAND_BARS = (("cultivated_ha", "#f5d76e"), ("ecological_ha", "#5aa05a"), ("construction_ha", "#d9534f"),
              ("other_ha", "#bbbbbb"), ("field_ridge_ha", "#c8a165"))
-CODE_FIELDS = ("village_code", "ZLDWDM", "CJDM", "XZQDM")
 
 
 def is_ledger_layer(layer):
@@ -184,8 +184,7 @@ class LedgerDock(QDockWidget):
         """Show the village of the first selected feature of any layer with a village code."""
         if not isinstance(layer, QgsVectorLayer) or not layer.selectedFeatureCount():
             return
-        names = {f.name().upper(): f.name() for f in layer.fields()}
-        field = next((names[c.upper()] for c in CODE_FIELDS if c.upper() in names), None)
+        field = code_field(layer)
         if field is None:
             return
         feat = next(layer.getSelectedFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)), None)

@@ -31,8 +31,9 @@ from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.i18n import N_
+from ..qgis_adapter.fields import find_field
 from ..qgis_adapter.i18n import tr
-from ..qgis_adapter.styles import code_renderer, outline_symbol
+from ..qgis_adapter.styles import apply_standard_style, outline_symbol
 
 FONT = "WenQuanYi Micro Hei"
 QFont.insertSubstitutions(FONT, ["Microsoft YaHei", "SimHei", "Noto Sans CJK SC", "SimSun"])
@@ -74,15 +75,8 @@ class VillageMapExporter:
     def _style(self):
         s = self._styled
         for key in ("current", "planned"):
-            layer = s.get(key)
-            if layer is None:
-                continue
-            names = {f.name().upper(): f.name() for f in layer.fields()}
-            plan_field = next((names[n] for n in ("GHDLBM", "PLAN_CODE", "GHDM") if n in names), None)
-            if plan_field:
-                layer.setRenderer(code_renderer(layer, plan_field, "planning"))
-            elif "DLBM" in names:
-                layer.setRenderer(code_renderer(layer, names["DLBM"], "survey"))
+            if s.get(key) is not None:
+                apply_standard_style(s[key])
         outlines = {"villages": ("#000000", 0.6, False, None), "basic_farmland": ("#e6b800", 0.3, False, "#fff2a8"),
                     "eco_redline": ("#d00000", 0.8, False, None), "dev_boundary": ("#7b2cbf", 0.8, True, None),
                     "construction_boundary": ("#ff6600", 0.6, True, None)}
@@ -356,9 +350,8 @@ def villages_of(layer, codes=None):
     """[(code, name, town, bbox, feature id)] of a village layer, optionally only some codes."""
     from ..core.codes import village_code
 
-    names = {f.name().upper(): f.name() for f in layer.fields()}
-    code_f = next((names[n] for n in ("VILLAGE_CODE", "ZLDWDM", "CJDM") if n in names), None)
-    name_f = next((names[n] for n in ("VILLAGE_NAME", "ZLDWMC", "CJMC") if n in names), None)
+    code_f = find_field(layer, ("VILLAGE_CODE", "ZLDWDM", "CJDM"))
+    name_f = find_field(layer, ("VILLAGE_NAME", "ZLDWMC", "CJMC"))
     out = []
     for f in layer.getFeatures(QgsFeatureRequest()):
         code = village_code(f[code_f]) if code_f else str(f.id())

@@ -20,15 +20,12 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.codes import village_code
 from ..core.crosswalk import SurveyCrosswalk, migrate_code, migration_2020, planning_codes
+from ..qgis_adapter.fields import find_field
 from .base import VillagePlannerAlgorithm
 
 # codes are attributes: a parcel with an invalid geometry is converted like any other
 NO_CHECK = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
 
-
-def _field(source, names):
-    have = {f.name().upper(): f.name() for f in source.fields()}
-    return next((have[n.upper()] for n in names if n.upper() in have), None)
 
 
 class LandUseCrosswalkAlgorithm(VillagePlannerAlgorithm):
@@ -56,15 +53,15 @@ class LandUseCrosswalkAlgorithm(VillagePlannerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "INPUT", context)
-        dlbm = _field(source, ["DLBM"])
+        dlbm = find_field(source, ["DLBM"])
         if dlbm is None:
             from qgis.core import QgsProcessingException
 
             raise QgsProcessingException(self.tr("Layer {layer} has no field {field} ({role}). Map the field in "
                                                  "Village Planner > Field mapping, or rename it.").format(
                 layer=source.sourceName(), field="DLBM", role="land_class"))
-        czcsxm = _field(source, ["CZCSXM"])
-        zldwdm = _field(source, ["ZLDWDM"])
+        czcsxm = find_field(source, ["CZCSXM"])
+        zldwdm = find_field(source, ["ZLDWDM"])
         cross = SurveyCrosswalk()
         names = planning_codes()
         fields = QgsFields(source.fields())
@@ -135,7 +132,7 @@ class MigrateCodes2020Algorithm(VillagePlannerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "INPUT", context)
-        field = self.parameterAsString(parameters, "FIELD", context) or _field(source, ["GHDLBM", "GHDM", "YDDM",
+        field = self.parameterAsString(parameters, "FIELD", context) or find_field(source, ["GHDLBM", "GHDM", "YDDM",
                                                                                          "DLBM"])
         if not field:
             from qgis.core import QgsProcessingException

@@ -22,16 +22,13 @@ from ..core.codes import village_code
 from ..core.crosswalk import SurveyCrosswalk
 from ..core.i18n import current_language
 from ..core.structure import indicator_table, load_rows, structure_table
+from ..qgis_adapter.fields import find_field
 from ..qgis_adapter.layers import read_attributes
 from .base import VillagePlannerAlgorithm
 
 CODE_FIELDS = ("plan_code", "GHDLBM", "GHDM", "YDDM", "code_2023")
 AREA_FIELDS = ("MJ", "TBMJ", "GHMJ", "AREA")
 
-
-def _find(layer, names):
-    have = {f.name().upper(): f.name() for f in layer.fields()}
-    return next((have[n.upper()] for n in names if n.upper() in have), None)
 
 
 def read_planning_layer(layer, feedback=None):
@@ -40,15 +37,15 @@ def read_planning_layer(layer, feedback=None):
     A raw survey layer (DLBM only) is converted on the fly with the crosswalk. Areas come from the
     layer's area fields; features without one are measured on the ellipsoid.
     """
-    code_f = _find(layer, CODE_FIELDS)
-    dlbm_f = _find(layer, ("DLBM",)) if code_f is None else None
+    code_f = find_field(layer, CODE_FIELDS)
+    dlbm_f = find_field(layer, ("DLBM",)) if code_f is None else None
     if code_f is None and dlbm_f is None:
         raise QgsProcessingException(VillagePlannerAlgorithm().tr(
             "Layer {layer} has no planning code field (one of {fields}) and no DLBM.").format(
             layer=layer.name(), fields=", ".join(CODE_FIELDS)))
-    fields = {"code": code_f or dlbm_f, "area": _find(layer, AREA_FIELDS), "net": _find(layer, ("TBDLMJ",)),
-              "ridge": _find(layer, ("KCMJ",)), "czc": _find(layer, ("CZCSXM",)),
-              "village": _find(layer, ("ZLDWDM", "village_code"))}
+    fields = {"code": code_f or dlbm_f, "area": find_field(layer, AREA_FIELDS), "net": find_field(layer, ("TBDLMJ",)),
+              "ridge": find_field(layer, ("KCMJ",)), "czc": find_field(layer, ("CZCSXM",)),
+              "village": find_field(layer, ("ZLDWDM", "village_code"))}
     frame, _ = read_attributes(layer, {k: v for k, v in fields.items() if v})
     n = len(frame)
 

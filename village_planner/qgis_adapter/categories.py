@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
 from ..core.codes import village_code
+from .fields import find_field
 from .i18n import tr
 from .layers import read_attributes, read_geometries, working_crs
 
@@ -20,8 +21,7 @@ CODE_FIELDS = ("village_code", "ZLDWDM", "CJDM", "XZQDM")
 
 
 def code_field(layer):
-    names = {f.name().upper(): f.name() for f in layer.fields()}
-    return next((names[c.upper()] for c in CODE_FIELDS if c.upper() in names), None)
+    return find_field(layer, CODE_FIELDS)
 
 
 def distances_to(layer, boundary):

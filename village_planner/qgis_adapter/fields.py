@@ -24,6 +24,12 @@ def spec():
     return _SPEC
 
 
+def find_field(layer, names):
+    """The layer's own spelling of the first of ``names`` it has (case-insensitive), or None."""
+    have = {f.name().upper(): f.name() for f in layer.fields()}
+    return next((have[n.upper()] for n in names if n.upper() in have), None)
+
+
 def project_mapping(project=None):
     """{layer kind: {role: field name}} saved in the project."""
     project = project or QgsProject.instance()

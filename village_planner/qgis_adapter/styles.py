@@ -65,9 +65,10 @@ def outline_symbol(color, width=0.8, dash=False, fill=None):
 
 def apply_standard_style(layer):
     """Style a land-use layer by its codes (planning codes first, else survey codes); returns the field used."""
-    names = {f.name().upper(): f.name() for f in layer.fields()}
+    from .fields import find_field
+
     for candidates, kind in ((("GHDLBM", "PLAN_CODE", "GHDM", "CODE_2023"), "planning"), (("DLBM",), "survey")):
-        field = next((names[c] for c in candidates if c in names), None)
+        field = find_field(layer, candidates)
         if field:
             layer.setRenderer(code_renderer(layer, field, kind))
             layer.triggerRepaint()
