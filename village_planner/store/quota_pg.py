@@ -99,9 +99,19 @@ class PgQuotaStore(QuotaStoreBase):
         finally:
             con.close()
 
+    @staticmethod
+    def _policy_cur(cur):
+        cur.execute("SELECT policy_json, policy_hash FROM vp_quota.pool")
+        text, digest = cur.fetchone()
+        return q.Policy(json.loads(text), "(pool)", digest)
+
     def policy(self):
-        row = self._query("SELECT policy_json, policy_hash FROM vp_quota.pool")[0]
-        return q.Policy(json.loads(row[0]), "(pool)", row[1])
+        con = self._connect()
+        try:
+            with con.cursor() as cur:
+                return self._policy_cur(cur)
+        finally:
+            con.close()
 
     def pool_info(self):
         con = self._connect()
@@ -150,9 +160,7 @@ class PgQuotaStore(QuotaStoreBase):
             with con.cursor() as cur:
                 cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
                 state = self._state_cur(cur)
-                cur.execute("SELECT policy_json, policy_hash FROM vp_quota.pool")
-                pj, ph = cur.fetchone()
-                policy = q.Policy(json.loads(pj), "(pool)", ph)
+                policy = self._policy_cur(cur)
                 cur.execute("SELECT seq, hash FROM vp_quota.journal ORDER BY seq DESC LIMIT 1")
                 last = cur.fetchone()
                 seq, prev = (last[0], last[1]) if last else (0, q.GENESIS)

@@ -166,10 +166,9 @@ class GpkgQuotaStore(QuotaStoreBase):
     def policy(self):
         con = _connect(self.path)
         try:
-            row = con.execute("SELECT policy_json, policy_hash FROM vp_quota_pool").fetchone()
+            return self.policy_from(con)
         finally:
             con.close()
-        return q.Policy(json.loads(row[0]), "(pool)", row[1])
 
     def pool_info(self):
         con = _connect(self.path)
