@@ -6,7 +6,8 @@ import pandas as pd
 import shapely
 
 from ..core import stats as core_stats
-from ..core.ledger import build_ledger
+from ..core.codes import village_code
+from ..core.ledger import build_ledger, village_codes
 from ..core.overlay import count_points_in, share_inside
 from ..core.profile import load_profile
 from .checker import check_sources, repair_geometries
@@ -111,8 +112,6 @@ def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, f
             vcols["village_name"] = vf["village_name"]
         village_frame, vgeoms = read_attributes(villages, vcols, None, with_geometry=True, target_crs=crs)
         vgeoms = repair_geometries(layer_label(villages), village_frame["fid"].to_numpy(), vgeoms, findings)
-        from ..core.codes import village_code
-
         codes = village_frame["village_code"].map(village_code)
         for code, g in zip(codes, vgeoms):
             if code and g is not None:
@@ -130,8 +129,6 @@ def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, f
             hazard_counts = pd.Series(counts, index=codes)
         else:
             counts, outside = count_points_in(points, geoms)
-            from ..core.ledger import village_codes
-
             pcodes = village_codes(frame["zldwdm"]).fillna("UNASSIGNED")
             hazard_counts = pd.Series(counts, index=pcodes.to_numpy()).groupby(level=0).sum()
         if len(outside):
