@@ -47,14 +47,15 @@ def sample_layers():
 
 def fill(store, villages, n):
     codes = [v["village_code"] for v in villages]
-    store.record_many([Entry("inflow", to_units(n), document_no="d", author="a", source="annual_plan")])
+    store.record_many([Entry("inflow", to_units(n), document_no="d", author="a", source="annual_plan",
+                            date="2026-01-05")])
     batch, done = [], 1
     i = 0
     while done < n:
         code = codes[i % len(codes)]
         kind = ("allocate", "draw", "return")[(i // len(codes)) % 3]
         batch.append(Entry(kind, to_units(0.01 if kind == "allocate" else 0.004), document_no="d%d" % i,
-                           author="a", village=code))
+                           author="a", village=code, date="2026-02-01"))
         i += 1
         done += 1
         if len(batch) == 5000 or done == n:
@@ -76,7 +77,7 @@ def measure(store, wkb, code, repeat):
         assert report["chain_ok"] and report["balances_ok"], report
         t = time.perf_counter()
         store.record(Entry("draw", to_units(0.001), document_no="bench%d" % i, author="a", village=code,
-                           geometry_wkb=wkb), checker)
+                           date="2026-03-01", geometry_wkb=wkb), checker)
         times["draw"].append(time.perf_counter() - t)
     return {k: statistics.median(v) for k, v in times.items()}
 
@@ -91,7 +92,7 @@ def main():
     results = {}
     tmp = tempfile.mkdtemp(prefix="vp-bench-")
     gpkg = GpkgQuotaStore(os.path.join(tmp, "pool.gpkg"))
-    gpkg.create("500230", 1e9, 0, load_policy(), villages, cons, "EPSG:4545")
+    gpkg.create("500230", 1e7, 0, load_policy(), villages, cons, "EPSG:4545")
     t = time.perf_counter()
     fill(gpkg, villages, args.entries)
     results["gpkg_fill_s"] = time.perf_counter() - t
@@ -102,7 +103,7 @@ def main():
     try:
         db = server.create_database("bench")
         pg = PgQuotaStore("host=%s port=%d dbname=%s user=postgres" % (server.host, server.port, db))
-        pg.create("500230", 1e9, 0, load_policy(), villages, cons, "EPSG:4545")
+        pg.create("500230", 1e7, 0, load_policy(), villages, cons, "EPSG:4545")
         t = time.perf_counter()
         fill(pg, villages, args.entries)
         results["postgis_fill_s"] = time.perf_counter() - t

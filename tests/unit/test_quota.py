@@ -179,7 +179,7 @@ def test_a_process_killed_mid_movement_leaves_the_books_as_before(tmp_path):
         "    print('in transaction', flush=True)\n"
         "    time.sleep(60)\n"
         "s._before_commit = hang\n"
-        "s.record(Entry(kind='allocate', units=20000, village=%r, document_no='x', author='y'))\n"
+        "s.record(Entry(kind='allocate', units=20000, village=%r, document_no='x', author='y', date='2026-03-01'))\n"
     ) % (ROOT, store.path, V1)
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "in transaction"

@@ -67,6 +67,7 @@ def villages():
 def mv(kind, ha, **kw):
     kw.setdefault("document_no", "丰都规资〔2026〕7号")
     kw.setdefault("author", "县规划局")
+    kw.setdefault("date", "2026-03-01")
     return Entry(kind=kind, units=to_units(ha), **kw)
 
 
@@ -182,7 +183,7 @@ def test_a_process_killed_mid_movement_on_postgis(team, postgis):
         "    print('in transaction', flush=True)\n"
         "    time.sleep(60)\n"
         "s._before_commit = hang\n"
-        "s.record(Entry(kind='inflow', units=50000, source='annual_plan', document_no='x', author='y'))\n"
+        "s.record(Entry(kind='inflow', units=50000, source='annual_plan', document_no='x', author='y', date='2026-03-01'))\n"
     ) % (root, dsn(postgis, team["db"], "admin1"))
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "in transaction"

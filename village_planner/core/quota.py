@@ -4,11 +4,17 @@ Areas are kept as integers of 0.0001 ha (1 m2) so that sums never drift. Every
 movement is checked against the rules before anything is written; a refusal
 names the rule and the figures. Entries are never changed: a correction is a
 ``reverse`` entry that cancels an earlier one. Each entry is hash-chained to the
-previous one so that tampering shows.
+previous one so that tampering shows; since hash format 2 an entry also covers
+the digest of the pool's settings (control total, baseline, policy, village
+accounts, protection zones) in force when it was recorded, so changing those
+afterwards shows too. The chain's head ("count:hash", the anchor) is printed in
+every report, so a later rewrite of the whole chain can be proved against it.
 """
 
+import datetime as _dt
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 
 from .codes import read_json, resource_path
@@ -40,8 +46,48 @@ class PolicyError(ValueError):
     pass
 
 
+MAX_AREA_HA = 100_000_000  # larger than any county: a plausibility bound that keeps units in 64 bits
+FIRST_YEAR = 1949
+YEARS_AHEAD = 5
+
+
 def to_units(ha):
     return int(round(float(ha) * UNITS_PER_HA))
+
+
+def area_units(value, what=None):
+    """Units of an area given in ha; raises QuotaRefused('area') for what is not a finite, plausible number."""
+    what = what or tr("The area")
+    try:
+        ha = float(value)
+    except (TypeError, ValueError):
+        raise QuotaRefused("area", tr("{what} '{value}' is not a number of hectares.").format(
+            what=what, value=value)) from None
+    if not math.isfinite(ha):
+        raise QuotaRefused("area", tr("{what} must be a finite number of hectares (given {value}).").format(
+            what=what, value=value))
+    if abs(ha) > MAX_AREA_HA:
+        raise QuotaRefused("area", tr("{what} of {value} ha is implausible (more than {max} ha).").format(
+            what=what, value=value, max=MAX_AREA_HA))
+    return to_units(ha)
+
+
+def check_date(text, today=None):
+    """The ISO date (YYYY-MM-DD) of ``text``; raises QuotaRefused('date') unless it is a real date from 1949 to a
+    few years ahead."""
+    text = (text or "").strip()
+    try:
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            raise ValueError(text)
+        day = _dt.date.fromisoformat(text)
+    except ValueError:
+        raise QuotaRefused("date", tr("The date '{date}' is not a real date in the form YYYY-MM-DD.").format(
+            date=text)) from None
+    today = today or _dt.date.today()
+    if not FIRST_YEAR <= day.year <= today.year + YEARS_AHEAD:
+        raise QuotaRefused("date", tr("The date {date} is outside {first}-{last}.").format(
+            date=text, first=FIRST_YEAR, last=today.year + YEARS_AHEAD))
+    return day.isoformat()
 
 
 def to_ha(units):
@@ -73,13 +119,24 @@ class Entry:
     prev_hash: str = ""
     hash: str = ""
     extra: dict = field(default_factory=dict)
+    settings: str = ""  # digest of the pool settings in force (hash format 2); empty in format-1 entries
 
     def payload(self):
-        """The fields the hash covers, in a fixed order (hash format 1)."""
+        """The fields the hash covers, in a fixed order (format 2 adds the settings digest).
+
+        The PostGIS function vp_quota.entry_payload builds the same text: keep them in step.
+        """
         geometry = _EMPTY_SHA if not self.geometry_wkb else hashlib.sha256(self.geometry_wkb).hexdigest()
-        return _DUMPS([1, self.seq, self.kind, self.units, self.date, self.document_no, self.author, self.project,
-                       self.note, self.village, self.to_village, self.land_use_code, bool(self.flexible),
-                       self.reverses, self.source, self.purpose, geometry])
+        fields = [self.seq, self.kind, self.units, self.date, self.document_no, self.author, self.project,
+                  self.note, self.village, self.to_village, self.land_use_code, bool(self.flexible),
+                  self.reverses, self.source, self.purpose, geometry]
+        if self.settings:
+            return _DUMPS([2] + fields + [self.settings])
+        return _DUMPS([1] + fields)
+
+    def key(self):
+        """What makes two movements the same one for an import: document number, kind, village(s) and area."""
+        return (self.document_no.strip(), self.kind, self.village, self.to_village, self.units)
 
     def seal(self, prev_hash):
         self.prev_hash = prev_hash
@@ -161,6 +218,27 @@ class Policy:
         return list(self.data.get("inflow_sources", {}))
 
 
+def _sha(data):
+    return hashlib.sha256(data or b"").hexdigest() if data else ""
+
+
+def settings_digest(pool, villages, protection):
+    """SHA-256 of what a pool is: the part of its settings no movement may change without the chain showing it.
+
+    ``pool``: {county_code, control_total_units, baseline_units, crs, policy_json (the stored text)};
+    ``villages``: rows (code, name, town, category, planned_units, boundary bytes or None);
+    ``protection``: rows (kind, geometry bytes). The PostGIS function vp_quota.settings_digest computes the same.
+    """
+    text = _DUMPS([
+        pool.get("county_code") or "", int(pool.get("control_total_units") or 0), int(pool.get("baseline_units") or 0),
+        pool.get("crs") or "", _sha((pool.get("policy_json") or "").encode("utf-8")),
+        [[code, name or "", town or "", category or "", int(planned or 0), _sha(bytes(boundary) if boundary else b"")]
+         for code, name, town, category, planned, boundary in sorted(villages, key=lambda r: r[0])],
+        sorted([kind, _sha(bytes(geometry))] for kind, geometry in protection),
+    ])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def load_policy(path=None):
     path = path or resource_path("policy", "quota_default.json")
     data, digest = read_json(path, PolicyError, tr("Quota policy file not found: {path}"),
@@ -179,6 +257,11 @@ def check(entry, state, policy, original=None, overlaps=None):
     if entry.units <= 0:
         raise QuotaRefused("area", tr("The area must be more than 0 ha (given {ha} ha).").format(
             ha=fmt(entry.units)))
+    if entry.units > state.control_total:
+        raise QuotaRefused("area", tr("An area of {ha} ha is more than the county's whole control total {total} ha; "
+                                      "check the unit (ha, not m2).").format(ha=fmt(entry.units),
+                                                                              total=fmt(state.control_total)))
+    entry.date = check_date(entry.date)
     if not entry.document_no.strip():
         raise QuotaRefused("document", tr("Every movement needs its approval document number."))
     if not entry.author.strip():
@@ -276,6 +359,47 @@ def apply(entry, state, policy, original=None):
     for account, delta in deltas(entry, original).items():
         state.balances[account] = state.balance(account) + delta
     state.reclaimed += reclaimed_delta(entry, policy, original)
+
+
+def anchor(entries, settings=""):
+    """The chain's head as "count:hash": the last entry's hash, or the settings digest of a pool without entries."""
+    if entries:
+        return "{}:{}".format(len(entries), entries[-1].hash)
+    return "0:{}".format(settings)
+
+
+def parse_anchor(text):
+    """(count, hash) of an anchor "count:hash"; raises ValueError naming the expected form."""
+    count, sep, digest = (text or "").strip().partition(":")
+    digest = digest.strip().lower()
+    if not sep or not count.strip().isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef"
+                                                                          for c in digest):
+        raise ValueError(tr("'{text}' is not an anchor of the form count:hash (e.g. 12:3fa9…, 64 hex digits).").format(
+            text=text))
+    return int(count), digest
+
+
+def contains_anchor(entries, count, digest, settings=""):
+    """Whether the journal still holds the chain an earlier report printed as "count:hash"."""
+    if count == 0:
+        first = next((e.settings for e in entries if e.settings), None) if entries else settings
+        return first == digest
+    return len(entries) >= count and entries[count - 1].hash == digest
+
+
+def duplicates(entries, journal):
+    """[(index, seq)] of entries that repeat a movement already in the journal and not reversed (by ``Entry.key``)."""
+    reversed_ids = {e.reverses for e in journal if e.kind == "reverse"}
+    recorded = {}
+    for e in journal:
+        if e.kind != "reverse" and e.seq not in reversed_ids:
+            recorded.setdefault(e.key(), []).append(e.seq)
+    out = []
+    for i, entry in enumerate(entries):
+        seqs = recorded.get(entry.key())
+        if entry.kind != "reverse" and seqs:
+            out.append((i, seqs.pop(0)))
+    return out
 
 
 def verify_chain(entries):

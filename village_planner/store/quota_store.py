@@ -18,7 +18,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS vp_quota_pool (
     id INTEGER PRIMARY KEY CHECK (id = 1), county_code TEXT NOT NULL, control_total_units INTEGER NOT NULL,
     baseline_units INTEGER NOT NULL, policy_name TEXT, policy_hash TEXT, policy_json TEXT, crs TEXT,
-    created_at TEXT);
+    created_at TEXT, settings_hash TEXT);
 CREATE TABLE IF NOT EXISTS vp_quota_village (
     village_code TEXT PRIMARY KEY, village_name TEXT, town TEXT, category TEXT, planned_units INTEGER,
     boundary BLOB);
@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS vp_quota_journal (
     seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, units INTEGER NOT NULL, date TEXT, document_no TEXT,
     author TEXT, project TEXT, note TEXT, village TEXT, to_village TEXT, land_use_code TEXT, flexible INTEGER,
     reverses INTEGER, source TEXT, purpose TEXT, geometry BLOB, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
-    recorded_at TEXT);
+    recorded_at TEXT, settings_hash TEXT);
 CREATE TABLE IF NOT EXISTS vp_quota_balance (account TEXT PRIMARY KEY, units INTEGER NOT NULL);
 CREATE TRIGGER IF NOT EXISTS vp_quota_journal_no_update BEFORE UPDATE ON vp_quota_journal
     BEGIN SELECT RAISE(ABORT, 'journal entries are never changed: record a reversal'); END;
@@ -37,26 +37,57 @@ CREATE TRIGGER IF NOT EXISTS vp_quota_journal_no_delete BEFORE DELETE ON vp_quot
 """
 RECLAIMED = "meta:reclaimed"
 COLUMNS = ("seq", "kind", "units", "date", "document_no", "author", "project", "note", "village", "to_village",
-           "land_use_code", "flexible", "reverses", "source", "purpose", "geometry", "prev_hash", "hash")
+           "land_use_code", "flexible", "reverses", "source", "purpose", "geometry", "prev_hash", "hash",
+           "settings_hash")
+SQLITE_HEADER = b"SQLite format 3\x00"
+# columns added after the first release: (table, column, type)
+ADDED_COLUMNS = (("vp_quota_journal", "settings_hash", "TEXT"), ("vp_quota_pool", "settings_hash", "TEXT"))
+
+
+def is_sqlite_file(path):
+    """Whether ``path`` is an SQLite database (a GeoPackage is one); False for a CSV or any other file."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _refuse_non_sqlite(path):
+    if os.path.isdir(path) or (os.path.exists(path) and os.path.getsize(path) and not is_sqlite_file(path)):
+        raise StoreError(tr("{path} is not a GeoPackage (it is not an SQLite database).").format(path=path))
 
 
 def _connect(path):
+    _refuse_non_sqlite(path)
     con = sqlite3.connect(path, timeout=60, isolation_level=None)
     con.execute("PRAGMA busy_timeout = 60000")
     return con
+
+
+def _upgrade(con):
+    """Add the columns a pool made by an earlier version lacks (older entries keep hash format 1)."""
+    for table, column, kind in ADDED_COLUMNS:
+        have = {r[1] for r in con.execute("PRAGMA table_info(%s)" % table)}
+        if have and column not in have:
+            con.execute("ALTER TABLE %s ADD COLUMN %s %s" % (table, column, kind))
 
 
 class QuotaStoreBase:
     """What every backend shares: the checked batch of movements, verification of the books and the chain."""
 
     @staticmethod
-    def _batch(entries, state, policy, seq, prev, find_original, insert, overlaps_fn=None):
+    def _batch(entries, state, policy, seq, prev, find_original, insert, overlaps_fn=None, settings="",
+               journal=None):
         """Check, seal and insert each movement in turn. Returns (written, refused).
 
         ``find_original(seq)`` gives a journal entry (with extra['reversed']); ``insert(entry, original)``
-        writes it and may raise QuotaRefused when the database itself refuses.
+        writes it and may raise QuotaRefused when the database itself refuses (the database may also set the
+        entry's seq and hash itself). ``journal``: the recorded entries, given when movements already recorded
+        are to be refused (rule 'duplicate').
         """
         written, refused, pending = [], [], {}
+        repeated = dict(q.duplicates(entries, journal)) if journal is not None else {}
         for i, entry in enumerate(entries):
             original = None
             if entry.kind == "reverse":
@@ -64,15 +95,20 @@ class QuotaStoreBase:
                 if original is not None and not entry.village:
                     entry.village, entry.to_village = original.village, original.to_village
             try:
+                if i in repeated:
+                    raise q.QuotaRefused("duplicate", tr(
+                        "This movement is already recorded as journal entry {seq} (same document number, movement, "
+                        "village and area); to record it again, allow duplicates.").format(seq=repeated[i]))
                 overlaps = overlaps_fn(entry) if (overlaps_fn and entry.kind == "draw") else None
                 warnings = q.check(entry, state, policy, original, overlaps)
                 entry.seq = seq + 1
-                sealed = entry.seal(prev)
+                entry.settings = settings
+                entry.seal(prev)
                 insert(entry, original)
             except q.QuotaRefused as exc:
                 refused.append((i, exc))
                 continue
-            seq, prev = entry.seq, sealed
+            seq, prev = entry.seq, entry.hash
             q.apply(entry, state, policy, original)
             if original is not None:
                 original.extra["reversed"] = True
@@ -81,10 +117,21 @@ class QuotaStoreBase:
         return written, refused
 
     # -- verification ----------------------------------------------------------
-    def verify(self):
-        """{'chain_ok', 'bad_seq', 'balances_ok', 'identity_ok', 'differences'}."""
-        entries = self.journal()
+    def verify(self, entries=None):
+        """{'chain_ok', 'bad_seq', 'balances_ok', 'identity_ok', 'settings_ok', 'differences', 'entries', 'anchor'}.
+
+        settings_ok: the pool's settings (control total, baseline, policy, village accounts, protection zones)
+        are those the last entry was sealed with (or, without entries, those the pool was created with).
+        """
+        entries = self.journal() if entries is None else entries
         ok, bad = q.verify_chain(entries)
+        digest = self.settings_digest()
+        if entries and entries[-1].settings:
+            settings_ok = entries[-1].settings == digest
+        elif entries:  # sealed by an earlier version that did not cover the settings
+            settings_ok = not any(e.settings for e in entries)
+        else:
+            settings_ok = self.created_settings() in (None, digest)
         state = self.state()
         replayed = q.replay(entries, state, self.policy())
         accounts = set(replayed.balances) | set(state.balances)
@@ -95,7 +142,12 @@ class QuotaStoreBase:
             e.units for e in entries if e.kind == "reverse" and kinds.get(e.reverses) == "inflow")
         identity = inflows == state.inflow_total
         return {"chain_ok": ok, "bad_seq": bad, "balances_ok": not diffs and replayed.reclaimed == state.reclaimed,
-                "identity_ok": identity, "differences": diffs, "entries": len(entries)}
+                "identity_ok": identity, "settings_ok": settings_ok, "differences": diffs, "entries": len(entries),
+                "anchor": q.anchor(entries, digest)}
+
+    @staticmethod
+    def verified(check):
+        return bool(check["chain_ok"] and check["balances_ok"] and check["identity_ok"] and check["settings_ok"])
 
 
 class GpkgQuotaStore(QuotaStoreBase):
@@ -105,18 +157,22 @@ class GpkgQuotaStore(QuotaStoreBase):
     # -- creation ------------------------------------------------------------
     def create(self, county_code, control_total_ha, baseline_ha, policy, villages, constraints=(), crs=""):
         """villages: [{village_code, village_name, town, category, planned_ha, boundary_wkb}]."""
+        control, baseline = _pool_units(control_total_ha, baseline_ha, villages)
+        _refuse_non_sqlite(self.path)  # a CSV or any other file is refused before anything is written
         ensure_schema(self.path)
         con = _connect(self.path)
         try:
             con.executescript(SCHEMA)
+            _upgrade(con)
             con.execute("BEGIN IMMEDIATE")
             if con.execute("SELECT 1 FROM vp_quota_pool").fetchone():
                 con.execute("ROLLBACK")
                 raise StoreError(tr("{path} already holds a quota pool.").format(path=self.path))
-            con.execute("INSERT INTO vp_quota_pool VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)", (
-                county_code, q.to_units(control_total_ha), q.to_units(baseline_ha), policy.name,
-                policy.content_hash, json.dumps(policy.data, ensure_ascii=False), crs,
-                _dt.datetime.now().astimezone().isoformat(timespec="seconds")))
+            con.execute("INSERT INTO vp_quota_pool (id, county_code, control_total_units, baseline_units, "
+                        "policy_name, policy_hash, policy_json, crs, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)", (
+                            county_code, control, baseline, policy.name,
+                            policy.content_hash, json.dumps(policy.data, ensure_ascii=False), crs,
+                            _dt.datetime.now().astimezone().isoformat(timespec="seconds")))
             for v in villages:
                 con.execute("INSERT INTO vp_quota_village VALUES (?, ?, ?, ?, ?, ?)", (
                     v["village_code"], v.get("village_name"), v.get("town"), v.get("category") or "",
@@ -126,6 +182,7 @@ class GpkgQuotaStore(QuotaStoreBase):
             for table in ("vp_quota_pool", "vp_quota_village", "vp_quota_journal", "vp_quota_balance"):
                 con.execute("INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description) "
                             "VALUES (?, 'attributes', ?, 'Village Planner quota pool')", (table, table))
+            con.execute("UPDATE vp_quota_pool SET settings_hash = ?", (self._settings_digest(con),))
             con.execute("COMMIT")
         except sqlite3.Error as exc:
             if con.in_transaction:
@@ -139,8 +196,46 @@ class GpkgQuotaStore(QuotaStoreBase):
             return False
         con = _connect(self.path)
         try:
-            return bool(con.execute("SELECT 1 FROM sqlite_master WHERE name='vp_quota_pool'").fetchone()) and \
+            found = bool(con.execute("SELECT 1 FROM sqlite_master WHERE name='vp_quota_pool'").fetchone()) and \
                 bool(con.execute("SELECT 1 FROM vp_quota_pool").fetchone())
+            if found:
+                _upgrade(con)
+            return found
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(tr("{path} is not a GeoPackage: {error}").format(path=self.path, error=exc)) from None
+        finally:
+            con.close()
+
+    @property
+    def label(self):
+        return self.path
+
+    # -- the settings the chain covers ---------------------------------------------
+    @staticmethod
+    def _settings_digest(con):
+        row = con.execute("SELECT county_code, control_total_units, baseline_units, crs, policy_json "
+                          "FROM vp_quota_pool").fetchone()
+        if row is None:
+            return ""
+        pool = dict(zip(("county_code", "control_total_units", "baseline_units", "crs", "policy_json"), row))
+        villages = con.execute("SELECT village_code, village_name, town, category, planned_units, boundary "
+                               "FROM vp_quota_village").fetchall()
+        protection = con.execute("SELECT kind, geometry FROM vp_quota_constraint").fetchall()
+        return q.settings_digest(pool, villages, protection)
+
+    def settings_digest(self):
+        con = _connect(self.path)
+        try:
+            return self._settings_digest(con)
+        finally:
+            con.close()
+
+    def created_settings(self):
+        con = _connect(self.path)
+        try:
+            _upgrade(con)
+            row = con.execute("SELECT settings_hash FROM vp_quota_pool").fetchone()
+            return row[0] if row else None
         finally:
             con.close()
 
@@ -198,14 +293,15 @@ class GpkgQuotaStore(QuotaStoreBase):
     @staticmethod
     def _entry(row):
         (seq, kind, units, date, document_no, author, project, note, village, to_village, land_use_code, flexible,
-         reverses, source, purpose, geometry, prev_hash, hash_) = row
+         reverses, source, purpose, geometry, prev_hash, hash_, settings) = row
         return q.Entry(kind, units, date or "", document_no or "", author or "", project or "", note or "",
                        village or "", to_village or "", land_use_code or "", bool(flexible), reverses or 0,
-                       source or "", purpose or "", geometry or b"", seq, prev_hash, hash_)
+                       source or "", purpose or "", geometry or b"", seq, prev_hash, hash_, settings=settings or "")
 
     def journal(self):
         con = _connect(self.path)
         try:
+            _upgrade(con)
             entries = [self._entry(r) for r in con.execute(
                 "SELECT %s FROM vp_quota_journal ORDER BY seq" % ", ".join(COLUMNS))]
         finally:
@@ -223,23 +319,28 @@ class GpkgQuotaStore(QuotaStoreBase):
             raise refused[0][1]
         return results[0]
 
-    def record_many(self, entries, overlaps_fn=None):
+    def record_many(self, entries, overlaps_fn=None, allow_duplicates=True):
         """All movements or none, in one transaction.
 
         Returns ([(seq, warnings)], []) when every movement is accepted, or
-        ([], [(index, QuotaRefused)]) listing every refused one (nothing is written).
+        ([], [(index, QuotaRefused)]) listing every refused one (nothing is written). With
+        ``allow_duplicates=False`` a movement already in the journal is refused (rule 'duplicate').
         """
         con = _connect(self.path)
         try:
+            _upgrade(con)
             con.execute("BEGIN IMMEDIATE")  # one writer at a time, across processes
             try:
                 state = self._state(con)
                 policy = self.policy_from(con)
                 last = con.execute("SELECT seq, hash FROM vp_quota_journal ORDER BY seq DESC LIMIT 1").fetchone()
                 seq, prev = (last[0], last[1]) if last else (0, q.GENESIS)
+                journal = None if allow_duplicates else [self._entry(r) for r in con.execute(
+                    "SELECT %s FROM vp_quota_journal ORDER BY seq" % ", ".join(COLUMNS))]
                 written, refused = self._batch(entries, state, policy, seq, prev,
                                                lambda n: self._original(con, n),
-                                               lambda e, o: self._insert(con, e, policy, o), overlaps_fn)
+                                               lambda e, o: self._insert(con, e, policy, o), overlaps_fn,
+                                               self._settings_digest(con), journal)
                 if refused:
                     con.execute("ROLLBACK")
                     return [], refused
@@ -265,8 +366,9 @@ class GpkgQuotaStore(QuotaStoreBase):
         return original
 
     def _insert(self, con, entry, policy, original):
-        values = {c: getattr(entry, c) for c in COLUMNS if c != "geometry"}
+        values = {c: getattr(entry, c) for c in COLUMNS if c not in ("geometry", "settings_hash")}
         values["geometry"] = entry.geometry_wkb or None
+        values["settings_hash"] = entry.settings or None
         values["flexible"] = int(bool(entry.flexible))
         con.execute("INSERT INTO vp_quota_journal (%s, recorded_at) VALUES (%s, ?)" % (
             ", ".join(COLUMNS), ", ".join("?" * len(COLUMNS))),
@@ -286,10 +388,18 @@ class GpkgQuotaStore(QuotaStoreBase):
         row = con.execute("SELECT policy_json, policy_hash FROM vp_quota_pool").fetchone()
         return q.Policy(json.loads(row[0]), "(pool)", row[1])
 
-    def set_category(self, village_code, category):
-        con = _connect(self.path)
-        try:
-            con.execute("UPDATE vp_quota_village SET category = ? WHERE village_code = ?", (category, village_code))
-        finally:
-            con.close()
+
+def _pool_units(control_total_ha, baseline_ha, villages):
+    """Units of the pool's figures, refused as StoreError when one is not a plausible number of hectares."""
+    try:
+        control = q.area_units(control_total_ha, tr("The control total"))
+        baseline = q.area_units(baseline_ha, tr("The baseline construction land"))
+        for v in villages:
+            q.area_units(v.get("planned_ha") or 0, tr("The planned construction land of village {code}").format(
+                code=v["village_code"]))
+    except q.QuotaRefused as exc:
+        raise StoreError(str(exc)) from None
+    if control < 0 or baseline < 0:
+        raise StoreError(tr("The control total and the baseline construction land cannot be negative."))
+    return control, baseline
 
