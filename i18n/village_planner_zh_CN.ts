@@ -19,6 +19,11 @@
       <translation> 或 </translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>'{text}' is not an anchor of the form count:hash (e.g. 12:3fa9…, 64 hex digits).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/classify.py" />
       <source>(not computed, skipped)</source>
       <translation>（未计算，跳过）</translation>
@@ -158,6 +163,11 @@
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Also one map book (PDF) per town</source>
       <translation>同时按乡镇输出图集（PDF）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>An area of {ha} ha is more than the county's whole control total {total} ha; check the unit (ha, not m2).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
@@ -316,6 +326,11 @@
       <location filename="../village_planner/processing/check_layers.py" />
       <source>Checks the county's survey layers before a long job: missing fields, CRS mismatches, invalid geometries (with feature ids), duplicate village codes and parcels without a village. ERROR items stop the plugin's jobs; WARNING items are reported and the jobs go on.</source>
       <translation>在耗时作业前检查县域调查图层：缺失字段、坐标系不一致、无效几何（列出要素编号）、重复村代码以及无所属村的图斑。“错误”项会中止插件作业；“警告”项会报告，作业继续。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Chinese</source>
+      <translation>中文</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
@@ -665,8 +680,9 @@
     </message>
     <message>
       <location filename="../village_planner/core/i18n.py" />
+      <location filename="../village_planner/processing/export_maps.py" />
       <source>English</source>
-      <translation>中文</translation>
+      <translation>英文</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
@@ -699,9 +715,7 @@
       <translation>每笔变动都必须填写经办人。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/ledger_diff.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
-      <location filename="../village_planner/processing/resource_ledger.py" />
+      <location filename="../village_planner/processing/base.py" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -745,6 +759,11 @@
       <location filename="../village_planner/plugin.py" />
       <source>Export village plan maps…</source>
       <translation>导出村庄规划图件…</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/compat.py" />
+      <source>Export was cancelled.</source>
+      <translation>导出已取消。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/export_maps.py" />
@@ -846,8 +865,7 @@
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
-      <location filename="../village_planner/processing/classify_villages.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/base.py" />
       <source>HTML report (*.html)</source>
       <translation>HTML 报告 (*.html)</translation>
     </message>
@@ -986,6 +1004,11 @@
       <location filename="../village_planner/processing/table_algs.py" />
       <source>Land-use structure adjustment table</source>
       <translation>国土空间功能结构调整表</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>Language of the map text</source>
+      <translation>图面文字语言</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
@@ -1215,6 +1238,16 @@
       <translation>序号</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>None of the village codes {codes} is in the village layer.</source>
+      <translation>村庄图层中没有村代码 {codes} 中的任何一个。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/compat.py" />
+      <source>Not enough memory to export the layout.</source>
+      <translation>内存不足，无法导出图面。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Note</source>
       <translation>备注</translation>
@@ -1268,9 +1301,24 @@
       <translation>权属性质（QSXZ）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>PDF</source>
+      <translation>PDF</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>PDF and PNG</source>
+      <translation>PDF 和 PNG</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/export_maps.py" />
+      <source>PNG</source>
+      <translation>PNG</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1876,6 +1924,11 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
+      <source>The area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
       <source>The area must be more than 0 ha (given {ha} ha).</source>
       <translation>面积必须大于 0 公顷（填写为 {ha} 公顷）。</translation>
     </message>
@@ -1885,9 +1938,34 @@
       <translation>{account} 的余额将降至 {after} 公顷（现有 {now} 公顷，本次变动 {delta} 公顷）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/quota_store.py" />
+      <source>The baseline construction land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/decide_category.py" />
       <source>The classification layer must be an output of Classify villages.</source>
       <translation>分类图层必须是“村庄分类”的输出结果。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/quota_store.py" />
+      <source>The control total</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/store/quota_store.py" />
+      <source>The control total and the baseline construction land cannot be negative.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>The date '{date}' is not a real date in the form YYYY-MM-DD.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>The date {date} is outside {first}-{last}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -1900,9 +1978,19 @@
       <translation>该笔使用将被拒绝。</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/compat.py" />
+      <source>The export of {path} failed (code {code}).</source>
+      <translation>导出 {path} 失败（代码 {code}）。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/stats.py" />
       <source>The file is neither UTF-8 nor GBK/GB18030 text.</source>
       <translation>该文件既不是 UTF-8 也不是 GBK/GB18030 文本。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/compat.py" />
+      <source>The file {path} could not be written (folder missing, read-only, or the file is open in another program).</source>
+      <translation>无法写入文件 {path}（文件夹不存在、只读，或文件已被其他程序打开）。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/table_algs.py" />
@@ -1915,14 +2003,59 @@
       <translation>未提供以下图件所需的图层：{maps}</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/compat.py" />
+      <source>The layout could not be exported as SVG layers.</source>
+      <translation>无法将图面导出为 SVG 图层。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/compat.py" />
+      <source>The layout could not be printed.</source>
+      <translation>无法打印图面。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/compat.py" />
+      <source>The map book's pages could not be prepared.</source>
+      <translation>无法准备图集的页面。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>The parcel layer (PARCELS) is required.</source>
       <translation>必须提供地类图斑图层（PARCELS）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/quota_store.py" />
+      <source>The planned construction land of village {code}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/table_algs.py" />
       <source>The planning indicator table of each village: binding indicators (ecological red line, permanent basic farmland, cultivated land to keep, village construction land) and expected ones (construction land in all, population, village construction land per resident), base year and target year, from the base-year and planned layers and the village's ledger.</source>
       <translation>各村规划指标一览表：约束性指标（生态保护红线、永久基本农田、耕地保有量、村庄建设用地）和预期性指标（建设用地总规模、人口、人均村庄建设用地）的基期年和目标年数值，取自基期年用地、规划用地和该村台账。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>The print layout template {path} cannot be read: {error}</source>
+      <translation>无法读取打印布局模板 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>The print layout template {path} could not be loaded.</source>
+      <translation>无法加载打印布局模板 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>The print layout template {path} does not exist.</source>
+      <translation>打印布局模板 {path} 不存在。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>The print layout template {path} has no map item.</source>
+      <translation>打印布局模板 {path} 中没有地图项。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>The project's field mapping takes {role} of layer {layer} from field {field}, which the layer does not have (renamed or deleted?). Correct the mapping in Village Planner &gt; Field mapping.</source>
+      <translation>本项目的字段映射规定图层 {layer} 的 {role} 取自字段 {field}，但该图层没有此字段（已改名或删除？）。请在“村庄规划助手 &gt; 字段映射”中更正映射。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
@@ -1963,6 +2096,11 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>These parcels have no matching village code.</source>
       <translation>这些图斑找不到对应的村代码。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/quota_store.py" />
+      <source>This movement is already recorded as journal entry {seq} (same document number, movement, village and area); to record it again, allow duplicates.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
@@ -2236,6 +2374,11 @@
       <translation>村 {code} 在本指标池中没有账户。</translation>
     </message>
     <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>Village {code} has no geometry in the village layer (feature {fid}); its maps cannot be drawn.</source>
+      <translation>村庄 {code} 在村庄图层中没有几何图形（要素 {fid}），无法绘制其图件。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger.py" />
       <source>Village {code} has no parcels.</source>
       <translation>村 {code} 没有图斑。</translation>
@@ -2476,6 +2619,21 @@
       <translation>全县有 {n} 个认定村</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/ledger.py" />
+      <source>{n} features have a negative area in {field}. Features: {ids}</source>
+      <translation>{n} 个要素的 {field} 面积为负数。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger.py" />
+      <source>{n} features have a value in {field} that is not a number. Features: {ids}</source>
+      <translation>{n} 个要素的 {field} 值不是数字。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger.py" />
+      <source>{n} features have an infinite value in {field}. Features: {ids}</source>
+      <translation>{n} 个要素的 {field} 值为无穷大。要素：{ids}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/checker.py" />
       <source>{n} features have no geometry. Features: {ids}</source>
       <translation>{n} 个要素没有几何。要素：{ids}</translation>
@@ -2536,6 +2694,26 @@
       <translation>{old} → {new}：{n} 个要素</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>{param}: files cannot be written in the folder {path} ({error}).</source>
+      <translation>{param}：无法在文件夹 {path} 中写入文件（{error}）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>{param}: the file {path} cannot be written (read-only).</source>
+      <translation>{param}：文件 {path} 无法写入（只读）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>{param}: {path} is a file, not a folder.</source>
+      <translation>{param}：{path} 是文件，不是文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>{param}: {path} is a folder, not a file.</source>
+      <translation>{param}：{path} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/store/quota_pg.py" />
       <location filename="../village_planner/store/quota_store.py" />
       <source>{path} already holds a quota pool.</source>
@@ -2559,14 +2737,44 @@
       <translation>{path} 中只有 {n} 个台账快照，至少需要两个。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/quota_store.py" />
+      <source>{path} is not a GeoPackage (it is not an SQLite database).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/store/snapshots.py" />
       <source>{path} is not a GeoPackage.</source>
       <translation>{path} 不是 GeoPackage 文件。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/quota_store.py" />
+      <source>{path} is not a GeoPackage: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/layouts/village_maps.py" />
+      <source>{path} is not a QGIS print layout template (.qpt).</source>
+      <translation>{path} 不是 QGIS 打印布局模板（.qpt）。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/sample_county.py" />
       <source>{v} villages and {p} parcels written to {folder}</source>
       <translation>已将 {v} 个村、{p} 个图斑写入 {folder}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>{what} '{value}' is not a number of hectares.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>{what} must be a finite number of hectares (given {value}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>{what} of {value} ha is implausible (more than {max} ha).</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -53,7 +53,7 @@ def test_pdfs_carry_searchable_chinese_text_and_an_embedded_cjk_font(exported):
     assert "高岭村村域综合现状图" in text
     assert "0101 水田" in text
     assert "县规划院" in text
-    assert re.search(r"Cultivated land: now [0-9.]+ ha, planned [0-9.]+ ha", text)
+    assert re.search(r"耕地: 现状 [0-9.]+ 公顷, 规划 [0-9.]+ 公顷", text)  # maps are Chinese by default
     fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout
     line = next(x for x in fonts.splitlines() if "WenQuanYi" in x)
     assert " yes " in line  # embedded

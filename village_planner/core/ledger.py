@@ -115,11 +115,50 @@ def _ids_text(ids):
     return shown
 
 
+AREA_TOLERANCE_M2 = 0.011  # TBDLMJ + KCMJ must equal TBMJ to 0.01 m2
+
+
+def _area_text(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
 def _numeric(frame, column, layer, field_name, findings, default=0.0):
+    """An area column as finite, non-negative floats.
+
+    NULL or blank values are a warning and count as ``default``; text that is not a
+    number, infinite values and negative values are errors (the figures built on them
+    would be wrong) and count as 0 so the remaining checks can still run.
+    """
     if column not in frame.columns:
         return pd.Series(default, index=frame.index, dtype="float64")
-    values = pd.to_numeric(frame[column], errors="coerce")
-    missing = values.isna()
+    raw = frame[column]
+    if raw.dtype.kind in "fiub":  # a numeric field: only NULLs, infinities and negatives to find
+        values = raw.astype("float64")
+        blank = values.isna()
+    else:  # a text field (or mixed): each distinct value is parsed once
+        text = pd.Series(_per_value(raw.astype(object), _area_text), index=raw.index)
+        blank = text.eq("")
+        values = pd.to_numeric(text.where(~blank), errors="coerce").astype("float64")
+    not_number = values.isna() & ~blank
+    infinite = np.isinf(values)
+    negative = values < 0
+    for mask, code, message in (
+            (not_number, "area_not_number",
+             tr("{n} features have a value in {field} that is not a number. Features: {ids}")),
+            (infinite, "area_not_finite",
+             tr("{n} features have an infinite value in {field}. Features: {ids}")),
+            (negative, "area_negative",
+             tr("{n} features have a negative area in {field}. Features: {ids}"))):
+        if mask.any():
+            findings.error(message.format(n=int(mask.sum()), field=field_name,
+                                          ids=_ids_text(frame.loc[mask, "fid"])),
+                           layer=layer, field=field_name, code=code,
+                           feature_id=frame.loc[mask, "fid"].iloc[0],
+                           extra={"ids": [int(i) for i in frame.loc[mask, "fid"]],
+                                  "values": [str(v) for v in raw[mask].head(MAX_IDS_IN_MESSAGE)]})
+    missing = blank & values.isna()
     if missing.any() and default is not None:
         findings.warning(
             tr("{n} features have no value in {field}; 0 is used. Features: {ids}").format(
@@ -128,8 +167,38 @@ def _numeric(frame, column, layer, field_name, findings, default=0.0):
             layer=layer, field=field_name, code="null_value",
             feature_id=frame.loc[missing, "fid"].iloc[0],
         )
+    bad = not_number | infinite | negative
+    values = values.where(~bad, 0.0)
+    if default is not None:
         values = values.fillna(default)
-    return values.astype("float64")
+    return values
+
+
+DEFAULT_FIELD_NAMES = {"parcel_area": "TBMJ", "deducted_area": "KCMJ", "net_area": "TBDLMJ",
+                       "land_class": "DLBM", "zldwdm": "ZLDWDM", "slope_grade": "GDPDJB"}
+
+
+def parcel_areas(p, names, parcel_layer, findings):
+    """(area, deducted, net) in m2 from a parcel frame, with every area problem reported.
+
+    ``names`` maps the columns to the layer's field names for the messages.
+    """
+    area = _numeric(p, "parcel_area", parcel_layer, names["parcel_area"], findings)
+    deducted = _numeric(p, "deducted_area", parcel_layer, names["deducted_area"], findings)
+    if "net_area" not in p.columns:
+        return area, deducted, area - deducted
+    net = _numeric(p, "net_area", parcel_layer, names["net_area"], findings)
+    mismatch = (area - deducted - net).abs() > AREA_TOLERANCE_M2
+    if mismatch.any():
+        findings.warning(
+            tr("{n} parcels where {net} differs from {area} - {ded} by more than 0.01 m2; "
+               "the survey's {net} is used. Features: {ids}").format(
+                n=int(mismatch.sum()), net=names["net_area"], area=names["parcel_area"],
+                ded=names["deducted_area"], ids=_ids_text(p.loc[mismatch, "fid"])),
+            layer=parcel_layer, field=names["net_area"], code="net_area_mismatch",
+            feature_id=p.loc[mismatch, "fid"].iloc[0], extra={"ids": [int(i) for i in p.loc[mismatch, "fid"]]},
+        )
+    return area, deducted, net
 
 
 def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=None, stats=None,
@@ -137,28 +206,11 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
     """Compute the ledger. Returns a :class:`LedgerResult`."""
     findings = FindingList()
     overlays = overlays or {}
-    names = {"parcel_area": "TBMJ", "deducted_area": "KCMJ", "net_area": "TBDLMJ",
-             "land_class": "DLBM", "zldwdm": "ZLDWDM", "slope_grade": "GDPDJB"}
+    names = dict(DEFAULT_FIELD_NAMES)
     names.update(field_names or {})
     p = parcels.reset_index(drop=True)
     n = len(p)
-
-    area = _numeric(p, "parcel_area", parcel_layer, names["parcel_area"], findings)
-    deducted = _numeric(p, "deducted_area", parcel_layer, names["deducted_area"], findings)
-    if "net_area" in p.columns:
-        net = _numeric(p, "net_area", parcel_layer, names["net_area"], findings)
-        mismatch = (area - deducted - net).abs() > 0.011
-        if mismatch.any():
-            findings.warning(
-                tr("{n} parcels where {net} differs from {area} - {ded} by more than 0.01 m2; "
-                   "the survey's {net} is used. Features: {ids}").format(
-                    n=int(mismatch.sum()), net=names["net_area"], area=names["parcel_area"],
-                    ded=names["deducted_area"], ids=_ids_text(p.loc[mismatch, "fid"])),
-                layer=parcel_layer, field=names["net_area"], code="net_area_mismatch",
-                feature_id=p.loc[mismatch, "fid"].iloc[0],
-            )
-    else:
-        net = area - deducted
+    area, deducted, net = parcel_areas(p, names, parcel_layer, findings)
 
     classes = p["land_class"].astype(object).where(p["land_class"].notna(), "").astype(str)
     uniq = pd.unique(classes)

@@ -6,6 +6,7 @@ info, table) or from the built-in design. Text uses a CJK font whose PDF text
 layer is right (WenQuanYi Micro Hei), with Windows fallbacks.
 """
 
+import os
 
 from qgis.core import (
     QgsAbstractLayoutIterator,
@@ -31,8 +32,9 @@ from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.i18n import N_
+from ..qgis_adapter.compat import layout_export_error
 from ..qgis_adapter.fields import find_field
-from ..qgis_adapter.i18n import tr
+from ..qgis_adapter.i18n import tr, translator_for
 from ..qgis_adapter.styles import apply_standard_style, outline_symbol
 
 FONT = "WenQuanYi Micro Hei"
@@ -61,6 +63,9 @@ class VillageMapExporter:
         settings: {paper, dpi, template, period, unit, date, lang}."""
         self.layers = {k: v for k, v in layers.items() if v is not None}
         self.settings = settings
+        self.tr = translator_for(settings.get("lang", "zh"))  # the map's language, not the interface's
+        if settings.get("template"):
+            check_template(settings["template"])
         self.project = QgsProject()
         self._styled = {}
         self._layouts = {}
@@ -84,13 +89,14 @@ class VillageMapExporter:
             layer = s.get(key)
             if layer is not None:
                 layer.setRenderer(QgsSingleSymbolRenderer(outline_symbol(color, width, dash, fill)))
-        labels = {"villages": tr("Village boundary"), "basic_farmland": tr("Permanent basic farmland"),
-                  "eco_redline": tr("Ecological protection red line"), "dev_boundary": tr("Urban development boundary"),
-                  "construction_boundary": tr("Village construction boundary")}
+        labels = {"villages": self.tr("Village boundary"), "basic_farmland": self.tr("Permanent basic farmland"),
+                  "eco_redline": self.tr("Ecological protection red line"),
+                  "dev_boundary": self.tr("Urban development boundary"),
+                  "construction_boundary": self.tr("Village construction boundary")}
         for key, name in labels.items():
             if key in s:
                 s[key].setName(name)
-        for key, name in (("current", tr("Current land use")), ("planned", tr("Planned land use"))):
+        for key, name in (("current", self.tr("Current land use")), ("planned", self.tr("Planned land use"))):
             if key in s:
                 s[key].setName(name)
 
@@ -118,10 +124,7 @@ class VillageMapExporter:
             layout.initializeDefaults()
             template = self.settings.get("template")
             if template:
-                doc = QDomDocument()
-                with open(template, encoding="utf-8") as fh:
-                    doc.setContent(fh.read())
-                layout.loadFromTemplate(doc, QgsReadWriteContext())
+                load_template(layout, template)
             else:
                 self._default_design(layout)
             self._layouts[kind] = layout
@@ -177,15 +180,18 @@ class VillageMapExporter:
         arrow.setPicturePath(":/images/north_arrows/layout_default_north_arrow.svg")
 
     def _fill(self, layout, kind, village):
+        if village.get("bbox") is None:
+            raise MapError(tr("Village {code} has no geometry in the village layer (feature {fid}); its maps "
+                              "cannot be drawn.").format(code=village["code"], fid=village.get("fid")))
         items = {i.id(): i for i in layout.items() if hasattr(i, "id") and i.id()}
         layers = self.map_layers(kind)
         # plan books are Chinese documents: the map titles keep their standard Chinese names
-        title_text = "{}{}".format(village["name"], TITLE_ZH[kind])
+        title_text = "{}{}".format(village["name"] or village["code"], TITLE_ZH[kind])
         if "title" in items:
             items["title"].setText(title_text)
         extent = QgsRectangle(village["bbox"])
         extent.scale(1.12)
-        map_item = items.get("map")
+        map_item = main_map(layout)
         if map_item is not None:
             map_item.setLayers(layers)
             map_item.setCrs(layers[0].crs() if layers else self.project.crs())
@@ -210,7 +216,7 @@ class VillageMapExporter:
                 root.addLayer(layer)
             legend.setLegendFilterByMapEnabled(True)
             legend.setLinkedMap(map_item)
-            legend.setTitle(tr("Legend"))
+            legend.setTitle(self.tr("Legend"))
             count = sum(max(1, len(legend.model().layerLegendNodes(n))) for n in root.findLayers())
             legend.setColumnCount(2 if count > 16 else 1)
             legend.setSplitLayer(True)
@@ -226,13 +232,13 @@ class VillageMapExporter:
             items["scale_text"].setText("1:{:,.0f}".format(map_item.scale()))
         if "crs_note" in items:
             crs = layers[0].crs() if layers else None
-            items["crs_note"].setText(tr("Coordinate system: {crs}").format(
+            items["crs_note"].setText(self.tr("Coordinate system: {crs}").format(
                 crs="{} {}".format(crs.authid(), crs.description()) if crs else "-"))
         if "info" in items:
             items["info"].setText("\n".join([
-                tr("Planning period: {period}").format(period=self.settings.get("period") or "2021—2035"),
-                tr("Compiled by: {unit}").format(unit=self.settings.get("unit") or "-"),
-                tr("Date: {date}").format(date=self.settings.get("date") or ""),
+                self.tr("Planning period: {period}").format(period=self.settings.get("period") or "2021—2035"),
+                self.tr("Compiled by: {unit}").format(unit=self.settings.get("unit") or "-"),
+                self.tr("Date: {date}").format(date=self.settings.get("date") or ""),
             ]))
         if "table" in items:
             fig = village.get("figures") or {}
@@ -258,14 +264,14 @@ class VillageMapExporter:
             s.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable Chinese
             result = exporter.exportToPdf(path_base + ".pdf", s)
             if result != QgsLayoutExporter.Success:
-                raise RuntimeError(exporter.errorMessage() or "PDF export failed ({})".format(result))
+                raise MapError(layout_export_error(exporter, result, path_base + ".pdf"))
             paths.append(path_base + ".pdf")
         if fmt in ("PNG", "BOTH"):
             s = QgsLayoutExporter.ImageExportSettings()
             s.dpi = dpi
             result = exporter.exportToImage(path_base + ".png", s)
             if result != QgsLayoutExporter.Success:
-                raise RuntimeError(exporter.errorMessage() or "PNG export failed ({})".format(result))
+                raise MapError(layout_export_error(exporter, result, path_base + ".png"))
             paths.append(path_base + ".png")
         return paths
 
@@ -313,7 +319,7 @@ def export_book(exporter, pages, path, dpi=150):
     iterator = BookIterator(exporter, pages)
     result, error = QgsLayoutExporter.exportToPdf(iterator, path, settings)
     if result != QgsLayoutExporter.Success:
-        raise RuntimeError(error or "PDF export failed ({})".format(result))
+        raise MapError(error or layout_export_error(None, result, path))
     return path
 
 
@@ -357,6 +363,60 @@ def villages_of(layer, codes=None):
         code = village_code(f[code_f]) if code_f else str(f.id())
         if codes and code not in codes:
             continue
-        out.append({"code": code, "name": str(f[name_f]) if name_f else code, "bbox": f.geometry().boundingBox(),
-                    "fid": f.id()})
+        geom = f.geometry()
+        bbox = None if geom.isNull() or geom.isEmpty() else geom.boundingBox()
+        name = _text(f[name_f]) if name_f else ""
+        out.append({"code": code, "name": name, "bbox": bbox, "fid": f.id()})
     return out
+
+
+def _text(value):
+    """A feature's text value; NULL and blanks are ''."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    return str(value).strip()
+
+
+class MapError(Exception):
+    """A map or template that cannot be made; the message is for the user."""
+
+
+def load_template(layout, path):
+    """Fill ``layout`` from a .qpt file; MapError says what is wrong with the file."""
+    if not path or not os.path.isfile(path):
+        raise MapError(tr("The print layout template {path} does not exist.").format(path=path))
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MapError(tr("The print layout template {path} cannot be read: {error}").format(
+            path=path, error=exc)) from exc
+    doc = QDomDocument()
+    if not doc.setContent(text)[0] or doc.documentElement().tagName() != "Layout":
+        raise MapError(tr("{path} is not a QGIS print layout template (.qpt).").format(path=path))
+    _, ok = layout.loadFromTemplate(doc, QgsReadWriteContext())
+    if not ok:
+        raise MapError(tr("The print layout template {path} could not be loaded.").format(path=path))
+    if main_map(layout) is None:
+        raise MapError(tr("The print layout template {path} has no map item.").format(path=path))
+    return layout
+
+
+def main_map(layout):
+    """The map item with the id 'map', else the largest map item that is not the inset."""
+    maps = [i for i in layout.items() if isinstance(i, QgsLayoutItemMap)]
+    named = [i for i in maps if i.id() == "map"]
+    if named:
+        return named[0]
+    others = [i for i in maps if i.id() != "inset"]
+    return max(others, key=lambda i: i.rect().width() * i.rect().height()) if others else None
+
+
+def check_template(path):
+    """Check a .qpt once, before any village is exported."""
+    project = QgsProject()  # kept alive while the layout that refers to it exists
+    layout = QgsPrintLayout(project)
+    try:
+        load_template(layout, path)
+    finally:
+        del layout

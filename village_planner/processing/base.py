@@ -1,6 +1,14 @@
 """Shared base of the plugin's Processing algorithms."""
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFileDestination
+import os
+import tempfile
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..paths import icon_path
@@ -43,6 +51,60 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
 
     def fail(self, message):
         raise QgsProcessingException(message)
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        try:
+            self.check_outputs(parameters, context)
+        except QgsProcessingException as exc:
+            return False, str(exc)
+        return True, ""
+
+    # -- outputs are checked before anything is written ------------------------------
+    def check_outputs(self, parameters, context):
+        """Every file output of this algorithm can be written; raise before any is.
+
+        A job must not leave a partial result behind because its last output, say a
+        workbook in a read-only folder, cannot be written.
+        """
+        for param in self.parameterDefinitions():
+            name = param.name()
+            if isinstance(param, QgsProcessingParameterFileDestination):
+                path = self.parameterAsFileOutput(parameters, name, context)
+            elif isinstance(param, QgsProcessingParameterFeatureSink):
+                path = self.parameterAsOutputLayer(parameters, name, context)
+            else:
+                continue
+            path = (path or "").split("|")[0]
+            if path.startswith("ogr:"):
+                path = path[4:].split("|")[0]
+            if not path or ":" in path[2:] or not os.path.splitext(path)[1]:
+                continue  # memory layers, database URIs and the like: QGIS reports those itself
+            self.check_writable_file(path, name)
+
+    def check_writable_file(self, path, param):
+        if os.path.isdir(path):
+            raise QgsProcessingException(self.tr("{param}: {path} is a folder, not a file.").format(
+                param=param, path=path))
+        self.prepare_folder(os.path.dirname(os.path.abspath(path)), param)
+        if os.path.exists(path) and not os.access(path, os.W_OK):
+            raise QgsProcessingException(self.tr("{param}: the file {path} cannot be written (read-only).").format(
+                param=param, path=path))
+
+    def prepare_folder(self, folder, param):
+        """Create ``folder`` if needed and make sure files can be written in it."""
+        if os.path.exists(folder) and not os.path.isdir(folder):
+            raise QgsProcessingException(self.tr("{param}: {path} is a file, not a folder.").format(
+                param=param, path=folder))
+        try:
+            os.makedirs(folder, exist_ok=True)
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+        except OSError as exc:
+            raise QgsProcessingException(self.tr("{param}: files cannot be written in the folder {path} ({error}).")
+                                         .format(param=param, path=folder, error=exc.strerror or exc)) from exc
 
     @staticmethod
     def report(findings, feedback):

@@ -11,9 +11,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.ledger import village_codes
+from ..core.ledger import DEFAULT_FIELD_NAMES, parcel_areas, village_codes
 from ..qgis_adapter.checker import check_sources, repair_geometries
 from ..qgis_adapter.layers import layer_label, read_attributes, working_crs
+from ..qgis_adapter.ledger_job import parcel_columns
 from .base import VillagePlannerAlgorithm
 from .params import add_layer_params, layers_from
 
@@ -60,8 +61,9 @@ class CheckLayersAlgorithm(VillagePlannerAlgorithm):
         if not findings.has_errors():
             crs = working_crs(parcels)
             pf = fieldmaps["parcels"]
-            frame, geoms = read_attributes(parcels, {"zldwdm": pf["village_code"]}, feedback,
-                                           with_geometry=True, target_crs=crs)
+            columns = parcel_columns(pf, ("zldwdm", "parcel_area", "deducted_area", "net_area"))
+            frame, geoms = read_attributes(parcels, columns, feedback, with_geometry=True, target_crs=crs)
+            parcel_areas(frame, {**DEFAULT_FIELD_NAMES, **columns}, layer_label(parcels), findings)
             repair_geometries(layer_label(parcels), frame["fid"].to_numpy(), geoms, findings)
             codes = village_codes(frame["zldwdm"])
             known = None

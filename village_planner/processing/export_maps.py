@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
@@ -19,12 +18,16 @@ from qgis.core import (
 )
 
 from ..core.i18n import N_
-from ..layouts.village_maps import MAPS, TITLE_ZH, VillageMapExporter, villages_of
+from ..layouts.village_maps import MAPS, TITLE_ZH, MapError, VillageMapExporter, villages_of
 from .base import VillagePlannerAlgorithm
+from .params import KeyedEnumParameter, enum_key, enum_keys
 
 MAP_KEYS = list(MAPS)
 FORMATS = ["PDF", "PNG", "BOTH"]
+FORMAT_LABELS = [N_("PDF"), N_("PNG"), N_("PDF and PNG")]
 PAPER = ["A3", "A4", "A1"]
+LANGUAGES = ["zh", "en"]
+LANGUAGE_LABELS = [N_("Chinese"), N_("English")]
 LAYER_PARAMS = [("VILLAGES", "villages", N_("Village zones (CJDCQ)"), False),
                 ("CURRENT_LANDUSE", "current", N_("Current land use (survey or planning codes)"), False),
                 ("PLANNED_LANDUSE", "planned", N_("Planned land use (planning codes)"), True),
@@ -67,16 +70,18 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
                                                                 [QgsProcessing.TypeVectorPolygon], optional=optional))
         self.addParameter(QgsProcessingParameterString("VILLAGE_CODES", self.tr(
             "Village codes (comma separated; empty for all)"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum("MAPS", self.tr("Maps (empty: every map whose layers were "
-                                                                     "given)"),
-                                                     [self.tr(MAPS[k]) for k in MAP_KEYS], allowMultiple=True,
-                                                     optional=True))
+        self.addParameter(KeyedEnumParameter(
+            "MAPS", self.tr("Maps (empty: every map whose layers were given)"), MAP_KEYS,
+            [self.tr(MAPS[k]) for k in MAP_KEYS], allow_multiple=True, optional=True))
         self.addParameter(QgsProcessingParameterFile("TEMPLATE", self.tr("Print layout template (.qpt, optional)"),
                                                      extension="qpt", optional=True))
-        self.addParameter(QgsProcessingParameterEnum("FORMAT", self.tr("Format"), FORMATS, defaultValue=0))
+        self.addParameter(KeyedEnumParameter("FORMAT", self.tr("Format"), [f.lower() for f in FORMATS],
+                                             [self.tr(label) for label in FORMAT_LABELS], default="pdf"))
         self.addParameter(QgsProcessingParameterNumber("DPI", self.tr("Resolution (dpi)"),
                                                        QgsProcessingParameterNumber.Integer, 150, False, 72, 600))
-        self.addParameter(QgsProcessingParameterEnum("PAPER", self.tr("Paper"), PAPER, defaultValue=0))
+        self.addParameter(KeyedEnumParameter("PAPER", self.tr("Paper"), PAPER, PAPER, default="A3"))
+        self.addParameter(KeyedEnumParameter("LANGUAGE", self.tr("Language of the map text"), LANGUAGES,
+                                             [self.tr(label) for label in LANGUAGE_LABELS], default="zh"))
         self.addParameter(QgsProcessingParameterString("PLANNING_PERIOD", self.tr("Planning period"),
                                                        defaultValue="2021—2035"))
         self.addParameter(QgsProcessingParameterString("COMPILED_BY", self.tr("Compiling unit"), optional=True))
@@ -87,7 +92,7 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Villages that failed")))
         self.addOutput(QgsProcessingOutputString("FILES", self.tr("Files (one per line)")))
 
-    def summary_figures(self, layers, feedback):
+    def summary_figures(self, layers, feedback, tr):
         """{village code: {label: text}} for the summary table of the maps: areas now and planned."""
         out = {}
         try:
@@ -98,13 +103,13 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
             return out
         for code in set(now) | set(plan):
             fig = {}
-            for rid, label in (("TOTAL", self.tr("Village area")), ("01", self.tr("Cultivated land")),
-                               ("C", self.tr("Construction land")), ("C12", self.tr("Village construction land"))):
+            for rid, label in (("TOTAL", tr("Village area")), ("01", tr("Cultivated land")),
+                               ("C", tr("Construction land")), ("C12", tr("Village construction land"))):
                 parts = []
                 if code in now and rid in now[code]:
-                    parts.append(self.tr("now {ha:.2f} ha").format(ha=now[code][rid]["base_ha"]))
+                    parts.append(tr("now {ha:.2f} ha").format(ha=now[code][rid]["base_ha"]))
                 if code in plan and rid in plan[code]:
-                    parts.append(self.tr("planned {ha:.2f} ha").format(ha=plan[code][rid]["base_ha"]))
+                    parts.append(tr("planned {ha:.2f} ha").format(ha=plan[code][rid]["base_ha"]))
                 fig[label] = ", ".join(parts)
             out[code] = fig
         return out
@@ -112,18 +117,21 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         layers = {key: self.parameterAsVectorLayer(parameters, name, context) for name, key, _, _ in LAYER_PARAMS}
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        os.makedirs(folder, exist_ok=True)
-        settings = {"paper": PAPER[self.parameterAsEnum(parameters, "PAPER", context)],
+        self.prepare_folder(folder, "OUTPUT_FOLDER")
+        language = enum_key(self, parameters, "LANGUAGE")
+        settings = {"paper": enum_key(self, parameters, "PAPER"),
                     "template": self.parameterAsFile(parameters, "TEMPLATE", context) or None,
                     "period": self.parameterAsString(parameters, "PLANNING_PERIOD", context),
                     "unit": self.parameterAsString(parameters, "COMPILED_BY", context),
-                    "date": _dt.date.today().isoformat()}
-        fmt = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)]
+                    "date": _dt.date.today().isoformat(), "lang": language}
+        fmt = enum_key(self, parameters, "FORMAT").upper()
         dpi = self.parameterAsInt(parameters, "DPI", context)
-        exporter = VillageMapExporter(layers, settings)
-        raw = parameters.get("MAPS")
-        chosen = self.parameterAsEnums(parameters, "MAPS", context) if raw not in (None, "", []) else []
-        kinds = [MAP_KEYS[i] for i in chosen] if chosen else [k for k in MAP_KEYS if exporter.available(k)]
+        try:
+            exporter = VillageMapExporter(layers, settings)
+        except MapError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        chosen = enum_keys(self, parameters, "MAPS")
+        kinds = chosen or [k for k in MAP_KEYS if exporter.available(k)]
         missing = [k for k in kinds if not exporter.available(k)]
         if missing:
             raise QgsProcessingException(self.tr("The layers for these maps were not given: {maps}").format(
@@ -131,7 +139,10 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
         wanted = {c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).split(",")
                   if c.strip()}
         villages = villages_of(layers["villages"], wanted or None)
-        figures = self.summary_figures(layers, feedback)
+        if wanted and not villages:
+            raise QgsProcessingException(self.tr("None of the village codes {codes} is in the village layer.").format(
+                codes=", ".join(sorted(wanted))))
+        figures = self.summary_figures(layers, feedback, exporter.tr)
         for v in villages:
             v["figures"] = figures.get(v["code"], {})
         files, failed = [], 0
@@ -141,12 +152,12 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
             for kind in kinds:
                 if feedback.isCanceled():
                     break
-                base = os.path.join(folder, "{}_{}_{}".format(village["code"], safe_name(village["name"]),
-                                                              TITLE_ZH[kind]))
+                base = os.path.join(folder, "_".join(p for p in (village["code"], safe_name(village["name"]),
+                                                                 TITLE_ZH[kind]) if p))
                 try:
                     layout = exporter.build(kind, village)
                     files += exporter.export(layout, base, fmt, dpi)
-                except Exception as exc:  # noqa: BLE001 - one village's failure must not stop the others
+                except (MapError, OSError) as exc:  # one village's failure must not stop the others
                     failed += 1
                     feedback.reportError(self.tr("Village {code} {name}, {map}: {error}").format(
                         code=village["code"], name=village["name"], map=self.tr(MAPS[kind]), error=exc))
@@ -162,7 +173,7 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
                 path = os.path.join(folder, "{}_{}.pdf".format(town, "村庄规划图集"))
                 try:
                     files.append(export_book(exporter, [(v, k) for v in members for k in kinds], path, dpi))
-                except Exception as exc:  # noqa: BLE001 - the villages' own files are already written
+                except (MapError, OSError) as exc:  # the villages' own files are already written
                     feedback.reportError(self.tr("Map book of town {town}: {error}").format(town=town, error=exc))
         feedback.pushInfo(self.tr("{n} files written to {folder}").format(n=len(files), folder=folder))
         return {"OUTPUT_FOLDER": folder, "EXPORTED": len(files), "FAILED": failed, "FILES": "\n".join(files)}

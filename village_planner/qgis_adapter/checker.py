@@ -51,7 +51,14 @@ def check_sources(layers, project=None):
                 layer=layer_label(layer), param=label), layer=layer_label(layer), code="layer_empty")
         found, missing = resolve_fields(layer, kind, project)
         fieldmaps[kind] = found
-        for role, name in missing:
+        for role, name, stale in missing:
+            if stale:
+                findings.error(
+                    tr("The project's field mapping takes {role} of layer {layer} from field {field}, which the "
+                       "layer does not have (renamed or deleted?). Correct the mapping in Village Planner > "
+                       "Field mapping.").format(layer=layer_label(layer), field=name, role=role),
+                    layer=layer_label(layer), field=name, code="stale_field_mapping")
+                continue
             findings.error(
                 tr("Layer {layer} has no field {field} ({role}). Map the field in Village Planner > "
                    "Field mapping, or rename it.").format(layer=layer_label(layer), field=name, role=role),

@@ -52,22 +52,30 @@ def save_mapping(kind, mapping, project=None):
 
 
 def resolve_fields(layer, kind, project=None):
-    """({role: field name}, [missing required roles]) for a layer of a kind."""
+    """({role: field name}, [(role, field name, stale)]) for a layer of a kind.
+
+    A role is missing when a required field is not found, or when the project's field
+    mapping names a field the layer does not have (``stale``): a mapping is never
+    silently replaced by the standard field, which may hold another quantity.
+    """
     roles = spec()["fields"].get(kind, {})
     saved = project_mapping(project).get(kind, {})
     names = {f.name().upper(): f.name() for f in layer.fields()}
     found, missing = {}, []
     for role, info in roles.items():
         chosen = saved.get(role)
-        if chosen and chosen.upper() in names:
-            found[role] = names[chosen.upper()]
+        if chosen:
+            if chosen.upper() in names:
+                found[role] = names[chosen.upper()]
+            else:
+                missing.append((role, chosen, True))
             continue
         for candidate in info["names"]:
             if candidate.upper() in names:
                 found[role] = names[candidate.upper()]
                 break
         if role not in found and info.get("required"):
-            missing.append((role, info["names"][0] if not chosen else chosen))
+            missing.append((role, info["names"][0], False))
     return found, missing
 
 

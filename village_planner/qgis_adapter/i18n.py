@@ -55,3 +55,24 @@ class Translation:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
         core_i18n.set_translator(None)
+
+
+_FIXED = {}
+
+
+def translator_for(language):
+    """A ``tr(text)`` for a fixed language ('zh' or 'en'), whatever the interface language.
+
+    Plan maps are Chinese planning documents: their text follows the export's language
+    parameter, not the user's interface.
+    """
+    if language != "zh":
+        return lambda text: text
+    translator = _FIXED.get(language)
+    if translator is None:
+        translator = QTranslator()
+        path = qm_path("zh_CN")
+        if not path or not translator.load(path):
+            return tr
+        _FIXED[language] = translator
+    return lambda text: translator.translate(CONTEXT, text) or text

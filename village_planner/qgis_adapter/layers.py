@@ -169,7 +169,7 @@ def _fast_read(layer, fields, with_geometry, target_crs):
                 if fname:
                     cols[key].append(_column(batch[by_upper[fname.upper()]]))
             if with_geometry:
-                wkbs.append([None if item is None else bytes(item) for item in batch[geom_col]])
+                wkbs.append(_wkb_list(batch[geom_col]))
             del batch
         del stream
         lyr = None
@@ -183,12 +183,23 @@ def _fast_read(layer, fields, with_geometry, target_crs):
     if with_geometry:
         raw = []
         for arr in wkbs:
-            raw.extend(blob if blob else None for blob in arr)
+            raw.extend(arr)
         geoms = np.empty(len(raw), dtype=object)
         present = np.array([w is not None for w in raw], dtype=bool)
         if present.any():
             geoms[present] = shapely.from_wkb([w for w in raw if w is not None])
     return frame, geoms
+
+
+def _wkb_list(arr):
+    """WKB blobs of an Arrow geometry column, None for NULL geometries.
+
+    NULLs arrive as masked entries of a masked array (``numpy.ma.masked``), not as None.
+    """
+    mask = np.ma.getmaskarray(arr) if np.ma.isMaskedArray(arr) else np.zeros(len(arr), dtype=bool)
+    data = np.ma.getdata(arr)
+    blobs = [None if (masked or item is None) else bytes(item) for item, masked in zip(data, mask)]
+    return [blob if blob else None for blob in blobs]
 
 
 def _column(arr):

@@ -15,6 +15,16 @@ from .i18n import tr
 from .layers import layer_label, read_attributes, read_geometries, working_crs
 
 OVERLAY_KINDS = ("basic_farmland", "eco_redline", "dev_boundary")
+# the ledger core's parcel columns and the field roles of resources/survey_layers.json that fill them
+PARCEL_ROLES = {"zldwdm": "village_code", "land_class": "land_class", "parcel_area": "parcel_area",
+                "deducted_area": "deducted_area", "net_area": "net_area", "settlement_type": "settlement_type",
+                "slope_grade": "slope_grade", "village_name": "village_name"}
+
+
+def parcel_columns(fieldmap, roles=None):
+    """{ledger column: the parcel layer's field name} for the roles the layer has."""
+    return {col: fieldmap[role] for col, role in PARCEL_ROLES.items()
+            if (roles is None or col in roles) and fieldmap.get(role)}
 
 
 class JobError(Exception):
@@ -80,12 +90,7 @@ def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, f
     villages = layers.get("villages")
     need_geom = bool(overlays_given) or (hazards is not None and villages is None)
 
-    pf = fieldmaps["parcels"]
-    columns = {"zldwdm": pf.get("village_code"), "land_class": pf.get("land_class"),
-               "parcel_area": pf.get("parcel_area"), "deducted_area": pf.get("deducted_area"),
-               "net_area": pf.get("net_area"), "settlement_type": pf.get("settlement_type"),
-               "slope_grade": pf.get("slope_grade"), "village_name": pf.get("village_name")}
-    columns = {k: v for k, v in columns.items() if v}
+    columns = parcel_columns(fieldmaps["parcels"])
     _info(feedback, tr("Reading {n} parcels from {layer}").format(n=parcels.featureCount(), layer=layer_label(parcels)))
     frame, geoms = read_attributes(parcels, columns, feedback, with_geometry=need_geom, target_crs=crs,
                                    progress=(0, 50))
@@ -145,12 +150,12 @@ def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, f
     result = build_ledger(
         frame, profile, villages=village_frame, overlays=shares, hazard_counts=hazard_counts,
         stats=stats_table, parcel_layer=layer_label(parcels), survey_year=survey_year, sources=sources,
-        field_names={"parcel_area": pf.get("parcel_area", "TBMJ"), "deducted_area": pf.get("deducted_area", "KCMJ"),
-                     "net_area": pf.get("net_area", "TBDLMJ"), "land_class": pf.get("land_class", "DLBM"),
-                     "zldwdm": pf.get("village_code", "ZLDWDM")},
+        field_names=columns,
     )
     findings.extend(result.findings)
     result.findings = findings
+    if findings.has_errors():  # e.g. areas that are not numbers: every figure built on them would be wrong
+        raise JobError("\n".join("{}: {}".format(f.layer, f.message) for f in findings.errors), findings)
     result.meta["working_crs"] = crs.authid()
     result.meta["crs_wkt"] = crs.toWkt()
     if feedback is not None:

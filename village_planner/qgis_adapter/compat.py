@@ -1,0 +1,36 @@
+"""Calls whose form differs between the QGIS versions the plugin supports.
+
+Every version difference is decided here, once; the rest of the plugin calls these.
+"""
+
+from qgis.core import Qgis, QgsLayoutExporter
+
+from ..core.i18n import N_
+from .i18n import tr
+
+QGIS_VERSION = Qgis.QGIS_VERSION_INT
+
+_EXPORT_ERRORS = {
+    QgsLayoutExporter.Canceled: N_("Export was cancelled."),
+    QgsLayoutExporter.MemoryError: N_("Not enough memory to export the layout."),
+    QgsLayoutExporter.FileError: N_("The file {path} could not be written (folder missing, read-only, or the file is "
+                                    "open in another program)."),
+    QgsLayoutExporter.PrintError: N_("The layout could not be printed."),
+    QgsLayoutExporter.SvgLayerError: N_("The layout could not be exported as SVG layers."),
+    QgsLayoutExporter.IteratorError: N_("The map book's pages could not be prepared."),
+}
+
+
+def layout_export_error(exporter, result, path):
+    """A translated message for a failed QgsLayoutExporter export.
+
+    ``QgsLayoutExporter.errorMessage()`` exists only from QGIS 3.34 on; before that the
+    result code is all there is.
+    """
+    detail = ""
+    if exporter is not None and hasattr(exporter, "errorMessage"):
+        detail = exporter.errorMessage() or ""
+    text = _EXPORT_ERRORS.get(result)
+    message = tr(text).format(path=path) if text else tr("The export of {path} failed (code {code}).").format(
+        path=path, code=int(result))
+    return "{} {}".format(message, detail).strip()
