@@ -207,3 +207,202 @@ def test_import_is_all_or_nothing_and_reports_every_refused_row(tmp_path):
     summary = q.village_summary(store.journal(), [V1, V2, V3])
     assert summary[V1]["allocated"] == to_units(3) and summary[V1]["drawn"] == to_units(1)
     assert summary[V1]["balance"] == store.state().balance(V1)
+
+
+# -- hardening (issue 9) ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("area", ["nan", "inf", "-inf", "1e15", "abc", None])
+def test_area_must_be_a_finite_plausible_number(area):
+    with pytest.raises(QuotaRefused) as err:
+        q.area_units(area)
+    assert err.value.rule == "area"
+    assert str(area) in str(err.value)
+
+
+def test_a_movement_beyond_the_control_total_is_refused_and_nothing_is_written(tmp_path):
+    store = make_store(tmp_path)
+    before = store.state().balances
+    for ha in (1e12, 1000.5):
+        with pytest.raises(QuotaRefused) as err:
+            store.record(mv("inflow", ha, source="annual_plan"))
+        assert err.value.rule == "area" and "control total" in str(err.value)
+    assert store.journal() == [] and store.state().balances == before
+    store.record(mv("inflow", 1000.0, source="annual_plan"))  # the control total itself is plausible
+
+
+@pytest.mark.parametrize("date", ["2026-13-45", "abc'; --", "1899-02-30", "1899-01-01", "2026-02-30", "2026-1-5",
+                                  "20260105", "", "9999-01-01"])
+def test_dates_must_be_real_and_in_range(tmp_path, date):
+    store = make_store(tmp_path)
+    with pytest.raises(QuotaRefused) as err:
+        store.record(mv("inflow", 1.0, source="annual_plan", date=date))
+    assert err.value.rule == "date"
+    assert date in str(err.value)
+    assert store.journal() == []
+    con = sqlite3.connect(store.path)
+    assert con.execute("SELECT count(*) FROM vp_quota_journal").fetchone()[0] == 0
+    con.close()
+
+
+def test_dates_accepted_from_1949_to_a_few_years_ahead():
+    assert q.check_date("1949-10-01") == "1949-10-01"
+    assert q.check_date("2024-02-29") == "2024-02-29"
+    assert q.check_date("2031-12-31", today=__import__("datetime").date(2026, 11, 29)) == "2031-12-31"
+    with pytest.raises(QuotaRefused):
+        q.check_date("2032-01-01", today=__import__("datetime").date(2026, 11, 29))
+
+
+def test_a_second_import_of_the_same_rows_is_refused_unless_allowed(tmp_path):
+    store = make_store(tmp_path)
+    batch = lambda: [mv("inflow", 5.0, source="annual_plan"), mv("allocate", 2.0, village=V1),  # noqa: E731
+                     mv("draw", 1.0, village=V1)]
+    written, refused = store.record_many(batch(), allow_duplicates=False)
+    assert len(written) == 3 and not refused
+    written, refused = store.record_many(batch(), allow_duplicates=False)
+    assert written == [] and [(i, e.rule) for i, e in refused] == [(0, "duplicate"), (1, "duplicate"), (2, "duplicate")]
+    assert "journal entry 2" in str(refused[1][1])
+    assert len(store.journal()) == 3 and store.state().balance(V1) == to_units(1.0)
+    # another document, or the same one asked for explicitly, is fine
+    written, refused = store.record_many([mv("allocate", 2.0, village=V1, document_no="渝规资〔2026〕2号")],
+                                         allow_duplicates=False)
+    assert written and not refused
+    written, refused = store.record_many(batch(), allow_duplicates=True)
+    assert len(written) == 3 and not refused
+    # a reversed movement may be recorded again
+    seq = store.journal()[-1].seq
+    store.record(mv("reverse", 1.0, reverses=seq))
+    store.record(mv("reverse", 1.0, reverses=3))
+    written, refused = store.record_many([mv("draw", 1.0, village=V1)], allow_duplicates=False)
+    assert written and not refused
+
+
+def _tamper(path, sql, *args):
+    con = sqlite3.connect(path)
+    con.execute(sql, args)
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE vp_quota_pool SET control_total_units = control_total_units + 100000",
+    "UPDATE vp_quota_pool SET baseline_units = 0",
+    "UPDATE vp_quota_pool SET policy_json = replace(policy_json, '0.05', '0.5')",
+    "UPDATE vp_quota_village SET category = 'suburban' WHERE village_code = '500230001003'",
+    "UPDATE vp_quota_village SET planned_units = 9990000",
+    "DELETE FROM vp_quota_constraint",
+    "INSERT INTO vp_quota_village (village_code, category, planned_units) VALUES ('500230001009', '', 0)",
+])
+def test_the_chain_covers_pool_settings_policy_and_village_accounts(tmp_path, sql):
+    store = GpkgQuotaStore(str(tmp_path / "pool.gpkg"))
+    store.create("500230", 1000.0, 990.0, load_policy(), villages(), [("basic_farmland", b"\x01\x03")])
+    store.record(mv("inflow", 5.0, source="annual_plan"))
+    store.record(mv("allocate", 2.0, village=V1))
+    check = store.verify()
+    assert store.verified(check) and check["settings_ok"]
+    _tamper(store.path, sql)
+    check = store.verify()
+    assert check["chain_ok"] and not check["settings_ok"] and not store.verified(check)
+    store.record(mv("inflow", 1.0, source="annual_plan"))  # a later movement does not make the change legitimate
+    assert not store.verify()["settings_ok"]
+
+
+def test_settings_changed_before_the_first_movement_show_too(tmp_path):
+    store = make_store(tmp_path)
+    assert store.verify()["settings_ok"]
+    _tamper(store.path, "UPDATE vp_quota_pool SET control_total_units = 99990000")
+    assert not store.verify()["settings_ok"]
+
+
+def test_the_anchor_proves_a_rewritten_chain_or_a_deleted_last_entry(tmp_path):
+    store = make_store(tmp_path)
+    empty_anchor = store.verify()["anchor"]
+    assert empty_anchor.startswith("0:")
+    store.record(mv("inflow", 5.0, source="annual_plan"))
+    store.record(mv("allocate", 2.0, village=V1))
+    store.record(mv("allocate", 1.0, village=V2))
+    anchor = store.verify()["anchor"]
+    count, digest = q.parse_anchor(anchor)
+    assert count == 3 and q.contains_anchor(store.journal(), count, digest)
+    assert q.contains_anchor(store.journal(), *q.parse_anchor(empty_anchor))
+    store.record(mv("draw", 0.5, village=V1))  # later movements keep the earlier anchor
+    assert q.contains_anchor(store.journal(), count, digest)
+    # the last entry deleted (and the balances fixed): the books look sound, the anchor does not match
+    con = sqlite3.connect(store.path)
+    con.execute("DROP TRIGGER vp_quota_journal_no_delete")
+    con.execute("DELETE FROM vp_quota_journal WHERE seq >= 3")
+    con.execute("UPDATE vp_quota_balance SET units = 30000 WHERE account = 'POOL'")
+    con.execute("UPDATE vp_quota_balance SET units = 20000 WHERE account = ?", (V1,))
+    con.execute("DELETE FROM vp_quota_balance WHERE account LIKE 'drawn:%' OR account = ?", (V2,))
+    con.commit()
+    con.close()
+    assert store.verified(store.verify())
+    assert not q.contains_anchor(store.journal(), count, digest)
+    # the whole chain rewritten with a higher allocation: verifies, but not against the anchor
+    entries = store.journal()
+    con = sqlite3.connect(store.path)
+    con.execute("DROP TRIGGER vp_quota_journal_no_update")
+    prev = q.GENESIS
+    for e in entries:
+        if e.seq == 2:
+            e.units = 25000
+        e.seal(prev)
+        prev = e.hash
+        con.execute("UPDATE vp_quota_journal SET units = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                    (e.units, e.prev_hash, e.hash, e.seq))
+    con.execute("UPDATE vp_quota_balance SET units = 25000 WHERE account = ?", (V1,))
+    con.execute("UPDATE vp_quota_balance SET units = 25000 WHERE account = 'POOL'")
+    con.commit()
+    con.close()
+    assert store.verified(store.verify())
+    assert not q.contains_anchor(store.journal(), *q.parse_anchor("2:" + digest))
+    with pytest.raises(ValueError):
+        q.parse_anchor("3:not-a-hash")
+
+
+def test_a_pool_made_by_the_previous_version_keeps_verifying_and_seals_new_entries(tmp_path):
+    path = str(tmp_path / "old.gpkg")
+    store = make_store(tmp_path)
+    store.record(mv("inflow", 5.0, source="annual_plan"))
+    # turn it into a version-1 pool: format-1 entry, no settings columns
+    con = sqlite3.connect(store.path)
+    old = store.journal()[0]
+    old.settings = ""
+    old.seal(q.GENESIS)
+    con.execute("DROP TRIGGER vp_quota_journal_no_update")
+    con.execute("UPDATE vp_quota_journal SET hash = ?, settings_hash = NULL", (old.hash,))
+    con.execute("ALTER TABLE vp_quota_journal DROP COLUMN settings_hash")
+    con.execute("ALTER TABLE vp_quota_pool DROP COLUMN settings_hash")
+    con.commit()
+    con.close()
+    os.replace(store.path, path)
+    old_store = GpkgQuotaStore(path)
+    assert old_store.verified(old_store.verify())
+    old_store.record(mv("allocate", 1.0, village=V1))
+    entries = old_store.journal()
+    assert entries[0].settings == "" and entries[1].settings == old_store.settings_digest()
+    assert old_store.verified(old_store.verify())
+
+
+@pytest.mark.parametrize("content", [b"village,area\n500230001001,1.5\n", b"\x00\x01garbage" * 10])
+def test_a_database_that_is_not_a_geopackage_is_a_clear_error(tmp_path, content):
+    from village_planner.store.snapshots import StoreError
+
+    path = tmp_path / "movements.csv"
+    path.write_bytes(content)
+    store = GpkgQuotaStore(str(path))
+    for call in (store.exists, store.state, store.journal,
+                 lambda: store.create("500230", 10, 5, load_policy(), [])):
+        with pytest.raises(StoreError, match="movements.csv is not a GeoPackage"):
+            call()
+    assert path.read_bytes() == content
+
+
+@pytest.mark.parametrize("control,baseline", [(float("nan"), 1.0), (1e15, 1.0), (10.0, float("inf")), (-5, 1)])
+def test_pool_figures_must_be_plausible(tmp_path, control, baseline):
+    from village_planner.store.snapshots import StoreError
+
+    store = GpkgQuotaStore(str(tmp_path / "pool.gpkg"))
+    with pytest.raises(StoreError):
+        store.create("500230", control, baseline, load_policy(), villages())
+    assert not store.exists()

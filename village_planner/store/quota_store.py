@@ -121,17 +121,16 @@ class QuotaStoreBase:
         """{'chain_ok', 'bad_seq', 'balances_ok', 'identity_ok', 'settings_ok', 'differences', 'entries', 'anchor'}.
 
         settings_ok: the pool's settings (control total, baseline, policy, village accounts, protection zones)
-        are those the last entry was sealed with (or, without entries, those the pool was created with).
+        are those the pool was created with and every entry was sealed with.
         """
         entries = self.journal() if entries is None else entries
         ok, bad = q.verify_chain(entries)
         digest = self.settings_digest()
-        if entries and entries[-1].settings:
-            settings_ok = entries[-1].settings == digest
-        elif entries:  # sealed by an earlier version that did not cover the settings
-            settings_ok = not any(e.settings for e in entries)
-        else:
-            settings_ok = self.created_settings() in (None, digest)
+        # no movement changes the settings: every entry is sealed with those the pool was created with (entries
+        # of an earlier version, sealed without them, and pools created before they were kept, cannot tell)
+        created = self.created_settings()
+        sealed = {e.settings for e in entries if e.settings} | ({created} if created else set())
+        settings_ok = sealed <= {digest}
         state = self.state()
         replayed = q.replay(entries, state, self.policy())
         accounts = set(replayed.balances) | set(state.balances)
