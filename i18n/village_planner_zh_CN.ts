@@ -283,8 +283,8 @@
     </message>
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
-      <source>Cannot connect to PostGIS: {error}</source>
-      <translation>无法连接 PostGIS：{error}</translation>
+      <source>Cannot connect to PostGIS ({database}): {error}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -1079,6 +1079,11 @@
       <translation>图层 {layer} 没有规划用地代码字段（{fields} 之一），也没有 DLBM。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/stats.py" />
+      <source>Layer {layer} has no population column (户籍人口 or 常住人口); the population figures of the ledger stay empty. Recognised columns: {columns}</source>
+      <translation>图层 {layer} 没有人口列（户籍人口或常住人口），台账的人口数据将为空。已识别的列：{columns}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/categories.py" />
       <source>Layer {layer} has no village code field.</source>
       <translation>图层 {layer} 没有村代码字段。</translation>
@@ -1728,6 +1733,16 @@
       <translation>第 {row} 行：违反规则“{rule}”，已拒绝：{reason}</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/stats.py" />
+      <source>Row {row}: value '{value}' of {field} is not a number; it is left empty.</source>
+      <translation>第 {row} 行：{field} 的值“{value}”不是数字，按空值处理。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/stats.py" />
+      <source>Row {row}: {field} = {value} is outside the plausible range {low:g} to {high:g}; it is left empty.</source>
+      <translation>第 {row} 行：{field} = {value} 超出合理范围 {low:g} 至 {high:g}，按空值处理。</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Rules</source>
@@ -2059,6 +2074,11 @@
     </message>
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
+      <source>The quota pool in {database} has schema version {version}; this plugin needs version {latest}. Open it once as the database owner to upgrade it ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/store/quota_pg.py" />
       <source>The server refused the movement: {error}</source>
       <translation>服务器拒绝了该笔变动：{error}</translation>
     </message>
@@ -2177,11 +2197,6 @@
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Value</source>
       <translation>数值</translation>
-    </message>
-    <message>
-      <location filename="../village_planner/core/stats.py" />
-      <source>Value '{value}' is not a number.</source>
-      <translation>值“{value}”不是数字。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -2702,6 +2717,11 @@
       <location filename="../village_planner/processing/base.py" />
       <source>{param}: the file {path} cannot be written (read-only).</source>
       <translation>{param}：文件 {path} 无法写入（只读）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>{param}: the file {path} does not exist.</source>
+      <translation>{param}：文件 {path} 不存在。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/base.py" />

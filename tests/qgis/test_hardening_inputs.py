@@ -34,6 +34,10 @@ def _findings(path):
             for f in layer.getFeatures()]
 
 
+def _is_null(value):
+    return value is None or (hasattr(value, "isNull") and value.isNull())
+
+
 def _ledger_rows(path):
     layer = QgsVectorLayer(path, "ledger", "ogr")
     return {f["village_code"]: f for f in layer.getFeatures()}
@@ -237,3 +241,40 @@ def test_map_language_is_independent_of_the_interface(sample_dir, tmp_path, lang
     text = subprocess.run(["pdftotext", res["FILES"].splitlines()[0], "-"], capture_output=True, text=True).stdout
     assert "高岭村村域综合现状图" in text  # the title is the standard Chinese name in both
     assert expected in text and absent not in text
+
+
+# 16. small things ------------------------------------------------------------------------------
+def test_missing_statistics_file_is_named_in_the_users_language(sample_dir, tmp_path, vp_provider):
+    from village_planner.qgis_adapter.i18n import Translation
+
+    missing = str(tmp_path / "no_such_stats.csv")
+    translation = Translation()
+    translation.install("zh_CN")
+    try:
+        with pytest.raises(QgsProcessingException, match="VILLAGE_STATS.*no_such_stats.csv.*不存在"):
+            _run("resourceledger", {"PARCELS": gpkg_layer(sample_dir, "DLTB"), "VILLAGE_STATS": missing,
+                                    "OUTPUT": str(tmp_path / "l.gpkg")})
+    finally:
+        translation.remove()
+
+
+def test_infinite_statistics_do_not_leave_a_partial_ledger(sample_dir, tmp_path, vp_provider):
+    stats = tmp_path / "stats.csv"
+    stats.write_text("村代码,户籍人口,常住人口\n500230001002,inf,-2202\n", encoding="utf-8")
+    res = _run("resourceledger", {"PARCELS": gpkg_layer(sample_dir, "DLTB"), "VILLAGE_STATS": str(stats),
+                                  "OUTPUT": str(tmp_path / "l.gpkg")})
+    row = _ledger_rows(res["OUTPUT"])["500230001002"]
+    assert row["has_stats"] == 1
+    assert _is_null(row["registered_pop"]) and _is_null(row["resident_pop"])
+
+
+def test_village_without_a_name_is_named_by_its_code(sample_dir, tmp_path, vp_provider):
+    path = _copy(sample_dir, tmp_path)
+    _sql(path, "UPDATE CJDCQ SET ZLDWMC = NULL WHERE substr(ZLDWDM, 1, 12) = '500230001002'")
+    res = _run("exportvillagemaps", {"VILLAGES": path + "|layername=CJDCQ", "CURRENT_LANDUSE": path + "|layername=DLTB",
+                                     "VILLAGE_CODES": "500230001002", "FORMAT": "pdf", "DPI": 72,
+                                     "OUTPUT_FOLDER": str(tmp_path / "maps")})
+    (pdf,) = res["FILES"].splitlines()
+    assert os.path.basename(pdf) == "500230001002_村域综合现状图.pdf"
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    assert "NULL" not in text and "500230001002村域综合现状图" in text

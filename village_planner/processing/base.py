@@ -7,7 +7,10 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterVectorLayer,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -53,6 +56,9 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
         raise QgsProcessingException(message)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        missing = self.missing_input_file(parameters)
+        if missing:
+            return False, missing
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
@@ -61,6 +67,25 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
         except QgsProcessingException as exc:
             return False, str(exc)
         return True, ""
+
+    def missing_input_file(self, parameters):
+        """A message for the first input given as a path to a file that does not exist, or ''.
+
+        QGIS itself would only say "Incorrect parameter value", in English.
+        """
+        for param in self.parameterDefinitions():
+            if not isinstance(param, (QgsProcessingParameterVectorLayer, QgsProcessingParameterFeatureSource,
+                                      QgsProcessingParameterFile)):
+                continue
+            value = parameters.get(param.name())
+            if not isinstance(value, str) or not value.strip():
+                continue
+            path = value.split("|")[0].strip()
+            looks_like_file = os.path.splitext(path)[1] and (os.path.isabs(path) or os.sep in path) and \
+                "://" not in path and "=" not in path
+            if looks_like_file and not os.path.exists(path):
+                return self.tr("{param}: the file {path} does not exist.").format(param=param.name(), path=path)
+        return ""
 
     # -- outputs are checked before anything is written ------------------------------
     def check_outputs(self, parameters, context):
