@@ -23,6 +23,8 @@ CATALOG = {
     "grants": "SELECT table_name, grantee, privilege_type FROM information_schema.role_table_grants "
               "WHERE table_schema = 'vp_quota' ORDER BY 1, 2, 3",
     "meta": "SELECT key, value FROM vp_quota.meta ORDER BY 1",
+    "routine_grants": "SELECT routine_name, grantee, privilege_type FROM information_schema.role_routine_grants "
+                      "WHERE routine_schema = 'vp_quota' ORDER BY 1, 2, 3",
 }
 
 
@@ -39,19 +41,21 @@ def catalog(conn):
     return out
 
 
-def test_upgrade_from_version_1_equals_a_fresh_install(postgis):
-    postgis.create_database("quota_v1")
-    postgis.create_database("quota_fresh")
-    old = psycopg2.connect(dsn(postgis, "quota_v1"))
-    pg_migrate.install(old, version=1)
-    assert pg_migrate.schema_version(old) == 1
-    assert pg_migrate.upgrade(old) == [2]
-    fresh = psycopg2.connect(dsn(postgis, "quota_fresh"))
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_upgraded_database_equals_a_fresh_install(postgis, version):
+    old_db = postgis.create_database("quota_v%d" % version)
+    fresh_db = postgis.create_database("quota_fresh_from_%d" % version)
+    old = psycopg2.connect(dsn(postgis, old_db))
+    pg_migrate.install(old, version=version)
+    assert pg_migrate.schema_version(old) == version
+    assert pg_migrate.upgrade(old) == list(range(version + 1, pg_migrate.LATEST + 1))
+    fresh = psycopg2.connect(dsn(postgis, fresh_db))
     pg_migrate.install(fresh)
     a, b = catalog(old), catalog(fresh)
     for key in CATALOG:
         assert a[key] == b[key], key
     assert pg_migrate.upgrade(fresh) == []
+    assert pg_migrate.schema_version(fresh) == pg_migrate.LATEST == 3
     old.close()
     fresh.close()
 
@@ -119,16 +123,191 @@ def test_roles_are_enforced_by_the_server(team, postgis):
     assert report["chain_ok"] and report["balances_ok"] and report["identity_ok"]
 
 
+RECORD = ("SELECT * FROM vp_quota.record_movement(%(kind)s, %(units)s, %(date)s, %(doc)s, %(author)s, '', '', "
+          "%(village)s, %(to)s, '', %(flexible)s, %(reverses)s, %(source)s, %(purpose)s, %(geometry)s)")
+
+
+def call_record(conn, **kw):
+    """vp_quota.record_movement called by hand, as a planner could from psql."""
+    args = {"kind": "draw", "units": 1, "date": "2026-03-01", "doc": "x", "author": "y", "village": V1, "to": "",
+            "flexible": False, "reverses": None, "source": "", "purpose": "", "geometry": None}
+    args.update(kw)
+    with conn.cursor() as cur:
+        cur.execute(RECORD, args)
+        return cur.fetchone()
+
+
 def test_the_server_refuses_an_overdraw_even_without_the_plugin(team, postgis):
     conn = psycopg2.connect(dsn(postgis, team["db"], "admin1"))
-    with conn.cursor() as cur:
-        cur.execute("SELECT seq, hash FROM vp_quota.journal ORDER BY seq DESC LIMIT 1")
-        seq, last = cur.fetchone()
-        with pytest.raises(psycopg2.Error, match="balance_not_negative"):
-            cur.execute("INSERT INTO vp_quota.journal (seq, kind, units, document_no, author, village, prev_hash, hash)"
-                        " VALUES (%s, 'draw', 99999999, 'x', 'y', %s, %s, 'z')", (seq + 1, V1, last))
+    with pytest.raises(psycopg2.Error) as err:
+        call_record(conn, units=99999)
+    assert err.value.diag.message_hint == "rule=balance"
     conn.rollback()
     conn.close()
+
+
+def test_nobody_but_the_owner_writes_the_journal_directly(team, postgis):
+    """A planner in psql: INSERT with a fake hash, a spoofed recorder and an old time is denied."""
+    store = team["stores"]["admin1"]
+    count = len(store.journal())
+    for user in ("planner1", "admin1", "viewer1"):
+        conn = psycopg2.connect(dsn(postgis, team["db"], user))
+        with conn.cursor() as cur:
+            cur.execute("SELECT seq, hash FROM vp_quota.journal ORDER BY seq DESC LIMIT 1")
+            seq, last = cur.fetchone()
+            with pytest.raises(psycopg2.Error, match="permission denied"):
+                cur.execute("INSERT INTO vp_quota.journal (seq, kind, units, document_no, author, village, prev_hash, "
+                            "hash, recorded_by, recorded_at) VALUES (%s, 'draw', 1, 'x', 'y', %s, %s, 'not-a-hash', "
+                            "'admin1', '2001-01-01')", (seq + 1, V1, last))
+        conn.rollback()
+        for sql in ("UPDATE vp_quota.pool SET control_total_units = control_total_units * 2",
+                    "UPDATE vp_quota.village SET category = 'suburban'",
+                    "DELETE FROM vp_quota.protection",
+                    "INSERT INTO vp_quota.village (village_code) VALUES ('500230009009')"):
+            with pytest.raises(psycopg2.Error, match="permission denied"):
+                with conn.cursor() as cur:
+                    cur.execute(sql)
+            conn.rollback()
+        conn.close()
+    # even the owner cannot slip in an entry with a wrong hash or unsealed settings
+    owner = psycopg2.connect(dsn(postgis, team["db"]))
+    with owner.cursor() as cur:
+        cur.execute("SELECT seq, hash FROM vp_quota.journal ORDER BY seq DESC LIMIT 1")
+        seq, last = cur.fetchone()
+        with pytest.raises(psycopg2.Error, match="not sealed|wrong hash"):
+            cur.execute("INSERT INTO vp_quota.journal (seq, kind, units, document_no, author, village, prev_hash, "
+                        "hash) VALUES (%s, 'draw', 1, 'x', 'y', %s, %s, 'not-a-hash')", (seq + 1, V1, last))
+    owner.rollback()
+    owner.close()
+    assert len(store.journal()) == count
+    assert store.verified(store.verify())
+
+
+def test_the_server_records_who_and_when_and_seals_the_entry_itself(team, postgis):
+    conn = psycopg2.connect(dsn(postgis, team["db"], "planner1"))
+    seq, prev, digest, settings = call_record(conn, units=1000, doc="丰都规资〔2026〕8号", author="admin1",
+                                              date="2026-03-02")
+    conn.commit()
+    with conn.cursor() as cur:
+        cur.execute("SELECT recorded_by, now() - recorded_at < interval '1 minute' FROM vp_quota.journal "
+                    "WHERE seq = %s", (seq,))
+        assert cur.fetchone() == ("planner1", True)
+    conn.close()
+    store = team["stores"]["viewer1"]
+    entry = store.journal()[-1]
+    assert (entry.seq, entry.prev_hash, entry.hash) == (seq, prev, digest)
+    assert settings == store.settings_digest()  # the server and the plugin build the same digest
+    check = store.verify()
+    assert store.verified(check) and check["anchor"] == "%d:%s" % (seq, digest)
+
+
+@pytest.fixture(scope="module")
+def rules_db(postgis):
+    db = postgis.create_database("quota_rules")
+    vs = villages()
+    vs[0]["category"] = "relocation"  # V1 receives quota only for resettlement
+    PgQuotaStore(dsn(postgis, db)).create("500230", 1000.0, 990.0, load_policy(), vs)
+    conn = psycopg2.connect(dsn(postgis, db))
+    call_record(conn, kind="inflow", units=100000, source="annual_plan", village="")
+    call_record(conn, kind="allocate", units=50000, village=V1, purpose="resettlement")
+    conn.commit()
+    conn.close()
+    return db
+
+
+@pytest.mark.parametrize("args,rule", [
+    ({"units": 100000000}, "area"),
+    ({"units": 0}, "area"),
+    ({"date": "2026-13-45"}, "date"),
+    ({"date": "abc'; --"}, "date"),
+    ({"date": "1899-02-30"}, "date"),
+    ({"date": "1899-01-01"}, "date"),
+    ({"date": None}, "date"),
+    ({"doc": " "}, "document"),
+    ({"village": "999999999999"}, "village"),
+    ({"kind": "inflow", "source": "lottery", "village": ""}, "source"),
+    ({"kind": "allocate", "village": V1, "units": 1, "purpose": ""}, "category"),
+    ({"kind": "draw", "flexible": True, "units": 30000}, "flexible_reserve"),
+    ({"kind": "reverse", "reverses": 9999, "village": ""}, "reverse"),
+])
+def test_the_server_enforces_the_rules_itself(rules_db, postgis, args, rule):
+    conn = psycopg2.connect(dsn(postgis, rules_db))
+    with pytest.raises(psycopg2.Error) as err:
+        call_record(conn, **args)
+    assert err.value.diag.message_hint == "rule=" + rule
+    conn.rollback()
+    with conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM vp_quota.journal")
+        assert cur.fetchone()[0] == 2
+    conn.close()
+
+
+def test_the_server_refuses_draws_on_protected_land_and_over_the_control_total(postgis):
+    import shapely
+
+    db = postgis.create_database("quota_server_rules")
+    farmland = shapely.box(0, 0, 100, 100)
+    PgQuotaStore(dsn(postgis, db)).create("500230", 1000.0, 999.0, load_policy(), villages(),
+                                          [("basic_farmland", shapely.to_wkb(farmland))])
+    conn = psycopg2.connect(dsn(postgis, db))
+    call_record(conn, kind="inflow", units=50000, source="annual_plan", village="")
+    call_record(conn, kind="allocate", units=50000, village=V1)
+    conn.commit()
+    with pytest.raises(psycopg2.Error) as err:
+        call_record(conn, units=1000, geometry=psycopg2.Binary(shapely.to_wkb(shapely.box(90, 90, 120, 120))))
+    assert err.value.diag.message_hint == "rule=basic_farmland" and "100.00 m2" in str(err.value)
+    conn.rollback()
+    call_record(conn, units=1000, geometry=psycopg2.Binary(shapely.to_wkb(shapely.box(200, 200, 300, 300))))
+    conn.commit()
+    with pytest.raises(psycopg2.Error) as err:
+        call_record(conn, units=20000)  # 999 + 0.1 + 2 ha > 1000 ha
+    assert err.value.diag.message_hint == "rule=control_total"
+    conn.rollback()
+    conn.close()
+    store = PgQuotaStore(dsn(postgis, db))
+    assert len(store.journal()) == 3 and store.verified(store.verify())
+
+
+def test_settings_changed_by_the_owner_show_in_the_verification(postgis):
+    db = postgis.create_database("quota_settings")
+    store = PgQuotaStore(dsn(postgis, db))
+    store.create("500230", 1000.0, 990.0, load_policy(), villages())
+    store.record(mv("inflow", 5.0, source="annual_plan"))
+    assert store.verified(store.verify())
+    postgis.psql("UPDATE vp_quota.pool SET control_total_units = control_total_units + 1000000", dbname=db)
+    check = store.verify()
+    assert check["chain_ok"] and not check["settings_ok"]
+    store.record(mv("inflow", 1.0, source="annual_plan"))
+    assert not store.verified(store.verify())
+
+
+def test_a_second_import_is_refused_on_postgis_too(postgis):
+    db = postgis.create_database("quota_dupes")
+    store = PgQuotaStore(dsn(postgis, db))
+    store.create("500230", 1000.0, 990.0, load_policy(), villages())
+    batch = lambda: [mv("inflow", 5.0, source="annual_plan"), mv("allocate", 2.0, village=V1)]  # noqa: E731
+    assert not store.record_many(batch(), allow_duplicates=False)[1]
+    written, refused = store.record_many(batch(), allow_duplicates=False)
+    assert written == [] and [e.rule for _, e in refused] == ["duplicate", "duplicate"]
+    assert len(store.journal()) == 2
+
+
+def test_connection_errors_never_show_the_password(postgis):
+    from village_planner.store.snapshots import StoreError
+
+    for text in ("host=%s port=%d dbname=nodb user=nobody password=S3cret-pw" % (postgis.host, postgis.port),
+                 "postgresql://nobody:S3cret-pw@%s:%d/nodb" % (postgis.host, postgis.port),
+                 "host=%s port=%d dbname=nodb user=nobody password='S3cret pw'" % (postgis.host, postgis.port)):
+        store = PgQuotaStore(text)
+        assert "S3cret" not in store.label
+        with pytest.raises(StoreError) as err:
+            store.exists()
+        assert "S3cret" not in str(err.value) and "*****" in str(err.value)
+    store = PgQuotaStore("host=%s port=%d dbname=nodb user=nobody" % (postgis.host, postgis.port),
+                         label="connection:team", secrets=["S3cret-pw"])
+    with pytest.raises(StoreError) as err:
+        store.exists()
+    assert "connection:team" in str(err.value)
 
 
 def _draw_worker(dsn_text, n, results):
@@ -195,3 +374,15 @@ def test_a_process_killed_mid_movement_on_postgis(team, postgis):
     assert len(admin.journal()) == count
     admin.record(mv("inflow", 1.0, source="annual_plan"))  # the lock was released with the session
     assert admin.verify()["balances_ok"]
+
+
+def test_server_hashes_match_the_plugins_for_awkward_text(postgis):
+    db = postgis.create_database("quota_awkward")
+    store = PgQuotaStore(dsn(postgis, db))
+    vs = villages()
+    vs[1]["village_name"] = '高"岭\\村\n\t<script>\u2028'
+    store.create("500230", 1000.0, 990.0, load_policy(), vs)
+    store.record(mv("inflow", 5.0, source="annual_plan", document_no='文号 "1"\\2\x01', note="第一行\n第二行 ☃"))
+    store.record(mv("allocate", 1.0, village=V2, project="项目\r\n'; DROP TABLE x; --"))
+    check = store.verify()
+    assert check["chain_ok"] and check["settings_ok"], check

@@ -6,7 +6,7 @@ import re
 
 from ..core.codes import resource_path
 
-LATEST = 2
+LATEST = 3
 INCLUDE = re.compile(r"^\\ir\s+(\S+)\s*$", re.M)
 
 

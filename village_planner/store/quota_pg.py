@@ -1,16 +1,20 @@
 """The quota pool on a team's PostGIS: the same accounting, roles enforced by the server.
 
-Writers are serialised with a transaction-level advisory lock; balances are
-posted by the database from each journal row and may never go below zero; who
-may record what is checked by a trigger against the session's roles and towns.
+Writers are serialised with a transaction-level advisory lock; movements are
+recorded only through the server's vp_quota.record_movement, which checks every
+rule again, seals the entry and takes the recorder and the time itself; balances
+are posted by the database from each journal row and may never go below zero;
+who may record what is checked by a trigger against the session's roles and towns.
+No message of this module carries the connection's password.
 """
 
 import json
 
 from ..core import quota as q
 from ..core.i18n import tr
+from ..core.secrets import mask
 from . import pg_migrate
-from .quota_store import COLUMNS, RECLAIMED, QuotaStoreBase
+from .quota_store import COLUMNS, RECLAIMED, QuotaStoreBase, _pool_units
 from .snapshots import StoreError
 
 LOCK_KEY = 7_106_116  # any constant shared by every writer of the pool
@@ -22,9 +26,19 @@ def is_postgres_dsn(text):
 
 
 class PgQuotaStore(QuotaStoreBase):
-    def __init__(self, dsn):
+    def __init__(self, dsn, label=None, secrets=()):
+        """``label``: how messages name the database (default: the connection string, its password masked);
+        ``secrets``: passwords to mask wherever they appear (e.g. the one resolved from a saved connection)."""
         self.dsn = dsn[3:] if dsn.lower().startswith("pg:") else dsn
-        self.path = dsn
+        self.secrets = tuple(s for s in secrets if s)
+        self.path = label or mask(dsn, self.secrets)
+
+    @property
+    def label(self):
+        return self.path
+
+    def mask(self, text):
+        return mask(str(text).strip(), self.secrets)
 
     def _connect(self):
         import psycopg2
@@ -32,14 +46,19 @@ class PgQuotaStore(QuotaStoreBase):
         try:
             return psycopg2.connect(self.dsn)
         except psycopg2.Error as exc:
-            raise StoreError(tr("Cannot connect to PostGIS: {error}").format(error=str(exc).strip())) from exc
+            raise StoreError(tr("Cannot connect to PostGIS ({database}): {error}").format(
+                database=self.path, error=self.mask(exc))) from None
 
     def _query(self, sql, args=()):
+        import psycopg2
+
         con = self._connect()
         try:
             with con.cursor() as cur:
                 cur.execute(sql, args)
                 return cur.fetchall() if cur.description else []
+        except psycopg2.Error as exc:
+            raise StoreError(self.mask(exc)) from None
         finally:
             con.close()
 
@@ -47,15 +66,18 @@ class PgQuotaStore(QuotaStoreBase):
     def create(self, county_code, control_total_ha, baseline_ha, policy, villages, constraints=(), crs=""):
         import psycopg2
 
+        control, baseline = _pool_units(control_total_ha, baseline_ha, villages)
         con = self._connect()
         try:
             pg_migrate.ensure(con)
             with con.cursor() as cur:
                 cur.execute("SELECT 1 FROM vp_quota.pool")
                 if cur.fetchone():
-                    raise StoreError(tr("{path} already holds a quota pool.").format(path="PostGIS"))
-                cur.execute("INSERT INTO vp_quota.pool VALUES (1, %s, %s, %s, %s, %s, %s, %s, now())", (
-                    county_code, q.to_units(control_total_ha), q.to_units(baseline_ha), policy.name,
+                    raise StoreError(tr("{path} already holds a quota pool.").format(path=self.path))
+                cur.execute("INSERT INTO vp_quota.pool (id, county_code, control_total_units, baseline_units, "
+                            "policy_name, policy_hash, policy_json, crs, created_at) "
+                            "VALUES (1, %s, %s, %s, %s, %s, %s, %s, now())", (
+                                county_code, control, baseline, policy.name,
                     policy.content_hash, json.dumps(policy.data, ensure_ascii=False), crs))
                 for v in villages:
                     cur.execute("INSERT INTO vp_quota.village (village_code, village_name, town, category, "
@@ -66,16 +88,68 @@ class PgQuotaStore(QuotaStoreBase):
                 for kind, wkb in constraints:
                     cur.execute("INSERT INTO vp_quota.protection (kind, geometry) VALUES (%s, %s)",
                                 (kind, psycopg2.Binary(wkb)))
+                cur.execute("UPDATE vp_quota.pool SET settings_hash = vp_quota.settings_digest()")
             con.commit()
         except psycopg2.Error as exc:
             con.rollback()
-            raise StoreError(str(exc).strip()) from exc
+            raise StoreError(self.mask(exc)) from None
         finally:
             con.close()
 
     def exists(self):
-        rows = self._query("SELECT to_regclass('vp_quota.pool')")
-        return bool(rows and rows[0][0]) and bool(self._query("SELECT 1 FROM vp_quota.pool"))
+        import psycopg2
+
+        con = self._connect()
+        try:
+            with con.cursor() as cur:
+                cur.execute("SELECT to_regclass('vp_quota.pool')")
+                if cur.fetchone()[0] is None:
+                    return False
+                cur.execute("SELECT 1 FROM vp_quota.pool")
+                if cur.fetchone() is None:
+                    return False
+            version = pg_migrate.schema_version(con)
+            if version < pg_migrate.LATEST:
+                try:
+                    pg_migrate.upgrade(con)
+                except psycopg2.Error as exc:
+                    con.rollback()
+                    raise StoreError(tr(
+                        "The quota pool in {database} has schema version {version}; this plugin needs version "
+                        "{latest}. Open it once as the database owner to upgrade it ({error}).").format(
+                        database=self.path, version=version, latest=pg_migrate.LATEST,
+                        error=self.mask(exc).splitlines()[0])) from None
+            return True
+        except psycopg2.Error as exc:
+            con.rollback()
+            raise StoreError(self.mask(exc)) from None
+        finally:
+            con.close()
+
+    # -- the settings the chain covers -------------------------------------------------
+    def _settings_cur(self, cur):
+        cur.execute("SELECT county_code, control_total_units, baseline_units, crs, policy_json FROM vp_quota.pool")
+        row = cur.fetchone()
+        if row is None:
+            return ""
+        pool = dict(zip(("county_code", "control_total_units", "baseline_units", "crs", "policy_json"), row))
+        cur.execute("SELECT village_code, village_name, town, category, planned_units, boundary FROM vp_quota.village")
+        villages = cur.fetchall()
+        cur.execute("SELECT kind, geometry FROM vp_quota.protection")
+        return q.settings_digest(pool, villages, cur.fetchall())
+
+    def settings_digest(self):
+        """Computed here from the rows, independently of the server's vp_quota.settings_digest()."""
+        con = self._connect()
+        try:
+            with con.cursor() as cur:
+                return self._settings_cur(cur)
+        finally:
+            con.close()
+
+    def created_settings(self):
+        rows = self._query("SELECT settings_hash FROM vp_quota.pool")
+        return rows[0][0] if rows else None
 
     # -- reading ---------------------------------------------------------------
     def _state_cur(self, cur):
@@ -141,7 +215,7 @@ class PgQuotaStore(QuotaStoreBase):
                        land_use_code=d["land_use_code"] or "", flexible=bool(d["flexible"]),
                        reverses=d["reverses"] or 0, source=d["source"] or "", purpose=d["purpose"] or "",
                        geometry_wkb=bytes(d["geometry"]) if d["geometry"] is not None else b"", seq=d["seq"],
-                       prev_hash=d["prev_hash"], hash=d["hash"])
+                       prev_hash=d["prev_hash"], hash=d["hash"], settings=d["settings_hash"] or "")
 
     def journal(self):
         entries = [self._entry(r) for r in self._query(
@@ -152,7 +226,7 @@ class PgQuotaStore(QuotaStoreBase):
         return entries
 
     # -- writing ---------------------------------------------------------------
-    def record_many(self, entries, overlaps_fn=None):
+    def record_many(self, entries, overlaps_fn=None, allow_duplicates=True):
         import psycopg2
 
         con = self._connect()
@@ -164,6 +238,11 @@ class PgQuotaStore(QuotaStoreBase):
                 cur.execute("SELECT seq, hash FROM vp_quota.journal ORDER BY seq DESC LIMIT 1")
                 last = cur.fetchone()
                 seq, prev = (last[0], last[1]) if last else (0, q.GENESIS)
+                journal = None
+                if not allow_duplicates:
+                    cur.execute("SELECT %s FROM vp_quota.journal ORDER BY seq" % ", ".join(COLUMNS))
+                    journal = [self._entry(r) for r in cur.fetchall()]
+                settings = self._settings_cur(cur)
                 def find_original(n):
                     cur.execute("SELECT %s FROM vp_quota.journal WHERE seq = %%s" % ", ".join(COLUMNS), (n,))
                     row = cur.fetchone()
@@ -175,21 +254,27 @@ class PgQuotaStore(QuotaStoreBase):
                     return original
 
                 def insert(entry, _original):
-                    values = {c: getattr(entry, c, None) for c in COLUMNS}
-                    values["geometry"] = psycopg2.Binary(entry.geometry_wkb) if entry.geometry_wkb else None
-                    values["flexible"] = bool(entry.flexible)
-                    values["reverses"] = entry.reverses or None
+                    """The server checks, seals and writes the movement; its seq and hash are the entry's."""
                     try:
                         cur.execute("SAVEPOINT movement")
-                        cur.execute("INSERT INTO vp_quota.journal (%s) VALUES (%s)" % (
-                            ", ".join(COLUMNS), ", ".join(["%s"] * len(COLUMNS))), [values[c] for c in COLUMNS])
+                        cur.execute("SELECT * FROM vp_quota.record_movement(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+                                    "%s, %s, %s, %s, %s)", (
+                                        entry.kind, entry.units, entry.date, entry.document_no, entry.author,
+                                        entry.project, entry.note, entry.village, entry.to_village,
+                                        entry.land_use_code, bool(entry.flexible), entry.reverses or None,
+                                        entry.source, entry.purpose,
+                                        psycopg2.Binary(entry.geometry_wkb) if entry.geometry_wkb else None))
+                        entry.seq, entry.prev_hash, entry.hash, entry.settings = cur.fetchone()
                         cur.execute("RELEASE SAVEPOINT movement")
                     except psycopg2.Error as exc:
                         cur.execute("ROLLBACK TO SAVEPOINT movement")
-                        raise q.QuotaRefused("database", tr("The server refused the movement: {error}").format(
-                            error=str(exc).strip().splitlines()[0])) from None
+                        hint = getattr(exc.diag, "message_hint", None) or ""
+                        rule = hint[5:] if hint.startswith("rule=") else "database"
+                        raise q.QuotaRefused(rule, tr("The server refused the movement: {error}").format(
+                            error=self.mask(exc).splitlines()[0])) from None
 
-                written, refused = self._batch(entries, state, policy, seq, prev, find_original, insert, overlaps_fn)
+                written, refused = self._batch(entries, state, policy, seq, prev, find_original, insert, overlaps_fn,
+                                               settings, journal)
                 if refused:
                     con.rollback()
                     return [], refused
@@ -198,7 +283,7 @@ class PgQuotaStore(QuotaStoreBase):
                 return written, []
         except psycopg2.Error as exc:
             con.rollback()
-            raise StoreError(str(exc).strip()) from exc
+            raise StoreError(self.mask(exc)) from None
         finally:
             con.close()
 

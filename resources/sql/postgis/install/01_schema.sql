@@ -14,7 +14,8 @@ CREATE TABLE vp_quota.pool (
     policy_hash text,
     policy_json text,
     crs text,
-    created_at timestamptz NOT NULL DEFAULT now()
+    created_at timestamptz NOT NULL DEFAULT now(),
+    settings_hash text
 );
 
 CREATE TABLE vp_quota.village (
@@ -42,7 +43,8 @@ CREATE TABLE vp_quota.journal (
     reverses bigint, source text, purpose text, geometry bytea,
     prev_hash text NOT NULL, hash text NOT NULL,
     recorded_at timestamptz NOT NULL DEFAULT now(),
-    recorded_by name NOT NULL DEFAULT current_user
+    recorded_by name NOT NULL DEFAULT current_user,
+    settings_hash text
 );
 
 CREATE TABLE vp_quota.balance (account text PRIMARY KEY, units bigint NOT NULL);
