@@ -15,6 +15,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/schema.py" />
       <source> or </source>
       <translation> 或 </translation>
     </message>
@@ -37,6 +38,11 @@
       <location filename="../village_planner/core/classify.py" />
       <source>(rules)</source>
       <translation>（分类规则）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>(the whole file)</source>
+      <translation>（整个文件）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1755,6 +1761,11 @@
     </message>
     <message>
       <location filename="../village_planner/core/classify.py" />
+      <source>Rules {path}</source>
+      <translation>规则文件 {path}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/classify.py" />
       <source>Rules {path} has no rules.</source>
       <translation>规则文件 {path} 中没有规则。</translation>
     </message>
@@ -2534,6 +2545,16 @@
       <translation>户</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>is not a known key</source>
+      <translation>不是可识别的键</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>is required</source>
+      <translation>为必填项</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>m2</source>
       <translation>平方米</translation>
@@ -2553,6 +2574,36 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>mu</source>
       <translation>亩</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>must be an object with one of the keys {keys} (given {value})</source>
+      <translation>应为含有键 {keys} 之一的对象（实际为 {value}）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>must be at least {min} (given {value})</source>
+      <translation>应不小于 {min}（实际为 {value}）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>must be at most {max} (given {value})</source>
+      <translation>应不大于 {max}（实际为 {value}）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>must be one of {values} (given {value})</source>
+      <translation>应为 {values} 之一（实际为 {value}）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>must be {wanted} (given {value})</source>
+      <translation>应为{wanted}（实际为 {value}）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>must have at least {n} items</source>
+      <translation>应至少有 {n} 项</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/classify_villages.py" />
@@ -2616,6 +2667,11 @@
       <location filename="../village_planner/processing/check_layers.py" />
       <source>{e} errors, {w} warnings</source>
       <translation>错误 {e} 条，警告 {w} 条</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>{file} is not valid:</source>
+      <translation>{file} 有误：</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
@@ -2795,6 +2851,11 @@
       <location filename="../village_planner/core/quota.py" />
       <source>{what} of {value} ha is implausible (more than {max} ha).</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>… and {n} more</source>
+      <translation>……另有 {n} 处</translation>
     </message>
   </context>
 </TS>

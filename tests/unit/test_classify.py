@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from village_planner.core.classify import RulesError, county_summary, indicators_from_ledger, load_rules
+from village_planner.core.classify import RuleSet, RulesError, county_summary, indicators_from_ledger, load_rules
 from village_planner.core.codes import resource_path
 from village_planner.store.decisions import DecisionError, current_decisions, history, record_decisions
 
@@ -159,3 +159,29 @@ def test_a_batch_is_all_or_nothing(tmp_path):
 def test_nested_groups_keep_their_brackets():
     s = suggest(resident_ratio=0.3, resident_pop=500)
     assert "(resident/registered population 0.30 < 0.35 ✓ and resident population 500 < 1,000 ✓)" in s.explanation
+
+
+# issue 9 (10): a careless edit of the rules file is named, never a traceback --------------------
+@pytest.mark.parametrize("mutate,expected", [
+    (lambda d: d["rules"][1]["conditions"][0].__setitem__("value", "3"),
+     'rules[1] (R2) > conditions[0] > value: must be a number (given "3")'),
+    (lambda d: d["rules"][1]["conditions"][0].__setitem__("value", "三"),
+     'rules[1] (R2) > conditions[0] > value: must be a number (given "三")'),
+    (lambda d: d["rules"][1]["conditions"][0].pop("value"), "rules[1] (R2) > conditions[0] > value: is required"),
+    (lambda d: d["rules"][1]["conditions"][0].__setitem__("value", None),
+     "rules[1] (R2) > conditions[0] > value: is required"),
+    (lambda d: d["rules"].__setitem__(1, "R2 hazard"), 'rules[1]: must be an object {…} (given "R2 hazard")'),
+    (lambda d: d["rules"][1]["conditions"][2]["all"][0].__setitem__("op", "=>"), '(given "=>")'),
+    (lambda d: d["indicators"]["hazard_points"].__setitem__("format", "pct"), "indicators > hazard_points > format"),
+])
+def test_rule_file_mistakes_name_the_rule_and_key(mutate, expected):
+    import copy
+
+    with open(resource_path("rules", "classification_default.json"), encoding="utf-8") as fh:
+        data = json.load(fh)
+    broken = copy.deepcopy(data)
+    mutate(broken)
+    with pytest.raises(RulesError) as info:
+        RuleSet(broken, path="county_rules.json")
+    assert "county_rules.json" in str(info.value)
+    assert expected in str(info.value)

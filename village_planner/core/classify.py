@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .codes import read_json, resource_path
 from .i18n import current_language, tr
+from .schema import check
 
 DEFAULT_RULES = ("rules", "classification_default.json")
 CATEGORIES = ("protection", "relocation", "suburban", "agglomeration", "unclassified")
@@ -57,6 +58,7 @@ class RuleSet:
 
     def _validate(self):
         where = self.path or tr("(rules)")
+        check(self.data, "classification_rules.schema.json", RulesError, tr("Rules {path}").format(path=where))
         cats = self.data.get("categories") if isinstance(self.data, dict) else None
         if not isinstance(cats, dict) or set(cats) != set(CATEGORIES):
             raise RulesError(tr("Rules {path}: 'categories' must list exactly {keys}.").format(

@@ -23,6 +23,7 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
 
     ALG_ID = ""
     GROUP_ID = "villageplanner"
+    CREATED_FILES = ("PLANNING_DB", "DATABASE")  # file parameters that are created when missing
 
     def tr(self, text):
         return _tr(text)
@@ -78,7 +79,7 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
                                       QgsProcessingParameterFile)):
                 continue
             value = parameters.get(param.name())
-            if not isinstance(value, str) or not value.strip():
+            if param.name() in self.CREATED_FILES or not isinstance(value, str) or not value.strip():
                 continue
             path = value.split("|")[0].strip()
             looks_like_file = os.path.splitext(path)[1] and (os.path.isabs(path) or os.sep in path) and \
