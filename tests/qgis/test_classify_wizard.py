@@ -64,6 +64,8 @@ def test_wizard_walks_from_data_check_to_guidance(qgis_iface, ledger_path, sampl
         html = wiz.pages[2].view.toHtml()
         assert "R2" in html and "Relocation and merger" in html
         assert "What it would take" in html
+        # the explanation's own "<" is text, not the start of a tag that cuts it short (issue 9)
+        assert "< 0.35" in wiz.pages[2].view.toPlainText()
         wiz.next()
         decision = wiz.pages[3]
         decision.other_radio.setChecked(True)

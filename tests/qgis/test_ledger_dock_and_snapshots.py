@@ -55,6 +55,12 @@ def test_dock_lists_searches_and_shows_a_village(qgis_iface, ledger_layer, sampl
         assert dock.list.currentItem().data(0x0100) == "500230002003"
         no_stats = dock.show_village("500230002006")
         assert "No row in the village statistics" in no_stats
+        # values from data are escaped (issue 9): shown as written, never loaded as markup
+        hostile = dict(dock.rows["500230002006"], village_name="a < b <img src='/etc/x.png'>", town="<b>镇</b>")
+        page = dock.render_html(hostile)
+        assert "<img" not in page and "&lt;img" in page and "&lt;b&gt;镇" in page
+        dock.view.setHtml(page)
+        assert "a < b <img src='/etc/x.png'>" in dock.view.toPlainText()
         # a ledger built while the dock is open is shown at once
         other = QgsVectorLayer(ledger_layer.source(), "ledger 2023", "ogr")
         project.addMapLayer(other)

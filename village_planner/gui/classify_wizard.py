@@ -5,10 +5,12 @@ and writes the category into the village layer through its edit buffer.
 """
 
 import os
+from html import escape
 
 import numpy as np
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsSettings, QgsVectorLayer, QgsWkbTypes
 from qgis.gui import QgsFileWidget, QgsHighlight, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QTextDocument
 from qgis.PyQt.QtPrintSupport import QPrinter
 from qgis.PyQt.QtWidgets import (
@@ -140,6 +142,7 @@ class DataPage(QWizardPage):
         self.check_button.clicked.connect(self.run_check)
         layout.addWidget(self.check_button)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.missing_list = QListWidget()
@@ -271,20 +274,22 @@ class SuggestionPage(QWizardPage):
             return
         _, s, row, decision = current
         rules = self.wiz.rules
-        parts = ["<h2>{} — {}</h2>".format(row.get("village_name") or s.village_code,
-                                           rules.category_name(s.category)),
-                 "<p><b>{}</b> {}</p>".format(tr("Why:"), s.explanation)]
+        # every value from data is escaped: the explanation itself says "0.77 < 0.35"
+        parts = ["<h2>{} — {}</h2>".format(escape(str(row.get("village_name") or s.village_code)),
+                                           escape(rules.category_name(s.category))),
+                 "<p><b>{}</b> {}</p>".format(tr("Why:"), escape(s.explanation))]
         if decision:
-            parts.append("<p>{}</p>".format(tr("Decided earlier: {category} by {who} on {when}.").format(
+            parts.append("<p>{}</p>".format(escape(tr("Decided earlier: {category} by {who} on {when}.").format(
                 category=rules.category_name(decision["final_category"]), who=decision["decided_by"],
-                when=decision["decided_at"])))
+                when=decision["decided_at"]))))
             if decision.get("suggested_category") != s.category:
                 parts.append("<p style='color:#b00'>{}</p>".format(
                     tr("The suggestion has changed since that decision.")))
         parts.append("<h3>{}</h3><ul>".format(tr("What it would take to fall into another category")))
         for cat, rule_id, text in rules.what_it_takes(s):
-            parts.append("<li><b>{}</b> ({}): {}</li>".format(rules.category_name(cat), rule_id, text))
-        parts.append("<li><b>{}</b>: {}</li></ul>".format(rules.category_name("agglomeration"),
+            parts.append("<li><b>{}</b> ({}): {}</li>".format(escape(rules.category_name(cat)), escape(rule_id),
+                                                               escape(text)))
+        parts.append("<li><b>{}</b>: {}</li></ul>".format(escape(rules.category_name("agglomeration")),
                                                            tr("when no earlier rule applies")))
         self.view.setHtml("".join(parts))
 
@@ -322,6 +327,7 @@ class DecisionPage(QWizardPage):
         self.batch_list.setVisible(False)
         layout.addWidget(self.batch_list)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("decision_error")
         self.error.setStyleSheet("color: #b00000;")
         self.error.setWordWrap(True)

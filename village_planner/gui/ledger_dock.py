@@ -4,6 +4,8 @@ Reads a ledger layer (the output of villageplanner:resourceledger) and follows
 the map selection: selecting a village on any layer with a village code shows it.
 """
 
+from html import escape
+
 from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QRectF, Qt
@@ -208,8 +210,10 @@ class LedgerDock(QDockWidget):
         return html
 
     def render_html(self, rec):
-        parts = ["<h3>{} <small>{}</small></h3>".format(rec.get("village_name") or "", rec["village_code"]),
-                 "<p>{}: {}</p>".format(tr("Town"), rec.get("town") or "")]
+        # every value from data is escaped: a village called "a < b" must not cut the page short
+        parts = ["<h3>{} <small>{}</small></h3>".format(escape(str(rec.get("village_name") or "")),
+                                                         escape(str(rec["village_code"]))),
+                 "<p>{}: {}</p>".format(tr("Town"), escape(str(rec.get("town") or "")))]
         for label, cols in column_groups()[1:]:
             parts.append("<h4>{}</h4><table cellspacing='0' cellpadding='2'>".format(label))
             for key, name, unit in cols:
@@ -223,14 +227,14 @@ class LedgerDock(QDockWidget):
                 elif isinstance(value, float):
                     text = "{:.2f} {}".format(value, unit)
                 else:
-                    text = "{} {}".format(value, unit)
+                    text = escape("{} {}".format(value, unit))
                 parts.append("<tr><td>{}</td><td align='right' style='white-space:nowrap'>{}</td></tr>".format(
-                    name, text))
+                    escape(name), text))
             parts.append("</table>")
         warnings = self.warnings(rec)
         if warnings:
             parts.append("<h4>{}</h4><ul>{}</ul>".format(
-                tr("Data warnings"), "".join("<li>{}</li>".format(w) for w in warnings)))
+                tr("Data warnings"), "".join("<li>{}</li>".format(escape(w)) for w in warnings)))
         return "".join(parts)
 
     @staticmethod
