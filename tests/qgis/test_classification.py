@@ -108,8 +108,21 @@ def test_decisions_overrides_and_reruns(ledger_path, sample_dir, tmp_path):
             "PLANNING_DB": db, "CLASSIFICATION": layer, "VILLAGE_CODES": "500230001006", "DECISION": 2,
             "DECIDED_BY": "王工"})
     assert len(history(db)) == 3
+    # under a Chinese interface the refusal names the categories in Chinese, not by their keys (issue 9)
+    from village_planner.qgis_adapter.i18n import Translation
+
+    translation = Translation()
+    translation.install("zh_CN")
+    try:
+        with pytest.raises(QgsProcessingException) as refused:
+            processing.run("villageplanner:decidecategory", {
+                "PLANNING_DB": db, "CLASSIFICATION": layer, "VILLAGE_CODES": "500230001006",
+                "DECISION": "relocation", "DECIDED_BY": "王工"})
+    finally:
+        translation.remove()
+    assert "搬迁撤并类" in str(refused.value) and "relocation" not in str(refused.value)
     processing.run("villageplanner:decidecategory", {
-        "PLANNING_DB": db, "CLASSIFICATION": layer, "VILLAGE_CODES": "500230001006", "DECISION": 2,
+        "PLANNING_DB": db, "CLASSIFICATION": layer, "VILLAGE_CODES": "500230001006", "DECISION": "relocation",
         "REASON": "规划高速公路互通在村旁", "DECIDED_BY": "王工"})
     res2, rows2 = _classify(ledger, sample_dir, PLANNING_DB=db)
     assert rows2["500230001006"]["final_category"] == "relocation"

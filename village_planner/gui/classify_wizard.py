@@ -369,7 +369,7 @@ class DecisionPage(QWizardPage):
             return False
         try:
             for d in decisions:
-                validate(d)
+                validate(d, self.wiz.rules)
         except DecisionError as exc:
             self.error.setText(str(exc))
             return False

@@ -4,7 +4,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
@@ -16,6 +15,7 @@ from ..core.i18n import N_
 from ..store.decisions import DecisionError, record_decisions, validate
 from ..store.snapshots import StoreError
 from .base import VillagePlannerAlgorithm
+from .params import KeyedEnumParameter, enum_key
 
 CHOICES = [("accept", N_("Accept the suggestion"))] + [(c, c) for c in CATEGORIES]
 PLANNER_KEY = "VillagePlanner/planner_name"
@@ -46,10 +46,10 @@ class DecideCategoryAlgorithm(VillagePlannerAlgorithm):
             names = load_rules()
         except RulesError:
             names = None
-        self.addParameter(QgsProcessingParameterEnum(
-            "DECISION", self.tr("Decision"),
+        self.addParameter(KeyedEnumParameter(
+            "DECISION", self.tr("Decision"), [key for key, _ in CHOICES],
             [self.tr(label) if key == "accept" else (names.category_name(key) if names else key)
-             for key, label in CHOICES], defaultValue=0))
+             for key, label in CHOICES], default="accept"))
         self.addParameter(QgsProcessingParameterString("REASON", self.tr("Reason (required to override)"),
                                                        optional=True, multiLine=True))
         self.addParameter(QgsProcessingParameterString("DECIDED_BY", self.tr("Planner"),
@@ -64,7 +64,7 @@ class DecideCategoryAlgorithm(VillagePlannerAlgorithm):
         if layer is None or layer.fields().indexOf("suggested_category") < 0:
             raise ValueError(self.tr("The classification layer must be an output of Classify villages."))
         codes_text = self.parameterAsString(parameters, "VILLAGE_CODES", context)
-        choice = CHOICES[self.parameterAsEnum(parameters, "DECISION", context)][0]
+        choice = enum_key(self, parameters, "DECISION")
         reason = self.parameterAsString(parameters, "REASON", context)
         who = self.parameterAsString(parameters, "DECIDED_BY", context).strip()
         try:
@@ -92,7 +92,7 @@ class DecideCategoryAlgorithm(VillagePlannerAlgorithm):
             raise ValueError(self.tr("No village to decide."))
         for d in decisions:
             try:
-                validate(d)
+                validate(d, rules)
             except DecisionError as exc:
                 raise ValueError(str(exc)) from None
         return decisions, rules, who

@@ -38,7 +38,11 @@ def ensure_decisions(path):
     return path
 
 
-def validate(decision):
+def validate(decision, rules=None):
+    """Raise DecisionError when a decision cannot be recorded; categories are named as the rules name them."""
+    def name(key):
+        return rules.category_name(key) if rules is not None and key in CATEGORIES else (key or "-")
+
     final = decision.get("final_category")
     if final not in CATEGORIES:
         raise DecisionError(tr("Unknown category '{category}' for village {code}.").format(
@@ -49,14 +53,14 @@ def validate(decision):
     suggested = decision.get("suggested_category")
     if final != suggested and not (decision.get("override_reason") or "").strip():
         raise DecisionError(tr("Village {code}: choosing {final} instead of the suggested {suggested} needs a "
-                               "reason.").format(code=decision.get("village_code"), final=final,
-                                                 suggested=suggested or "-"))
+                               "reason.").format(code=decision.get("village_code"), final=name(final),
+                                                 suggested=name(suggested)))
 
 
 def record_decisions(path, decisions, rules=None):
     """Append decisions (dicts) in one transaction; all are validated first. Returns their ids."""
     for d in decisions:
-        validate(d)
+        validate(d, rules)
     ensure_decisions(path)
     now = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
     con = _connect(path)
