@@ -12,7 +12,7 @@ if ROOT not in sys.path:
 PROCESSING_PATH = "/usr/share/qgis/python/plugins"
 if PROCESSING_PATH not in sys.path:
     sys.path.append(PROCESSING_PATH)
-OUTPUT_ROOT = os.path.join(ROOT, "test-output")
+OUTPUT_ROOT = os.environ.get("VP_TEST_OUTPUT") or os.path.join(ROOT, "test-output")  # one per concurrent run
 
 
 @pytest.fixture(scope="session")
