@@ -362,7 +362,8 @@ def test_a_process_killed_mid_movement_on_postgis(team, postgis):
         "    print('in transaction', flush=True)\n"
         "    time.sleep(60)\n"
         "s._before_commit = hang\n"
-        "s.record(Entry(kind='inflow', units=50000, source='annual_plan', document_no='x', author='y', date='2026-03-01'))\n"
+        "s.record(Entry(kind='inflow', units=50000, source='annual_plan', document_no='x', author='y',\n"
+        "               date='2026-03-01'))\n"
     ) % (root, dsn(postgis, team["db"], "admin1"))
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "in transaction"

@@ -1,12 +1,13 @@
-"""The pool workbook and report."""
+"""The pool workbook and report. Every value that comes from the data is escaped (HTML) or kept as text (XLSX)."""
 
+import html
 import os
 
 from . import quota as q
 from .i18n import tr
 
 
-def pool_summary(state, info, entries):
+def pool_summary(state, info, entries, anchor=None):
     inflow = sum(e.units for e in entries if e.kind == "inflow")
     allocated_now = sum(v for k, v in state.balances.items() if ":" not in k and k != q.POOL)
     return [
@@ -22,7 +23,19 @@ def pool_summary(state, info, entries):
         (tr("Headroom under the control total (ha)"), q.fmt(state.control_total - state.construction_after())),
         (tr("Journal entries"), len(entries)),
         (tr("Policy"), info.get("policy_name")),
-    ]
+    ] + ([(tr("Chain anchor (entries:last hash)"), anchor)] if anchor else [])
+
+
+def _append(ws, values):
+    """A row whose text stays text: a village name like '=HYPERLINK(…)' is not turned into a formula."""
+    ws.append(list(values))
+    for cell in ws[ws.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
+def _esc(value):
+    return html.escape("" if value is None else str(value), quote=True)
 
 
 def write_pool_workbook(path, pool, rows, entries, check):
@@ -33,26 +46,28 @@ def write_pool_workbook(path, pool, rows, entries, check):
     ws = wb.active
     ws.title = tr("Pool")[:31]
     for label, value in pool:
-        ws.append([label, value])
+        _append(ws, [label, value])
     ws.column_dimensions["A"].width = 40
     vs = wb.create_sheet(tr("Villages")[:31])
     heads = list(rows[0].keys()) if rows else []
-    vs.append(heads)
+    _append(vs, heads)
     for cell in vs[1]:
         cell.font = Font(bold=True)
     for r in rows:
-        vs.append([r[h] for h in heads])
+        _append(vs, [r[h] for h in heads])
     vs.freeze_panes = "B2"
     js = wb.create_sheet(tr("Journal")[:31])
     cols = ["seq", "kind", "units", "date", "document_no", "author", "project", "village", "to_village",
             "land_use_code", "flexible", "reverses", "source", "purpose", "note", "hash"]
-    js.append([c if c != "units" else "area_ha" for c in cols])
+    _append(js, [c if c != "units" else "area_ha" for c in cols])
     for e in entries:
-        js.append([q.to_ha(e.units) if c == "units" else getattr(e, c) for c in cols])
+        _append(js, [q.to_ha(e.units) if c == "units" else getattr(e, c) for c in cols])
     js.freeze_panes = "A2"
     cs = wb.create_sheet(tr("Verification")[:31])
-    for key in ("chain_ok", "bad_seq", "balances_ok", "identity_ok", "entries"):
-        cs.append([key, str(check.get(key))])
+    for key in ("chain_ok", "bad_seq", "balances_ok", "identity_ok", "settings_ok", "entries", "anchor", "expected",
+                "expected_found"):
+        if key in check:
+            _append(cs, [key, str(check.get(key))])
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     wb.save(path)
     return path
@@ -62,17 +77,27 @@ def write_pool_html(path, pool, rows, check):
     parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>{}</title>"
              "<style>body{{font-family:'WenQuanYi Micro Hei','Microsoft YaHei',sans-serif}}"
              "td,th{{border:1px solid #999;padding:2px 6px}}table{{border-collapse:collapse}}</style>"
-             "</head><body><h1>{}</h1><table>".format(tr("Quota pool"), tr("Quota pool"))]
+             "</head><body><h1>{}</h1><table>".format(_esc(tr("Quota pool")), _esc(tr("Quota pool")))]
     for label, value in pool:
-        parts.append("<tr><th>{}</th><td>{}</td></tr>".format(label, value))
-    parts.append("</table><h2>{}</h2><table><tr>".format(tr("Villages")))
+        parts.append("<tr><th>{}</th><td>{}</td></tr>".format(_esc(label), _esc(value)))
+    parts.append("</table><h2>{}</h2><table><tr>".format(_esc(tr("Villages"))))
     heads = list(rows[0].keys()) if rows else []
-    parts.append("".join("<th>{}</th>".format(h) for h in heads) + "</tr>")
+    parts.append("".join("<th>{}</th>".format(_esc(h)) for h in heads) + "</tr>")
     for r in rows:
-        parts.append("<tr>" + "".join("<td>{}</td>".format("" if r[h] is None else r[h]) for h in heads) + "</tr>")
-    ok = check.get("chain_ok") and check.get("balances_ok") and check.get("identity_ok")
-    parts.append("</table><p>{}</p></body></html>".format(
-        tr("Books and hash chain verified.") if ok else tr("Verification FAILED.")))
+        parts.append("<tr>" + "".join("<td>{}</td>".format(_esc(r[h])) for h in heads) + "</tr>")
+    ok = check.get("chain_ok") and check.get("balances_ok") and check.get("identity_ok") and \
+        check.get("settings_ok", True) and check.get("expected_found", True)
+    parts.append("</table><p>{}</p>".format(
+        _esc(tr("Books and hash chain verified.") if ok else tr("Verification FAILED."))))
+    if check.get("anchor"):
+        parts.append("<p>{}: <code>{}</code></p>".format(_esc(tr("Chain anchor (entries:last hash)")),
+                                                         _esc(check["anchor"])))
+    if "expected" in check:
+        parts.append("<p>{}</p>".format(_esc(
+            (tr("The journal still contains the earlier anchor {anchor}.") if check.get("expected_found") else
+             tr("The journal no longer contains the earlier anchor {anchor}: the books were rewritten or entries "
+                "were deleted since that report.")).format(anchor=check["expected"]))))
+    parts.append("</body></html>")
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("".join(parts))

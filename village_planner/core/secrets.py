@@ -4,7 +4,8 @@ import re
 
 MASK = "*****"
 # key=value connection strings (libpq, QGIS data source URIs): password=secret, password='se cret', PWD=...
-_KEY_VALUE = re.compile(r"""(?ix)\b(password|passwd|pwd|pass)(\s*=\s*)('(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?|[^\s'"]+)""")
+_KEY_VALUE = re.compile(r"""(?ix)\b(password|passwd|pwd|pass)(\s*=\s*)
+                            ('(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?|[^\s'"]+)""")
 # URLs: scheme://user:secret@host
 _URL = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^:/@\s]*):([^@\s]*)@")
 # URL query: ?password=secret&...
