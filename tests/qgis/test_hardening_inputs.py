@@ -278,3 +278,12 @@ def test_village_without_a_name_is_named_by_its_code(sample_dir, tmp_path, vp_pr
     assert os.path.basename(pdf) == "500230001002_村域综合现状图.pdf"
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
     assert "NULL" not in text and "500230001002村域综合现状图" in text
+
+
+def test_planning_tables_refuse_areas_that_are_not_numbers(text_areas, sample_dir, tmp_path, vp_provider):
+    path = str(tmp_path / "t.gpkg")
+    shutil.copy(text_areas, path)
+    _sql(path, "UPDATE DLTB SET TBMJ = '12.5平方米', TBDLMJ = NULL WHERE fid = 5")
+    with pytest.raises(QgsProcessingException, match="TBMJ.*5"):
+        _run("structuretable", {"BASE": path + "|layername=DLTB", "PLANNED": gpkg_layer(sample_dir, "GHDLTB"),
+                                "OUTPUT": str(tmp_path / "s.gpkg")})

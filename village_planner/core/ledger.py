@@ -124,7 +124,7 @@ def _area_text(value):
     return str(value).strip()
 
 
-def _numeric(frame, column, layer, field_name, findings, default=0.0):
+def area_values(frame, column, layer, field_name, findings, default=0.0):
     """An area column as finite, non-negative floats.
 
     NULL or blank values are a warning and count as ``default``; text that is not a
@@ -183,11 +183,11 @@ def parcel_areas(p, names, parcel_layer, findings):
 
     ``names`` maps the columns to the layer's field names for the messages.
     """
-    area = _numeric(p, "parcel_area", parcel_layer, names["parcel_area"], findings)
-    deducted = _numeric(p, "deducted_area", parcel_layer, names["deducted_area"], findings)
+    area = area_values(p, "parcel_area", parcel_layer, names["parcel_area"], findings)
+    deducted = area_values(p, "deducted_area", parcel_layer, names["deducted_area"], findings)
     if "net_area" not in p.columns:
         return area, deducted, area - deducted
-    net = _numeric(p, "net_area", parcel_layer, names["net_area"], findings)
+    net = area_values(p, "net_area", parcel_layer, names["net_area"], findings)
     mismatch = (area - deducted - net).abs() > AREA_TOLERANCE_M2
     if mismatch.any():
         findings.warning(

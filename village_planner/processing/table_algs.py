@@ -21,9 +21,11 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.codes import village_code
 from ..core.crosswalk import SurveyCrosswalk
 from ..core.i18n import current_language
+from ..core.issues import FindingList
+from ..core.ledger import area_values
 from ..core.structure import indicator_table, load_rows, structure_table
 from ..qgis_adapter.fields import find_field
-from ..qgis_adapter.layers import read_attributes
+from ..qgis_adapter.layers import layer_label, read_attributes
 from .base import VillagePlannerAlgorithm
 
 CODE_FIELDS = ("plan_code", "GHDLBM", "GHDM", "YDDM", "code_2023")
@@ -61,9 +63,13 @@ def read_planning_layer(layer, feedback=None):
         pairs = pd.Series(list(zip(raw, czc)), index=frame.index)
         lookup = {pair: cross.convert(*pair)[0] or "" for pair in set(pairs)}
         code = pairs.map(lookup)
-    ridge = pd.to_numeric(column("ridge", 0.0), errors="coerce").fillna(0.0)
-    net = pd.to_numeric(column("net", None), errors="coerce")
-    gross = pd.to_numeric(column("area", None), errors="coerce")
+    findings = FindingList()  # areas that are not numbers, infinite or negative stop the table
+    name = layer_label(layer)
+    ridge = area_values(frame, "ridge", name, fields["ridge"], findings, default=None).fillna(0.0)
+    net = area_values(frame, "net", name, fields["net"], findings, default=None)
+    gross = area_values(frame, "area", name, fields["area"], findings, default=None)
+    if findings.has_errors():
+        raise QgsProcessingException("\n".join("{}: {}".format(f.layer, f.message) for f in findings.errors))
     area = net.where(net.notna(), gross - ridge)
     missing = area.isna()
     if missing.any():
