@@ -25,6 +25,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>'{value}' is not a journal number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/classify.py" />
       <source>(not computed, skipped)</source>
       <translation>（未计算，跳过）</translation>
@@ -105,6 +110,11 @@
       <translation>六、产业与文化遗产账</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>A PostgreSQL connection saved in QGIS; its password stays in QGIS.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/quota.py" />
       <source>A reversal cancels the whole entry {id} ({ha} ha).</source>
       <translation>冲销须冲销整笔记录 {id}（{ha} 公顷）。</translation>
@@ -118,6 +128,11 @@
       <location filename="../village_planner/core/quota.py" />
       <source>A transfer needs two different villages.</source>
       <translation>调剂须在两个不同的村之间进行。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>AREA_HA: {reason}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/plugin.py" />
@@ -177,8 +192,13 @@
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
-      <source>Applies a table of movements (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) to the quota pool, all or nothing: when any row is refused, nothing is written and every refused row is reported with its rule.</source>
-      <translation>将变动表（UTF-8 或 GBK 编码的 CSV，或 XLSX；中文或英文表头）一次性登记到指标池：只要有一行被拒绝，全部不写入，并逐行报告被拒绝的规则。</translation>
+      <source>Anchor of an earlier report to check (entries:hash)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Applies a table of movements (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) to the quota pool, all or nothing: when any row is refused, nothing is written and every refused row is reported with its rule. Rows already recorded (same document number, movement, village and area) are refused, so that importing a file twice does not double the movements, unless duplicates are allowed.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/plugin.py" />
@@ -221,8 +241,8 @@
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
-      <source>Balances per village, the pool summary, the journal and a verification of the balances and the hash chain.</source>
-      <translation>各村指标余额、指标池汇总、流水账，以及余额和哈希链的核验。</translation>
+      <source>Balances per village, the pool summary, the journal and a verification of the balances, the hash chain and the pool's settings (control total, baseline, policy, village accounts, protection zones). Every report prints the chain's anchor (entries:last hash); give an anchor from an earlier report as EXPECTED to check that the journal still contains it, which proves that the books were not rewritten since.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
@@ -299,6 +319,12 @@
       <translation>类别</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Chain anchor (entries:last hash)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/table_export.py" />
       <source>Change</source>
       <translation>变化</translation>
@@ -334,9 +360,15 @@
       <translation>在耗时作业前检查县域调查图层：缺失字段、坐标系不一致、无效几何（列出要素编号）、重复村代码以及无所属村的图斑。“错误”项会中止插件作业；“警告”项会报告，作业继续。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Chinese</source>
       <translation>中文</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>Choose a GeoPackage or a PostgreSQL connection.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
@@ -536,8 +568,8 @@
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
-      <source>Creates the county's pool of collective construction-land quota in a planning GeoPackage: the control total, the baseline construction land (from the ledger or given), one account per village with its category and planned construction land, and a copy of the permanent basic farmland and red line that draws are checked against.</source>
-      <translation>在规划 GeoPackage 中建立县级集体建设用地指标池：总量控制指标、基期建设用地（取自台账或直接填写）、每村一个账户（含村庄类别和规划建设用地），并复制一份永久基本农田和生态保护红线用于核查使用指标的地块。</translation>
+      <source>Creates the county's pool of collective construction-land quota in a planning GeoPackage: the control total, the baseline construction land (from the ledger or given), one account per village with its category and planned construction land, and a copy of the permanent basic farmland and red line that draws are checked against. Only the control total and the baseline are needed: village accounts come from the ledger or from village zones (CJDCQ) when given.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -559,8 +591,8 @@
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
-      <source>DATABASE is required (a .gpkg path or a PostgreSQL connection string).</source>
-      <translation>必须提供 DATABASE（.gpkg 路径或 PostgreSQL 连接字符串）。</translation>
+      <source>DATE: {reason}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -662,6 +694,16 @@
       <translation>错误</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>EXPECTED: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Earlier anchor found (1 = the journal still contains it)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Earlier snapshot id</source>
       <translation>较早快照编号</translation>
@@ -686,6 +728,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/i18n.py" />
+      <location filename="../village_planner/gui/export_dialog.py" />
       <location filename="../village_planner/processing/export_maps.py" />
       <source>English</source>
       <translation>英文</translation>
@@ -855,6 +898,11 @@
       <translation>生成示例县…</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/params.py" />
       <source>Geological hazard points</source>
       <translation>地质灾害隐患点</translation>
@@ -1012,6 +1060,7 @@
       <translation>国土空间功能结构调整表</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Language of the map text</source>
       <translation>图面文字语言</translation>
@@ -1218,7 +1267,7 @@
       <translation>图斑地类面积（TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>No PostgreSQL connection named {name} is saved in QGIS.</source>
       <translation>QGIS 中没有名为 {name} 的 PostgreSQL 连接。</translation>
     </message>
@@ -1236,6 +1285,11 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>No row in the village statistics.</source>
       <translation>村庄统计表中没有该村记录。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/export_dialog.py" />
+      <source>No village is selected: select villages on the map, or choose all villages.</source>
+      <translation>未选择村庄：请在地图上选择村庄，或选择“全部村庄”。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
@@ -1424,14 +1478,19 @@
       <translation>保存分类决定的规划 GeoPackage（可选；默认使用工程的规划库）</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>Planning database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Planning database (.gpkg path, PostGIS connection string, or connection:NAME of a saved QGIS connection)</source>
       <translation>规划数据库（.gpkg 路径、PostGIS 连接字符串，或 connection:名称 表示 QGIS 中保存的连接）</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
-      <source>Planning database (.gpkg path, or PostGIS connection string)</source>
-      <translation>规划数据库（.gpkg 路径或 PostGIS 连接字符串）</translation>
+      <source>Planning database (.gpkg)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
@@ -1646,6 +1705,11 @@
       <translation>登记指标变动…</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Record rows already in the journal again (same document number, movement, village and area)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Record village category decisions</source>
       <translation>记录村庄分类决定</translation>
@@ -1657,8 +1721,8 @@
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
-      <source>Records one movement of the quota pool (inflow, allocate, draw, return, transfer, expire or reverse) after checking every rule in the same transaction: no account below zero, the county control total, no draw on permanent basic farmland or the red line, the 5% flexible reserve and allocation by village category. A refused movement writes nothing and says which rule, with the figures.</source>
-      <translation>在同一事务中核查全部规则后登记一笔指标变动（入池、分配、使用、退回、调剂、到期收回或冲销）：账户余额不得为负、不突破全县总量控制、使用地块不得占用永久基本农田或生态保护红线、机动指标不超过 5%、按村庄类别差别化分配。被拒绝的变动不写入任何内容，并说明所违反的规则和数值。</translation>
+      <source>Records one movement of the quota pool (inflow, allocate, draw, return, transfer, expire or reverse) after checking every rule in the same transaction: no account below zero, the county control total, no draw on permanent basic farmland or the red line, the 5% flexible reserve and allocation by village category. The area must be a plausible number of hectares (not more than the control total) and the date a real date (YYYY-MM-DD, 1949 to a few years ahead). A refused movement writes nothing and says which rule, with the figures.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -1955,6 +2019,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
+      <location filename="../village_planner/processing/quota_algs.py" />
       <source>The area must be more than 0 ha (given {ha} ha).</source>
       <translation>面积必须大于 0 公顷（填写为 {ha} 公顷）。</translation>
     </message>
@@ -1981,6 +2046,16 @@
     <message>
       <location filename="../village_planner/store/quota_store.py" />
       <source>The control total and the baseline construction land cannot be negative.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>The control total {c} ha is below the baseline construction land {b:.4f} ha: no draw can be recorded until reclamation brings construction land under the control total.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>The database is a GeoPackage (.gpkg), a PostgreSQL connection chosen from those saved in QGIS, or DATABASE=connection:NAME. A connection string typed into DATABASE with its password is stored as typed in the Processing history and log: choose a saved connection instead, so that the password stays in QGIS's authentication store. Messages never show a password.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2017,6 +2092,18 @@
       <location filename="../village_planner/qgis_adapter/compat.py" />
       <source>The file {path} could not be written (folder missing, read-only, or the file is open in another program).</source>
       <translation>无法写入文件 {path}（文件夹不存在、只读，或文件已被其他程序打开）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>The journal no longer contains the earlier anchor {anchor}: the books were rewritten or entries were deleted since that report.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>The journal still contains the earlier anchor {anchor}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/table_algs.py" />
@@ -2204,6 +2291,16 @@
       <translation>城镇开发边界（CZKFBJ）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>VILLAGE_ZONES: feature {fid} of layer {layer} has no village code in field {field}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>VILLAGE_ZONES: layer {layer} has no village code field (ZLDWDM or village_code).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/gui/classify_wizard.py" />
       <source>Value</source>
@@ -2383,6 +2480,11 @@
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Village zones (CJDCQ)</source>
       <translation>村级调查区（CJDCQ）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>Village zones (CJDCQ; village accounts when no ledger is given)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -2621,6 +2723,16 @@
       <translation>现状 {ha:.2f} 公顷</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/quota_dock.py" />
+      <source>or PostgreSQL connection:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <source>or a PostgreSQL connection saved in QGIS (its password stays in QGIS)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/quota.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>permanent basic farmland</source>
@@ -2765,6 +2877,26 @@
       <translation>{old} → {new}：{n} 个要素</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/quota_database.py" />
+      <source>{parameter} is required: a GeoPackage (.gpkg), a PostgreSQL connection string or connection:NAME of a connection saved in QGIS.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/quota_database.py" />
+      <source>{parameter}: a new planning database must be a GeoPackage ending in .gpkg ({path}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/quota_database.py" />
+      <source>{parameter}: {path} does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/quota_database.py" />
+      <source>{parameter}: {path} is not a GeoPackage; give a .gpkg file or a PostgreSQL connection.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/base.py" />
       <source>{param}: files cannot be written in the folder {path} ({error}).</source>
       <translation>{param}：无法在文件夹 {path} 中写入文件（{error}）。</translation>
@@ -2802,8 +2934,7 @@
       <translation>{path} 中没有指标池，请先建立。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/quota_dock.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>{path} holds no quota pool; create one with Create quota pool.</source>
       <translation>{path} 中没有指标池，请用“建立指标池”建立。</translation>
     </message>

@@ -126,7 +126,12 @@ def test_export_dialog_prefills_and_previews(qgis_iface, sample_dir, vp_provider
         dialog.run()
         params = got[0]
         assert params["VILLAGE_CODES"] == "500230001001"
-        assert params["MAPS"] == [0, 1, 2]
+        assert params["MAPS"] == ["current", "plan", "control"]
+        assert params["LANGUAGE"] == "zh"  # plan maps are Chinese documents whatever the interface
+        # nothing selected with "selected villages": refused instead of exporting every village (issue 9)
+        villages.removeSelection()
+        dialog.run()
+        assert len(got) == 1
     finally:
         for layer in layers:
             project.removeMapLayer(layer.id())

@@ -6,6 +6,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,7 +18,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.i18n import N_
-from ..layouts.village_maps import MAPS, VillageMapExporter, villages_of
+from ..layouts.village_maps import MAPS, MapError, VillageMapExporter, villages_of
 from ..qgis_adapter.fields import find_project_layers
 from ..qgis_adapter.i18n import tr
 
@@ -68,7 +69,11 @@ class ExportDialog(QDialog):
         self.template.setFilter(tr("Print layout template (*.qpt)"))
         self.folder = QgsFileWidget()
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.language = QComboBox()
+        self.language.addItem(tr("Chinese"), "zh")
+        self.language.addItem(tr("English"), "en")
         extra = QFormLayout()
+        extra.addRow(tr("Language of the map text"), self.language)
         extra.addRow(tr("Print layout template (.qpt, optional)"), self.template)
         extra.addRow(tr("Output folder"), self.folder)
         left.addLayout(extra)
@@ -82,6 +87,8 @@ class ExportDialog(QDialog):
         left.addWidget(buttons)
         layout.addLayout(left)
         self.preview_label = QLabel(tr("No preview yet"))
+        self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview_label.setWordWrap(True)
         self.preview_label.setMinimumSize(420, 300)
         self.preview_label.setAlignment(Qt.AlignCenter)
         layout.addWidget(self.preview_label)
@@ -98,7 +105,8 @@ class ExportDialog(QDialog):
 
     def parameters(self):
         params = {param: combo.currentLayer() for param, combo in self.combos.items() if combo.currentLayer()}
-        params["MAPS"] = [i for i, key in enumerate(MAPS) if self.map_boxes[key].isChecked()]
+        params["MAPS"] = [key for key in MAPS if self.map_boxes[key].isChecked()]
+        params["LANGUAGE"] = self.language.currentData()
         if self.selected_only.isChecked():
             params["VILLAGE_CODES"] = ",".join(v["code"] for v in self.villages())
         if self.template.filePath():
@@ -111,7 +119,12 @@ class ExportDialog(QDialog):
         villages = self.villages()
         kinds = [k for k, box in self.map_boxes.items() if box.isChecked()]
         layers = {key: self.combos[param].currentLayer() for param, key, _, _ in ROLES}
-        exporter = VillageMapExporter(layers, {"paper": "A3", "template": self.template.filePath() or None})
+        try:
+            exporter = VillageMapExporter(layers, {"paper": "A3", "template": self.template.filePath() or None,
+                                                   "lang": self.language.currentData()})
+        except MapError as exc:
+            self.preview_label.setText(str(exc))
+            return None
         kinds = [k for k in kinds if exporter.available(k)]
         if not villages or not kinds:
             self.preview_label.setText(tr("Nothing to preview: choose villages and maps whose layers are given."))
@@ -119,13 +132,21 @@ class ExportDialog(QDialog):
         from qgis.core import QgsLayoutExporter
         from qgis.PyQt.QtCore import QSize
 
-        layout = exporter.build(kinds[0], villages[0])
+        try:
+            layout = exporter.build(kinds[0], villages[0])
+        except MapError as exc:
+            self.preview_label.setText(str(exc))
+            return None
         image = QgsLayoutExporter(layout).renderPageToImage(0, QSize(840, 594))
         self.preview_label.setPixmap(QPixmap.fromImage(image).scaled(
             self.preview_label.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
         return image
 
     def run(self):
+        if self.selected_only.isChecked() and not self.villages():
+            self.preview_label.setText(tr("No village is selected: select villages on the map, or choose all "
+                                          "villages."))
+            return
         if self.run_callback is not None:
             self.run_callback(self.parameters())
         self.accept()
