@@ -3,7 +3,13 @@
 Recording a movement opens the villageplanner:quotamovement dialog, which checks
 every rule before it commits; a draw's parcel is taken from the selected features
 of a layer (digitise it in any polygon layer, select it, and run the dialog).
+
+The database is a GeoPackage chosen with a file picker or a PostgreSQL connection
+saved in QGIS (its password stays in QGIS); the choice is kept in the project.
 """
+
+import html
+import os
 
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QPainter
@@ -23,10 +29,40 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import quota as q
 from ..core.quota_report import pool_summary
+from ..core.secrets import has_password, mask
 from ..qgis_adapter.i18n import tr
-from ..qgis_adapter.settings import planning_db
-from ..store.quota_pg import PgQuotaStore, is_postgres_dsn
-from ..store.quota_store import GpkgQuotaStore
+from ..qgis_adapter.quota_database import PREFIX, open_quota_store
+from ..qgis_adapter.settings import SCOPE, planning_db
+
+PROJECT_KEY = "quota_database"
+
+
+def project_database(project=None):
+    """The quota database remembered in the project ('' when none)."""
+    from qgis.core import QgsProject
+
+    project = project or QgsProject.instance()
+    value, ok = project.readEntry(SCOPE, PROJECT_KEY, "")
+    if not ok or not value:
+        return ""
+    if not value.lower().startswith(PREFIX) and "=" not in value and "://" not in value and \
+            not os.path.isabs(value) and project.homePath():
+        value = os.path.join(project.homePath(), value)
+    return value
+
+
+def set_project_database(text, project=None):
+    """Remember the quota database in the project; a connection string with a password is never written."""
+    from qgis.core import QgsProject
+
+    project = project or QgsProject.instance()
+    if not text or has_password(text):
+        return False
+    home = project.homePath()
+    if home and os.path.isabs(text) and text.startswith(home + os.sep):
+        text = os.path.relpath(text, home)
+    project.writeEntry(SCOPE, PROJECT_KEY, text)
+    return True
 
 
 class BalanceChart(QWidget):
@@ -68,14 +104,30 @@ class QuotaDock(QDockWidget):
         self.entries = []
         body = QWidget()
         layout = QVBoxLayout(body)
+        from qgis.gui import QgsFileWidget, QgsProviderConnectionComboBox
+
         row = QHBoxLayout()
-        self.db_edit = QLineEdit(planning_db())
-        self.db_edit.setPlaceholderText(tr("Planning database (.gpkg path, or PostGIS connection string)"))
+        self.file_widget = QgsFileWidget()
+        self.file_widget.setStorageMode(QgsFileWidget.GetFile)
+        self.file_widget.setFilter(tr("GeoPackage (*.gpkg)"))
+        self.file_widget.setDialogTitle(tr("Planning database"))
+        self.db_edit = self.file_widget.lineEdit()
+        self.db_edit.setPlaceholderText(tr("Planning database (.gpkg)"))
         self.open_button = QPushButton(tr("Open"))
-        row.addWidget(self.db_edit)
+        row.addWidget(self.file_widget)
         row.addWidget(self.open_button)
         layout.addLayout(row)
+        conn_row = QHBoxLayout()
+        conn_row.addWidget(QLabel(tr("or PostgreSQL connection:")))
+        self.connection_combo = QgsProviderConnectionComboBox("postgres")
+        self.connection_combo.setAllowEmptyConnection(True)
+        self.connection_combo.setToolTip(tr("A PostgreSQL connection saved in QGIS; its password stays in QGIS."))
+        conn_row.addWidget(self.connection_combo, 1)
+        layout.addLayout(conn_row)
+        self.set_database(project_database() or planning_db())
+        self.connection_combo.connectionChanged.connect(lambda _name: self.refresh())
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.RichText)  # built here, every value escaped
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         draw_row = QHBoxLayout()
@@ -85,6 +137,7 @@ class QuotaDock(QDockWidget):
         draw_row.addWidget(self.check_button)
         layout.addLayout(draw_row)
         self.check_label = QLabel()
+        self.check_label.setTextFormat(Qt.PlainText)
         self.check_label.setWordWrap(True)
         layout.addWidget(self.check_label)
         self.new_parcel_button.clicked.connect(self.new_parcel_layer)
@@ -93,7 +146,7 @@ class QuotaDock(QDockWidget):
         self.record_button = QPushButton(tr("Record quota movement…"))
         self.record_button.setEnabled(movement_callback is not None)
         if movement_callback is not None:
-            self.record_button.clicked.connect(lambda: movement_callback(self.db_edit.text().strip()))
+            self.record_button.clicked.connect(lambda: movement_callback(self.database_text()))
         layout.addWidget(self.record_button)
         tabs = QTabWidget()
         self.villages = QTableWidget(0, 5)
@@ -127,27 +180,50 @@ class QuotaDock(QDockWidget):
         self.open_button.clicked.connect(self.refresh)
         self.kind_filter.currentIndexChanged.connect(self.fill_journal)
         self.village_filter.textChanged.connect(self.fill_journal)
-        if self.db_edit.text():
+        self.db_edit.returnPressed.connect(self.refresh)
+        if self.database_text():
             self.refresh()
 
+    # -- the database ------------------------------------------------------------------
+    def database_text(self):
+        """The database as the algorithms take it: connection:NAME, or the GeoPackage path (or a typed string)."""
+        name = self.connection_combo.currentConnection()
+        if name:
+            return PREFIX + name
+        return self.db_edit.text().strip()
+
+    def set_database(self, text):
+        text = (text or "").strip()
+        if text.lower().startswith(PREFIX):
+            self.connection_combo.blockSignals(True)
+            self.connection_combo.setConnection(text[len(PREFIX):].strip())
+            self.connection_combo.blockSignals(False)
+            self.file_widget.setFilePath("")
+        else:
+            self.connection_combo.blockSignals(True)
+            self.connection_combo.setConnection("")
+            self.connection_combo.blockSignals(False)
+            self.file_widget.setFilePath(text)
+
     def refresh(self):
-        path = self.db_edit.text().strip()
-        store = PgQuotaStore(path) if is_postgres_dsn(path) else GpkgQuotaStore(path)
+        text = self.database_text()
+        self.store = None
+        if not text:
+            self.summary.setText(tr("Choose a GeoPackage or a PostgreSQL connection."))
+            return False
         try:
-            if not path or not store.exists():
-                self.summary.setText(tr("{path} holds no quota pool; create one with Create quota pool.").format(
-                    path=path or "-"))
-                self.store = None
-                return False
+            store = open_quota_store(text, tr("Planning database"))
             state = store.state()
             self.entries = store.journal()
             info = store.pool_info()
-        except Exception as exc:  # noqa: BLE001 - shown in the dock
-            self.summary.setText(str(exc))
+        except Exception as exc:  # noqa: BLE001 - shown in the dock, never with a password
+            self.summary.setText(html.escape(mask(str(exc))))
             return False
         self.store = store
+        set_project_database(text)
         pool = pool_summary(state, info, self.entries)
-        self.summary.setText("<br>".join("{}: <b>{}</b>".format(k, v) for k, v in pool))
+        self.summary.setText("<br>".join("{}: <b>{}</b>".format(html.escape(str(k)), html.escape(str(v)))
+                                         for k, v in pool))
         summary = q.village_summary(self.entries, list(state.villages))
         self.villages.setRowCount(len(summary))
         bars = []

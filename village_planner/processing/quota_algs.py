@@ -382,6 +382,9 @@ class QuotaImportAlgorithm(VillagePlannerAlgorithm):
                     raise q.QuotaRefused("reverse", self.tr("'{value}' is not a journal number.").format(
                         value=values["reverses"])) from None
                 entry = _entry_from(values)
+                if entry.units <= 0:
+                    raise q.QuotaRefused("area", self.tr("The area must be more than 0 ha (given {ha} ha).").format(
+                        ha=values["area_ha"] or 0))
                 entry.date = q.check_date(entry.date)
                 entries.append(entry)
             except q.QuotaRefused as exc:

@@ -1,0 +1,319 @@
+"""The quota pool against messy input, careless hands and a hostile colleague (issue 9), through Processing."""
+
+import math
+import os
+import sqlite3
+
+import pytest
+from openpyxl import load_workbook
+from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
+
+from tests.conftest import gpkg_layer
+
+V = "500230002001"
+
+
+class Feedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings, self.errors, self.infos = [], [], []
+
+    def pushWarning(self, text):  # noqa: N802
+        self.warnings.append(text)
+
+    def reportError(self, text, fatal=False):  # noqa: N802
+        self.errors.append(text)
+
+    def pushInfo(self, text):  # noqa: N802
+        self.infos.append(text)
+
+
+def run(alg, params, feedback=None):
+    import processing
+
+    return processing.run("villageplanner:" + alg, params, feedback=feedback or Feedback())
+
+
+def journal_rows(db):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT count(*) FROM vp_quota_journal").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_pool_from_a_baseline_alone(vp_provider, tmp_path):
+    """Issue 9.4: no ledger, no farmland, no red line, no villages: a valid start, as the toolbox sends it."""
+    db = str(tmp_path / "baseline_only.gpkg")
+    toolbox = {"DATABASE": db, "CONNECTION": None, "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": 5000.0,
+               "LEDGER": None, "BASELINE_CONSTRUCTION_HA": 4990.0, "CLASSIFICATION": None, "BASIC_FARMLAND": None,
+               "ECO_REDLINE": None, "POLICY": "", "VILLAGE_ZONES": None}
+    res = run("quotapoolcreate", toolbox)
+    assert res["VILLAGES"] == 0
+    move = {"DATABASE": db, "MOVEMENT": 0, "AREA_HA": 3.0, "DOCUMENT_NO": "丰都规资〔2026〕1号", "AUTHOR": "王工",
+            "DATE": "2026-04-01", "SOURCE": "annual_plan"}
+    assert run("quotamovement", move)["POOL_BALANCE_HA"] == pytest.approx(3.0)
+    report = run("quotareport", {"DATABASE": db, "OUTPUT": "memory:"})
+    assert report["VERIFIED"] == 1
+
+
+def test_a_pool_with_village_accounts_from_village_zones(vp_provider, sample_dir, tmp_path):
+    db = str(tmp_path / "zones.gpkg")
+    feedback = Feedback()
+    res = run("quotapoolcreate", {"DATABASE": db, "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": 100.0,
+                                  "BASELINE_CONSTRUCTION_HA": 120.0,
+                                  "VILLAGE_ZONES": gpkg_layer(sample_dir, "CJDCQ")}, feedback)
+    assert res["VILLAGES"] == 12
+    # issue 9.16: a control total below the baseline is warned about
+    assert any("below the baseline" in w and "120.0000" in w for w in feedback.warnings), feedback.warnings
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT village_code, village_name, boundary IS NOT NULL FROM vp_quota_village").fetchall()
+    crs = con.execute("SELECT crs FROM vp_quota_pool").fetchone()[0]
+    con.close()
+    assert len(rows) == 12 and all(len(code) == 12 and name and has for code, name, has in rows)
+    assert crs == "EPSG:4545"
+
+
+def test_no_warning_when_the_control_total_covers_the_baseline(vp_provider, tmp_path):
+    feedback = Feedback()
+    run("quotapoolcreate", {"DATABASE": str(tmp_path / "ok.gpkg"), "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": 130,
+                            "BASELINE_CONSTRUCTION_HA": 120}, feedback)
+    assert feedback.warnings == []
+
+
+@pytest.fixture
+def pool(vp_provider, sample_dir, tmp_path):
+    db = str(tmp_path / "pool.gpkg")
+    run("quotapoolcreate", {"DATABASE": db, "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": 1000.0,
+                            "BASELINE_CONSTRUCTION_HA": 990.0, "VILLAGE_ZONES": gpkg_layer(sample_dir, "CJDCQ")})
+    for kind, ha, extra in ((0, 20.0, {"SOURCE": "annual_plan"}), (1, 5.0, {"VILLAGE": V})):
+        run("quotamovement", {"DATABASE": db, "MOVEMENT": kind, "AREA_HA": ha, "DOCUMENT_NO": "丰都规资〔2026〕1号",
+                              "AUTHOR": "王工", "DATE": "2026-04-01", **extra})
+    return db
+
+
+@pytest.mark.parametrize("area,words", [(5000.0, "control total"), (1e12, "implausible"), (1e15, "implausible"),
+                                        (math.nan, "finite")])
+def test_implausible_areas_are_refused_naming_the_parameter(pool, area, words):
+    """Issue 9.12: 1e12 ha was accepted; 1e15 and NaN gave tracebacks."""
+    feedback = Feedback()
+    with pytest.raises(QgsProcessingException) as err:
+        run("quotamovement", {"DATABASE": pool, "MOVEMENT": 1, "AREA_HA": area, "VILLAGE": V,
+                              "DOCUMENT_NO": "丰都规资〔2026〕9号", "AUTHOR": "王工", "DATE": "2026-04-02"}, feedback)
+    assert words in str(err.value) and "Traceback" not in str(err.value)
+    assert "AREA_HA" in str(err.value) or "area" in str(err.value)
+    assert journal_rows(pool) == 2
+
+
+@pytest.mark.parametrize("date", ["2026-13-45", "abc'; --", "1899-02-30", "2026-02-30", "9999-12-31"])
+def test_bad_dates_are_refused_naming_the_parameter(pool, date):
+    with pytest.raises(QgsProcessingException) as err:
+        run("quotamovement", {"DATABASE": pool, "MOVEMENT": 1, "AREA_HA": 1.0, "VILLAGE": V,
+                              "DOCUMENT_NO": "丰都规资〔2026〕9号", "AUTHOR": "王工", "DATE": date})
+    assert str(err.value).startswith("DATE:") and date in str(err.value)
+    assert journal_rows(pool) == 2
+
+
+def test_bad_dates_and_areas_in_an_import_are_reported_by_row(pool, tmp_path):
+    csv = tmp_path / "bad.csv"
+    csv.write_text("movement,area_ha,village,document_no,author,date\n"
+                   "allocate,1.0,%s,丰都规资〔2026〕20号,李工,2026-13-45\n"
+                   "allocate,nan,%s,丰都规资〔2026〕21号,李工,2026-04-05\n"
+                   "allocate,1e15,%s,丰都规资〔2026〕22号,李工,2026-04-05\n"
+                   "allocate,1.0,%s,丰都规资〔2026〕23号,李工,2026-04-05\n" % (V, V, V, V), encoding="utf-8")
+    feedback = Feedback()
+    with pytest.raises(QgsProcessingException, match="3 of 4"):
+        run("quotaimport", {"DATABASE": pool, "INPUT": str(csv)}, feedback)
+    assert [e.split(":")[0] for e in feedback.errors[:3]] == ["Row 2", "Row 3", "Row 4"]
+    assert journal_rows(pool) == 2
+
+
+def test_importing_the_same_file_twice_is_refused_unless_allowed(pool, tmp_path):
+    """Issue 9.13: a second import doubled allocations and draws."""
+    csv = tmp_path / "movements.csv"
+    csv.write_text("movement,area_ha,village,document_no,author,date\n"
+                   "allocate,1.0,%s,丰都规资〔2026〕30号,李工,2026-05-01\n"
+                   "draw,0.5,%s,丰都规资〔2026〕31号,李工,2026-05-02\n" % (V, V), encoding="utf-8")
+    assert run("quotaimport", {"DATABASE": pool, "INPUT": str(csv)})["APPLIED"] == 2
+    before = run("quotareport", {"DATABASE": pool, "OUTPUT": "memory:"})
+    feedback = Feedback()
+    with pytest.raises(QgsProcessingException, match="2 of 2"):
+        run("quotaimport", {"DATABASE": pool, "INPUT": str(csv)}, feedback)
+    assert all("already recorded" in e for e in feedback.errors[:2]), feedback.errors
+    after = run("quotareport", {"DATABASE": pool, "OUTPUT": "memory:"})
+    assert after["DRAWN_HA"] == before["DRAWN_HA"] and journal_rows(pool) == 4
+    assert run("quotaimport", {"DATABASE": pool, "INPUT": str(csv), "ALLOW_DUPLICATES": True})["APPLIED"] == 2
+    assert journal_rows(pool) == 6
+
+
+def test_the_report_escapes_data_and_carries_the_anchor(pool, tmp_path):
+    """Issue 9.11 and 9.14: <script> in a village name or the county code; the anchor in every output."""
+    con = sqlite3.connect(pool)
+    # a hostile colleague names things (the settings change shows in the verification too)
+    con.execute("UPDATE vp_quota_village SET village_name = '<script>alert(1)</script>' WHERE village_code = ?", (V,))
+    con.execute("UPDATE vp_quota_pool SET county_code = '<img src=x onerror=alert(2)>'")
+    con.commit()
+    con.close()
+    html_path, xlsx_path = str(tmp_path / "pool.html"), str(tmp_path / "pool.xlsx")
+    res = run("quotareport", {"DATABASE": pool, "OUTPUT": "memory:", "OUTPUT_HTML": html_path,
+                              "OUTPUT_XLSX": xlsx_path})
+    with open(html_path, encoding="utf-8") as fh:
+        text = fh.read()
+    assert "<script>" not in text and "<img" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "&lt;img src=x" in text
+    assert res["VERIFIED"] == 0  # the renamed village and county are settings changed outside the chain
+    count, digest = res["ANCHOR"].split(":")
+    assert count == "2" and len(digest) == 64
+    assert res["ANCHOR"] in text
+    wb = load_workbook(xlsx_path)
+    values = [str(c.value) for row in wb.worksheets[0].iter_rows() for c in row] + \
+        [str(c.value) for row in wb.worksheets[3].iter_rows() for c in row]
+    assert res["ANCHOR"] in values
+
+
+def test_an_earlier_anchor_proves_a_rewrite(pool, tmp_path):
+    first = run("quotareport", {"DATABASE": pool, "OUTPUT": "memory:"})
+    assert first["VERIFIED"] == 1
+    anchor = first["ANCHOR"]
+    run("quotamovement", {"DATABASE": pool, "MOVEMENT": 2, "AREA_HA": 0.5, "VILLAGE": V, "AUTHOR": "王工",
+                          "DOCUMENT_NO": "丰都规资〔2026〕40号", "DATE": "2026-06-01"})
+    later = run("quotareport", {"DATABASE": pool, "OUTPUT": "memory:", "EXPECTED": anchor})
+    assert later["EXPECTED_FOUND"] == 1 and later["VERIFIED"] == 1 and later["ANCHOR"] != anchor
+    # the last entries deleted and the balances fixed by hand: the books alone look sound
+    con = sqlite3.connect(pool)
+    con.execute("DROP TRIGGER vp_quota_journal_no_delete")
+    con.execute("DELETE FROM vp_quota_journal WHERE seq >= 2")
+    con.execute("DELETE FROM vp_quota_balance WHERE account NOT IN ('POOL')")
+    con.execute("UPDATE vp_quota_balance SET units = 200000 WHERE account = 'POOL'")
+    con.commit()
+    con.close()
+    assert run("quotareport", {"DATABASE": pool, "OUTPUT": "memory:"})["VERIFIED"] == 1
+    html_path = str(tmp_path / "proof.html")
+    feedback = Feedback()
+    proof = run("quotareport", {"DATABASE": pool, "OUTPUT": "memory:", "EXPECTED": anchor,
+                                "OUTPUT_HTML": html_path}, feedback)
+    assert proof["EXPECTED_FOUND"] == 0 and proof["VERIFIED"] == 0
+    assert any("no longer contains" in e for e in feedback.errors)
+    with open(html_path, encoding="utf-8") as fh:
+        assert "no longer contains" in fh.read()
+    with pytest.raises(QgsProcessingException, match="EXPECTED"):
+        run("quotareport", {"DATABASE": pool, "OUTPUT": "memory:", "EXPECTED": "12:nothex"})
+
+
+@pytest.mark.parametrize("alg", ["quotareport", "quotamovement", "quotapoolcreate", "quotaimport"])
+def test_a_database_that_is_a_csv_is_a_clear_error(vp_provider, tmp_path, alg):
+    """Issue 9.16: sqlite3.DatabaseError traceback."""
+    csv = tmp_path / "villages.csv"
+    csv.write_text("village_code,name\n500230001001,新塘村\n", encoding="utf-8")
+    params = {"DATABASE": str(csv), "OUTPUT": "memory:", "MOVEMENT": 0, "AREA_HA": 1, "DOCUMENT_NO": "x",
+              "AUTHOR": "y", "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": 10, "BASELINE_CONSTRUCTION_HA": 5,
+              "INPUT": str(csv)}
+    with pytest.raises(QgsProcessingException) as err:
+        run(alg, params)
+    assert "DATABASE" in str(err.value) and "villages.csv" in str(err.value) and "GeoPackage" in str(err.value)
+    assert csv.read_text(encoding="utf-8") == "village_code,name\n500230001001,新塘村\n"
+
+
+def test_a_new_database_must_be_a_geopackage(vp_provider, tmp_path):
+    with pytest.raises(QgsProcessingException, match="DATABASE.*gpkg"):
+        run("quotapoolcreate", {"DATABASE": str(tmp_path / "pool.csv"), "COUNTY_CODE": "500230",
+                                "CONTROL_TOTAL_HA": 10, "BASELINE_CONSTRUCTION_HA": 5})
+    assert not os.path.exists(tmp_path / "pool.csv")
+
+
+def test_passwords_never_appear_in_messages(vp_provider, postgis):
+    """Issue 9.7: the plugin's error printed the whole connection string."""
+    from qgis.core import QgsProviderRegistry
+
+    secret = "Pw-9z!secret"
+    base = "host=%s port=%d dbname=no_such_db user=admin1" % (postgis.host, postgis.port)
+    for text in (base + " password=" + secret, base + " password='%s'" % secret,
+                 "postgresql://admin1:%s@%s:%d/no_such_db" % (secret, postgis.host, postgis.port)):
+        feedback = Feedback()
+        with pytest.raises(QgsProcessingException) as err:
+            run("quotareport", {"DATABASE": text, "OUTPUT": "memory:"}, feedback)
+        assert secret not in str(err.value) and "*****" in str(err.value)
+        assert not any(secret in m for m in feedback.errors + feedback.infos + feedback.warnings)
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = "dbname='no_such_db' host=%s port=%d user='admin1' password='%s' sslmode=disable" % (
+        postgis.host, postgis.port, secret)
+    metadata.saveConnection(metadata.createConnection(uri, {"saveUsername": True, "savePassword": True}),
+                            "with password")
+    for params in ({"DATABASE": "connection:with password"}, {"CONNECTION": "with password"}):
+        with pytest.raises(QgsProcessingException) as err:
+            run("quotareport", dict(params, OUTPUT="memory:"))
+        assert secret not in str(err.value) and "connection:with password" in str(err.value)
+
+
+def test_a_saved_connection_chosen_in_the_connection_parameter(vp_provider, postgis, tmp_path):
+    from qgis.core import QgsProviderRegistry
+
+    db = postgis.create_database("quota_conn_param")
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = "dbname='%s' host=%s port=%d user='postgres' sslmode=disable" % (db, postgis.host, postgis.port)
+    metadata.saveConnection(metadata.createConnection(uri, {"saveUsername": True}), "team pool")
+    run("quotapoolcreate", {"CONNECTION": "team pool", "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": 100,
+                            "BASELINE_CONSTRUCTION_HA": 90})
+    run("quotamovement", {"CONNECTION": "team pool", "MOVEMENT": 0, "AREA_HA": 2.0, "SOURCE": "annual_plan",
+                          "DOCUMENT_NO": "x", "AUTHOR": "y", "DATE": "2026-04-01"})
+    report = run("quotareport", {"CONNECTION": "team pool", "OUTPUT": "memory:"})
+    assert report["POOL_BALANCE_HA"] == pytest.approx(2.0) and report["VERIFIED"] == 1
+    alg = __import__("qgis.core", fromlist=["QgsApplication"]).QgsApplication.processingRegistry() \
+        .algorithmById("villageplanner:quotamovement")
+    assert "history" in alg.shortHelpString() and alg.parameterDefinition("DATABASE") is not None
+    assert alg.parameterDefinition("CONNECTION").type() == "providerconnection"
+
+
+def test_quota_messages_in_chinese(pool):
+    from village_planner.qgis_adapter.i18n import Translation
+
+    translation = Translation()
+    assert translation.install("zh_CN")
+    try:
+        with pytest.raises(QgsProcessingException) as err:
+            run("quotamovement", {"DATABASE": pool, "MOVEMENT": 1, "AREA_HA": 1.0, "VILLAGE": V,
+                                  "DOCUMENT_NO": "x", "AUTHOR": "y", "DATE": "2026-13-45"})
+        assert "DATE" in str(err.value) and "日期" in str(err.value)
+    finally:
+        translation.remove()
+
+
+def test_the_dock_picks_a_geopackage_or_a_saved_connection_and_remembers_it(pool, postgis, qgis_iface, tmp_path):
+    from qgis.core import QgsProviderRegistry
+
+    from village_planner.gui.quota_dock import QuotaDock, project_database
+
+    project = QgsProject.instance()
+    project.removeEntry("VillagePlanner", "quota_database")
+    dock = QuotaDock(qgis_iface)
+    dock.file_widget.setFilePath(pool)
+    assert dock.refresh() and dock.database_text() == pool
+    assert project_database() == pool
+    # a saved PostgreSQL connection, as the algorithms understand connection:NAME
+    db = postgis.create_database("quota_dock_conn")
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = "dbname='%s' host=%s port=%d user='postgres' sslmode=disable" % (db, postgis.host, postgis.port)
+    metadata.saveConnection(metadata.createConnection(uri, {"saveUsername": True}), "dock pool")
+    run("quotapoolcreate", {"DATABASE": "connection:dock pool", "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": 100,
+                            "BASELINE_CONSTRUCTION_HA": 90})
+    dock.connection_combo.refreshConnections() if hasattr(dock.connection_combo, "refreshConnections") else None
+    dock.set_database("connection:dock pool")
+    assert dock.connection_combo.currentConnection() == "dock pool"
+    assert dock.refresh() and dock.database_text() == "connection:dock pool"
+    assert project_database() == "connection:dock pool"
+    again = QuotaDock(qgis_iface)  # a new dock (a reopened project) comes back to the same pool
+    assert again.database_text() == "connection:dock pool" and again.store is not None
+    # a typed connection string with a password is used but never written into the project
+    again.set_database("host=%s port=%d dbname=%s user=postgres password=Sec-ret1" % (
+        postgis.host, postgis.port, db))
+    assert again.refresh()
+    assert project_database() == "connection:dock pool"
+    # a CSV as database: a message, no traceback, and the summary is escaped
+    csv = tmp_path / "x<b>.csv"
+    csv.write_text("a,b\n1,2\n", encoding="utf-8")
+    again.set_database(str(csv))
+    assert not again.refresh()
+    assert "not a GeoPackage" in again.summary.text() and "&lt;b&gt;" in again.summary.text()
+    dock.deleteLater()
+    again.deleteLater()
+    project.removeEntry("VillagePlanner", "quota_database")
