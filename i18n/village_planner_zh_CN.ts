@@ -22,12 +22,12 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>'{text}' is not an anchor of the form count:hash (e.g. 12:3fa9…, 64 hex digits).</source>
-      <translation type="unfinished" />
+      <translation>“{text}”不是“条数:哈希值”形式的锚点（例如 12:3fa9…，哈希为 64 位十六进制数）。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>'{value}' is not a journal number.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是流水号。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/classify.py" />
@@ -112,7 +112,7 @@
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>A PostgreSQL connection saved in QGIS; its password stays in QGIS.</source>
-      <translation type="unfinished" />
+      <translation>QGIS 中保存的 PostgreSQL 连接；其密码保存在 QGIS 中。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -132,7 +132,7 @@
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>AREA_HA: {reason}</source>
-      <translation type="unfinished" />
+      <translation>AREA_HA（面积）：{reason}</translation>
     </message>
     <message>
       <location filename="../village_planner/plugin.py" />
@@ -188,17 +188,17 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>An area of {ha} ha is more than the county's whole control total {total} ha; check the unit (ha, not m2).</source>
-      <translation type="unfinished" />
+      <translation>面积 {ha} 公顷超过了全县建设用地总量控制指标 {total} 公顷；请检查单位（应为公顷，而非平方米）。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Anchor of an earlier report to check (entries:hash)</source>
-      <translation type="unfinished" />
+      <translation>要核对的既往报告锚点（条数:哈希值）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Applies a table of movements (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) to the quota pool, all or nothing: when any row is refused, nothing is written and every refused row is reported with its rule. Rows already recorded (same document number, movement, village and area) are refused, so that importing a file twice does not double the movements, unless duplicates are allowed.</source>
-      <translation type="unfinished" />
+      <translation>将指标变动表（UTF-8 或 GBK 编码的 CSV，或 XLSX；中文或英文表头）整体记入指标池，要么全部写入，要么全部不写：任何一行被拒绝时，不写入任何内容，并列出每一被拒绝的行及其规则。已记录过的行（批复文号、变动类型、村庄和面积均相同）将被拒绝，以免同一文件导入两次造成变动翻倍，除非允许重复。</translation>
     </message>
     <message>
       <location filename="../village_planner/plugin.py" />
@@ -242,7 +242,7 @@
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Balances per village, the pool summary, the journal and a verification of the balances, the hash chain and the pool's settings (control total, baseline, policy, village accounts, protection zones). Every report prints the chain's anchor (entries:last hash); give an anchor from an earlier report as EXPECTED to check that the journal still contains it, which proves that the books were not rewritten since.</source>
-      <translation type="unfinished" />
+      <translation>各村余额、指标池汇总、流水账，以及对余额、哈希链和指标池设置（总量控制指标、基期建设用地、政策、村庄账户、保护区域）的核验。每份报告都打印哈希链的锚点（条数:最后哈希值）；将既往报告中的锚点填入 EXPECTED，可核对流水账是否仍包含该锚点，从而证明此后账目未被改写。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
@@ -310,7 +310,7 @@
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
       <source>Cannot connect to PostGIS ({database}): {error}</source>
-      <translation type="unfinished" />
+      <translation>无法连接 PostGIS（{database}）：{error}</translation>
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -322,7 +322,7 @@
       <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Chain anchor (entries:last hash)</source>
-      <translation type="unfinished" />
+      <translation>哈希链锚点（条数:最后哈希值）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
@@ -368,7 +368,7 @@
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Choose a GeoPackage or a PostgreSQL connection.</source>
-      <translation type="unfinished" />
+      <translation>请选择 GeoPackage 文件或 PostgreSQL 连接。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
@@ -569,7 +569,7 @@
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Creates the county's pool of collective construction-land quota in a planning GeoPackage: the control total, the baseline construction land (from the ledger or given), one account per village with its category and planned construction land, and a copy of the permanent basic farmland and red line that draws are checked against. Only the control total and the baseline are needed: village accounts come from the ledger or from village zones (CJDCQ) when given.</source>
-      <translation type="unfinished" />
+      <translation>在规划 GeoPackage 中建立全县集体建设用地指标池：总量控制指标、基期建设用地（取自资源台账或直接给定）、每村一个账户（含村庄分类和规划建设用地），以及用于核查使用指标的永久基本农田和生态保护红线副本。只需总量控制指标和基期建设用地即可建池：给定资源台账或村级调查区（CJDCQ）时，据其建立村庄账户。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -592,7 +592,7 @@
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>DATE: {reason}</source>
-      <translation type="unfinished" />
+      <translation>DATE（日期）：{reason}</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -696,12 +696,12 @@
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>EXPECTED: {reason}</source>
-      <translation type="unfinished" />
+      <translation>EXPECTED（既往锚点）：{reason}</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Earlier anchor found (1 = the journal still contains it)</source>
-      <translation type="unfinished" />
+      <translation>既往锚点是否仍在（1 = 流水账仍包含该锚点）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
@@ -900,7 +900,7 @@
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>GeoPackage (*.gpkg)</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/params.py" />
@@ -1480,7 +1480,7 @@
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Planning database</source>
-      <translation type="unfinished" />
+      <translation>规划数据库</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
@@ -1490,7 +1490,7 @@
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Planning database (.gpkg)</source>
-      <translation type="unfinished" />
+      <translation>规划数据库（.gpkg）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
@@ -1707,7 +1707,7 @@
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Record rows already in the journal again (same document number, movement, village and area)</source>
-      <translation type="unfinished" />
+      <translation>再次记录流水账中已有的行（批复文号、变动类型、村庄和面积均相同）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -1722,7 +1722,7 @@
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Records one movement of the quota pool (inflow, allocate, draw, return, transfer, expire or reverse) after checking every rule in the same transaction: no account below zero, the county control total, no draw on permanent basic farmland or the red line, the 5% flexible reserve and allocation by village category. The area must be a plausible number of hectares (not more than the control total) and the date a real date (YYYY-MM-DD, 1949 to a few years ahead). A refused movement writes nothing and says which rule, with the figures.</source>
-      <translation type="unfinished" />
+      <translation>在同一事务中核查全部规则后记录指标池的一笔变动（入池、分配、使用、退回、调剂、到期收回或冲销）：任何账户不得为负、不突破全县总量控制指标、使用指标不得占用永久基本农田或生态保护红线、机动指标不超过 5%、按村庄分类分配。面积须为合理的公顷数（不超过总量控制指标），日期须为真实日期（YYYY-MM-DD，1949 年至今后数年）。被拒绝的变动不写入任何内容，并说明所违反的规则及相关数字。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -2015,7 +2015,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>The area</source>
-      <translation type="unfinished" />
+      <translation>面积</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -2031,7 +2031,7 @@
     <message>
       <location filename="../village_planner/store/quota_store.py" />
       <source>The baseline construction land</source>
-      <translation type="unfinished" />
+      <translation>基期建设用地</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -2041,32 +2041,32 @@
     <message>
       <location filename="../village_planner/store/quota_store.py" />
       <source>The control total</source>
-      <translation type="unfinished" />
+      <translation>总量控制指标</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_store.py" />
       <source>The control total and the baseline construction land cannot be negative.</source>
-      <translation type="unfinished" />
+      <translation>总量控制指标和基期建设用地不能为负数。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>The control total {c} ha is below the baseline construction land {b:.4f} ha: no draw can be recorded until reclamation brings construction land under the control total.</source>
-      <translation type="unfinished" />
+      <translation>总量控制指标 {c} 公顷低于基期建设用地 {b:.4f} 公顷：在复垦使建设用地降至总量控制指标以内之前，无法记录任何指标使用。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>The database is a GeoPackage (.gpkg), a PostgreSQL connection chosen from those saved in QGIS, or DATABASE=connection:NAME. A connection string typed into DATABASE with its password is stored as typed in the Processing history and log: choose a saved connection instead, so that the password stays in QGIS's authentication store. Messages never show a password.</source>
-      <translation type="unfinished" />
+      <translation>数据库可以是 GeoPackage 文件（.gpkg）、从 QGIS 已保存连接中选择的 PostgreSQL 连接，或 DATABASE=connection:连接名。在 DATABASE 中输入的带密码的连接字符串会原样保存在处理工具的历史记录和日志中：请改用已保存的连接，使密码留在 QGIS 的认证存储中。提示信息从不显示密码。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>The date '{date}' is not a real date in the form YYYY-MM-DD.</source>
-      <translation type="unfinished" />
+      <translation>日期“{date}”不是 YYYY-MM-DD 格式的真实日期。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>The date {date} is outside {first}-{last}.</source>
-      <translation type="unfinished" />
+      <translation>日期 {date} 不在 {first}–{last} 年范围内。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -2097,13 +2097,13 @@
       <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>The journal no longer contains the earlier anchor {anchor}: the books were rewritten or entries were deleted since that report.</source>
-      <translation type="unfinished" />
+      <translation>流水账已不包含既往锚点 {anchor}：该报告之后账目被改写或有记录被删除。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>The journal still contains the earlier anchor {anchor}.</source>
-      <translation type="unfinished" />
+      <translation>流水账仍包含既往锚点 {anchor}。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/table_algs.py" />
@@ -2138,7 +2138,7 @@
     <message>
       <location filename="../village_planner/store/quota_store.py" />
       <source>The planned construction land of village {code}</source>
-      <translation type="unfinished" />
+      <translation>村庄 {code} 的规划建设用地</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/table_algs.py" />
@@ -2173,7 +2173,7 @@
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
       <source>The quota pool in {database} has schema version {version}; this plugin needs version {latest}. Open it once as the database owner to upgrade it ({error}).</source>
-      <translation type="unfinished" />
+      <translation>{database} 中指标池的数据库结构为第 {version} 版；本插件需要第 {latest} 版。请以数据库所有者身份打开一次以完成升级（{error}）。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
@@ -2218,7 +2218,7 @@
     <message>
       <location filename="../village_planner/store/quota_store.py" />
       <source>This movement is already recorded as journal entry {seq} (same document number, movement, village and area); to record it again, allow duplicates.</source>
-      <translation type="unfinished" />
+      <translation>该变动已记录为第 {seq} 号流水（批复文号、变动类型、村庄和面积均相同）；如需再次记录，请允许重复。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
@@ -2293,12 +2293,12 @@
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>VILLAGE_ZONES: feature {fid} of layer {layer} has no village code in field {field}.</source>
-      <translation type="unfinished" />
+      <translation>VILLAGE_ZONES（村级调查区）：图层 {layer} 的要素 {fid} 在字段 {field} 中没有村代码。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>VILLAGE_ZONES: layer {layer} has no village code field (ZLDWDM or village_code).</source>
-      <translation type="unfinished" />
+      <translation>VILLAGE_ZONES（村级调查区）：图层 {layer} 没有村代码字段（ZLDWDM 或 village_code）。</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -2484,7 +2484,7 @@
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Village zones (CJDCQ; village accounts when no ledger is given)</source>
-      <translation type="unfinished" />
+      <translation>村级调查区（CJDCQ；未给定资源台账时据此建立村庄账户）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -2725,12 +2725,12 @@
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>or PostgreSQL connection:</source>
-      <translation type="unfinished" />
+      <translation>或 PostgreSQL 连接：</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>or a PostgreSQL connection saved in QGIS (its password stays in QGIS)</source>
-      <translation type="unfinished" />
+      <translation>或 QGIS 中保存的 PostgreSQL 连接（密码保存在 QGIS 中）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -2879,22 +2879,22 @@
     <message>
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>{parameter} is required: a GeoPackage (.gpkg), a PostgreSQL connection string or connection:NAME of a connection saved in QGIS.</source>
-      <translation type="unfinished" />
+      <translation>必须填写 {parameter}：GeoPackage 文件（.gpkg）、PostgreSQL 连接字符串，或 QGIS 已保存连接的 connection:连接名。</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>{parameter}: a new planning database must be a GeoPackage ending in .gpkg ({path}).</source>
-      <translation type="unfinished" />
+      <translation>{parameter}：新建的规划数据库必须是以 .gpkg 结尾的 GeoPackage 文件（{path}）。</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>{parameter}: {path} does not exist.</source>
-      <translation type="unfinished" />
+      <translation>{parameter}：{path} 不存在。</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>{parameter}: {path} is not a GeoPackage; give a .gpkg file or a PostgreSQL connection.</source>
-      <translation type="unfinished" />
+      <translation>{parameter}：{path} 不是 GeoPackage 文件；请给定 .gpkg 文件或 PostgreSQL 连接。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/base.py" />
@@ -2946,7 +2946,7 @@
     <message>
       <location filename="../village_planner/store/quota_store.py" />
       <source>{path} is not a GeoPackage (it is not an SQLite database).</source>
-      <translation type="unfinished" />
+      <translation>{path} 不是 GeoPackage 文件（不是 SQLite 数据库）。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/snapshots.py" />
@@ -2956,7 +2956,7 @@
     <message>
       <location filename="../village_planner/store/quota_store.py" />
       <source>{path} is not a GeoPackage: {error}</source>
-      <translation type="unfinished" />
+      <translation>{path} 不是 GeoPackage 文件：{error}</translation>
     </message>
     <message>
       <location filename="../village_planner/layouts/village_maps.py" />
@@ -2971,17 +2971,17 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>{what} '{value}' is not a number of hectares.</source>
-      <translation type="unfinished" />
+      <translation>{what}“{value}”不是以公顷计的数字。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>{what} must be a finite number of hectares (given {value}).</source>
-      <translation type="unfinished" />
+      <translation>{what}必须是有限的公顷数（给定值为 {value}）。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>{what} of {value} ha is implausible (more than {max} ha).</source>
-      <translation type="unfinished" />
+      <translation>{what} {value} 公顷不合理（超过 {max} 公顷）。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/schema.py" />
