@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 from openpyxl import load_workbook
-from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject
 
 from tests.conftest import gpkg_layer
 
@@ -152,6 +152,8 @@ def test_the_report_escapes_data_and_carries_the_anchor(pool, tmp_path):
     # a hostile colleague names things (the settings change shows in the verification too)
     con.execute("UPDATE vp_quota_village SET village_name = '<script>alert(1)</script>' WHERE village_code = ?", (V,))
     con.execute("UPDATE vp_quota_pool SET county_code = '<img src=x onerror=alert(2)>'")
+    con.execute("UPDATE vp_quota_village SET village_name = '=HYPERLINK(\"http://x\",\"y\")' "
+                "WHERE village_code = '500230001001'")
     con.commit()
     con.close()
     html_path, xlsx_path = str(tmp_path / "pool.html"), str(tmp_path / "pool.xlsx")
@@ -169,6 +171,9 @@ def test_the_report_escapes_data_and_carries_the_anchor(pool, tmp_path):
     values = [str(c.value) for row in wb.worksheets[0].iter_rows() for c in row] + \
         [str(c.value) for row in wb.worksheets[3].iter_rows() for c in row]
     assert res["ANCHOR"] in values
+    names = [c.value for c in wb.worksheets[1]["B"]]
+    assert '=HYPERLINK("http://x","y")' in names  # kept as text, not turned into a formula
+    assert all(c.data_type != "f" for row in wb.worksheets[1].iter_rows() for c in row)
 
 
 def test_an_earlier_anchor_proves_a_rewrite(pool, tmp_path):

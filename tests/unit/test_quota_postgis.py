@@ -387,3 +387,38 @@ def test_server_hashes_match_the_plugins_for_awkward_text(postgis):
     store.record(mv("allocate", 1.0, village=V2, project="项目\r\n'; DROP TABLE x; --"))
     check = store.verify()
     assert check["chain_ok"] and check["settings_ok"], check
+
+
+def test_a_pool_of_schema_version_2_is_upgraded_and_keeps_verifying(postgis):
+    """Entries recorded under version 2 (hash format 1) verify; new ones are sealed with the settings."""
+    import json
+
+    db = postgis.create_database("quota_old_pool")
+    conn = psycopg2.connect(dsn(postgis, db))
+    pg_migrate.install(conn, version=2)
+    policy = load_policy()
+    old = mv("inflow", 5.0, source="annual_plan")
+    old.seq = 1
+    old.seal(q.GENESIS)
+    with conn.cursor() as cur:
+        cur.execute("INSERT INTO vp_quota.pool (id, county_code, control_total_units, baseline_units, policy_name, "
+                    "policy_hash, policy_json, crs) VALUES (1, '500230', %s, %s, %s, %s, %s, '')",
+                    (to_units(1000), to_units(990), policy.name, policy.content_hash,
+                     json.dumps(policy.data, ensure_ascii=False)))
+        cur.execute("INSERT INTO vp_quota.village (village_code, village_name, category, planned_units) "
+                    "VALUES (%s, '新塘村', 'suburban', 400000)", (V1,))
+        cur.execute("INSERT INTO vp_quota.journal (seq, kind, units, date, document_no, author, source, prev_hash, "
+                    "hash) VALUES (1, 'inflow', %s, %s, %s, %s, 'annual_plan', %s, %s)",
+                    (old.units, old.date, old.document_no, old.author, old.prev_hash, old.hash))
+    conn.commit()
+    conn.close()
+    store = PgQuotaStore(dsn(postgis, db))
+    assert store.exists()  # the owner opens it: upgraded to the latest version
+    conn = psycopg2.connect(dsn(postgis, db))
+    assert pg_migrate.schema_version(conn) == pg_migrate.LATEST
+    conn.close()
+    assert store.verified(store.verify())
+    store.record(mv("allocate", 1.0, village=V1))
+    entries = store.journal()
+    assert entries[0].settings == "" and entries[1].settings == store.settings_digest()
+    assert store.verified(store.verify())

@@ -242,7 +242,8 @@ class PgQuotaStore(QuotaStoreBase):
                 if not allow_duplicates:
                     cur.execute("SELECT %s FROM vp_quota.journal ORDER BY seq" % ", ".join(COLUMNS))
                     journal = [self._entry(r) for r in cur.fetchall()]
-                settings = self._settings_cur(cur)
+                cur.execute("SELECT settings_hash FROM vp_quota.pool")
+                settings = (cur.fetchone() or [""])[0] or ""  # the server seals with it; verify recomputes it
                 def find_original(n):
                     cur.execute("SELECT %s FROM vp_quota.journal WHERE seq = %%s" % ", ".join(COLUMNS), (n,))
                     row = cur.fetchone()

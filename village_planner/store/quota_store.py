@@ -222,6 +222,16 @@ class GpkgQuotaStore(QuotaStoreBase):
         protection = con.execute("SELECT kind, geometry FROM vp_quota_constraint").fetchall()
         return q.settings_digest(pool, villages, protection)
 
+    def _sealing_settings(self, con):
+        """The settings digest new entries are sealed with: the pool's, as created (kept from the first write on
+        for a pool made by an earlier version). Verification recomputes it from the rows."""
+        row = con.execute("SELECT settings_hash FROM vp_quota_pool").fetchone()
+        if row is not None and row[0]:
+            return row[0]
+        digest = self._settings_digest(con)
+        con.execute("UPDATE vp_quota_pool SET settings_hash = ?", (digest,))
+        return digest
+
     def settings_digest(self):
         con = _connect(self.path)
         try:
@@ -339,7 +349,7 @@ class GpkgQuotaStore(QuotaStoreBase):
                 written, refused = self._batch(entries, state, policy, seq, prev,
                                                lambda n: self._original(con, n),
                                                lambda e, o: self._insert(con, e, policy, o), overlaps_fn,
-                                               self._settings_digest(con), journal)
+                                               self._sealing_settings(con), journal)
                 if refused:
                     con.execute("ROLLBACK")
                     return [], refused

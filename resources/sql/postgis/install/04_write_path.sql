@@ -70,7 +70,8 @@ BEGIN
     IF NEW.seq <> coalesce(last_seq, 0) + 1 OR NEW.prev_hash <> coalesce(last_hash, repeat('0', 64)) THEN
         RAISE EXCEPTION 'entry % does not follow entry % of the journal', NEW.seq, coalesce(last_seq, 0);
     END IF;
-    IF NEW.settings_hash IS DISTINCT FROM vp_quota.settings_digest() THEN
+    IF NEW.settings_hash IS DISTINCT FROM (SELECT coalesce(p.settings_hash, vp_quota.settings_digest())
+                                           FROM vp_quota.pool p) THEN
         RAISE EXCEPTION 'entry % is not sealed with the settings of the pool', NEW.seq;
     END IF;
     IF NEW.hash IS DISTINCT FROM vp_quota.hash_of(NEW) THEN
@@ -233,7 +234,8 @@ BEGIN
     SELECT seq, hash INTO j.seq, j.prev_hash FROM vp_quota.journal ORDER BY seq DESC LIMIT 1;
     j.seq := coalesce(j.seq, 0) + 1;
     j.prev_hash := coalesce(j.prev_hash, repeat('0', 64));
-    j.settings_hash := settings_digest();
+    -- sealed with the settings the pool was created with (the plugin's verification recomputes them from the rows)
+    j.settings_hash := coalesce(pool_row.settings_hash, settings_digest());
     j.recorded_at := now();
     j.recorded_by := session_user;
     j.hash := hash_of(j);

@@ -3,3 +3,5 @@
 ALTER TABLE vp_quota.pool ADD COLUMN settings_hash text;
 ALTER TABLE vp_quota.journal ADD COLUMN settings_hash text;
 \ir ../install/04_write_path.sql
+-- pools made before version 3 are sealed from now on with the settings they have today
+UPDATE vp_quota.pool SET settings_hash = vp_quota.settings_digest() WHERE settings_hash IS NULL;
