@@ -584,8 +584,7 @@
       <translation>现状用地</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/export_dialog.py" />
-      <location filename="../village_planner/processing/export_maps.py" />
+      <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Current land use (survey or planning codes)</source>
       <translation>现状用地（调查或规划分类代码）</translation>
     </message>
@@ -720,9 +719,8 @@
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/export_dialog.py" />
-      <location filename="../village_planner/processing/export_maps.py" />
-      <location filename="../village_planner/processing/params.py" />
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Ecological protection red line (STBHHX)</source>
       <translation>生态保护红线（STBHHX）</translation>
     </message>
@@ -903,7 +901,7 @@
       <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/params.py" />
+      <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Geological hazard points</source>
       <translation>地质灾害隐患点</translation>
     </message>
@@ -1044,7 +1042,7 @@
     <message>
       <location filename="../village_planner/gui/field_mapping.py" />
       <location filename="../village_planner/processing/codes_algs.py" />
-      <location filename="../village_planner/processing/params.py" />
+      <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Land parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
@@ -1109,8 +1107,8 @@
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/layers.py" />
-      <source>Layer {layer} declares no text encoding; its text was read as GBK/GB18030.</source>
-      <translation>图层 {layer} 未声明文字编码，已按 GBK/GB18030 读取。</translation>
+      <source>Layer {layer} declares no text encoding; its text was read as GBK/GB18030. The layer in the project is unchanged: set its encoding in the layer properties (Source) to see its names right.</source>
+      <translation>图层 {layer} 未声明文字编码，已按 GBK/GB18030 读取其文字。项目中的图层未被修改：请在图层属性（源）中设置编码，以便正确显示名称。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/table_algs.py" />
@@ -1436,9 +1434,8 @@
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/export_dialog.py" />
-      <location filename="../village_planner/processing/export_maps.py" />
-      <location filename="../village_planner/processing/params.py" />
+      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Permanent basic farmland (YJJBNTTB)</source>
       <translation>永久基本农田（YJJBNTTB）</translation>
     </message>
@@ -1449,8 +1446,7 @@
       <translation>规划用地</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/export_dialog.py" />
-      <location filename="../village_planner/processing/export_maps.py" />
+      <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Planned land use (planning codes)</source>
       <translation>规划用地（规划分类代码）</translation>
     </message>
@@ -2285,8 +2281,8 @@
     </message>
     <message>
       <location filename="../village_planner/gui/classify_wizard.py" />
-      <location filename="../village_planner/gui/export_dialog.py" />
       <location filename="../village_planner/processing/classify_villages.py" />
+      <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Urban development boundary (CZKFBJ)</source>
       <translation>城镇开发边界（CZKFBJ）</translation>
     </message>
@@ -2409,9 +2405,8 @@
       <translation>村代码（逗号分隔；留空则为选中要素或全部）</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/export_dialog.py" />
       <location filename="../village_planner/layouts/village_maps.py" />
-      <location filename="../village_planner/processing/export_maps.py" />
+      <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Village construction boundary</source>
       <translation>村庄建设边界</translation>
     </message>
@@ -2475,9 +2470,8 @@
       <translation>村庄统计表 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/export_dialog.py" />
       <location filename="../village_planner/gui/field_mapping.py" />
-      <location filename="../village_planner/processing/export_maps.py" />
+      <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Village zones (CJDCQ)</source>
       <translation>村级调查区（CJDCQ）</translation>
     </message>

@@ -142,40 +142,14 @@ class VillagePlannerPlugin:
 
     # -- actions -------------------------------------------------------------
     def prefilled_parameters(self, alg_id):
-        from .qgis_adapter.fields import find_project_layers, find_stats_layer
+        """An algorithm dialog's defaults from the project: each algorithm's layer roles, statistics
+        and planning database (qgis_adapter/roles.py)."""
+        from qgis.core import QgsApplication
 
-        found = find_project_layers()
-        keys = {"parcels": "PARCELS", "villages": "VILLAGES", "basic_farmland": "BASIC_FARMLAND",
-                "eco_redline": "ECO_REDLINE", "dev_boundary": "DEV_BOUNDARY", "hazards": "HAZARDS"}
-        params = {keys[k]: layer.id() for k, layer in found.items() if k in keys}
-        if alg_id == "resourceledger":
-            from .qgis_adapter.settings import default_planning_db, planning_db
+        from .qgis_adapter.roles import prefill
 
-            stats = find_stats_layer()
-            if stats is not None:
-                params["VILLAGE_STATS"] = stats.id()
-            db = planning_db() or default_planning_db()
-            if db:
-                params["PLANNING_DB"] = db
-            return params
-        if alg_id == "exportvillagemaps":
-            keys2 = {"villages": "VILLAGES", "parcels": "CURRENT_LANDUSE", "basic_farmland": "BASIC_FARMLAND",
-                     "eco_redline": "ECO_REDLINE", "dev_boundary": "DEV_BOUNDARY"}
-            return {keys2[k]: layer.id() for k, layer in found.items() if k in keys2}
-        if alg_id in ("quotapoolcreate",):
-            from .qgis_adapter.settings import default_planning_db, planning_db
-
-            db = planning_db() or default_planning_db()
-            params = {"DATABASE": db} if db else {}
-            for k in ("basic_farmland", "eco_redline"):
-                if k in found:
-                    params[k.upper()] = found[k].id()
-            return params
-        if alg_id in ("ledgerdiff", "decidecategory"):
-            from .qgis_adapter.settings import planning_db
-
-            return {"PLANNING_DB": planning_db()} if planning_db() else {}
-        return params if alg_id == "checklayers" else {}
+        alg = QgsApplication.processingRegistry().algorithmById("villageplanner:" + alg_id)
+        return prefill(alg) if alg is not None else {}
 
     def toggle_ledger_dock(self):
         from qgis.PyQt.QtCore import Qt

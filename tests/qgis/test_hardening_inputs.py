@@ -8,7 +8,8 @@ import pytest
 from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 
 from tests.conftest import gpkg_layer
-from village_planner.qgis_adapter.fields import MAPPING_KEY, SCOPE, save_mapping
+from village_planner.qgis_adapter import settings
+from village_planner.qgis_adapter.fields import save_mapping
 
 
 def _run(alg, params):
@@ -143,7 +144,7 @@ def test_stale_field_mapping_is_an_error(sample_dir, tmp_path, vp_provider):
         with pytest.raises(QgsProcessingException, match="MJ_2023"):
             _run("resourceledger", {"PARCELS": gpkg_layer(sample_dir, "DLTB"), "OUTPUT": str(tmp_path / "l.gpkg")})
     finally:
-        project.removeEntry(SCOPE, MAPPING_KEY)
+        settings.remove(settings.FIELD_MAPPING, project)
 
 
 # 9. outputs that cannot be written ----------------------------------------------------------

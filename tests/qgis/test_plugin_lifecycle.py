@@ -121,6 +121,7 @@ def test_dialogs_are_prefilled_from_the_project(qgis_iface, sample_dir, tmp_path
         ("CJTJ", "村庄统计"))]
     project.addMapLayers(layers)
     plugin = village_planner.classFactory(qgis_iface)
+    plugin.initProcessing()
     try:
         params = plugin.prefilled_parameters("resourceledger")
         assert params["PARCELS"] == layers[0].id()
@@ -129,6 +130,16 @@ def test_dialogs_are_prefilled_from_the_project(qgis_iface, sample_dir, tmp_path
         assert params["ECO_REDLINE"] == layers[3].id()
         assert params["VILLAGE_STATS"] == layers[4].id()
         assert params["PLANNING_DB"] == str(tmp_path / "county_planning.gpkg")
+        # every algorithm declares its defaults through its parameters: the map export takes the
+        # parcels as its current land use, and no parameter it does not have
+        maps = plugin.prefilled_parameters("exportvillagemaps")
+        assert maps["CURRENT_LANDUSE"] == layers[0].id() and maps["VILLAGES"] == layers[1].id()
+        assert "PARCELS" not in maps and "VILLAGE_STATS" not in maps
+        pool = plugin.prefilled_parameters("quotapoolcreate")
+        assert pool["DATABASE"] == str(tmp_path / "county_planning.gpkg")
     finally:
+        from qgis.core import QgsApplication
+
+        QgsApplication.processingRegistry().removeProvider(plugin.provider)
         plugin.translation.remove()
         project.clear()

@@ -11,7 +11,7 @@ from tests.conftest import gpkg_layer
 from village_planner.qgis_adapter.checker import check_sources
 from village_planner.qgis_adapter.fields import project_mapping, save_mapping
 from village_planner.qgis_adapter.i18n import Translation
-from village_planner.qgis_adapter.layers import shapefile_encoding_fix
+from village_planner.qgis_adapter.layers import readable_copy
 
 
 def _ledger(params):
@@ -72,9 +72,13 @@ def test_gbk_shapefile_without_code_page_is_detected(sample_dir):
     from village_planner.core.issues import FindingList
 
     findings = FindingList()
-    assert shapefile_encoding_fix(layer, findings) == "GB18030"
+    before = layer.dataProvider().encoding()
+    copy = readable_copy(layer, findings)
+    assert copy.dataProvider().encoding() == "GB18030"
     assert findings[0].code == "encoding_guessed" and findings[0].layer == "CJDCQ"
-    assert next(layer.getFeatures())["ZLDWMC"].endswith("村")
+    assert next(copy.getFeatures())["ZLDWMC"].endswith("村")
+    assert layer.dataProvider().encoding() == before  # a check never changes the user's layer (issue 10)
+    assert readable_copy(copy, findings) is copy
 
 
 def test_checker_reports_crs_duplicates_and_missing_fields(sample_dir, tmp_path, vp_provider):

@@ -8,7 +8,7 @@ import os
 from html import escape
 
 import numpy as np
-from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsSettings, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.gui import QgsFileWidget, QgsHighlight, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QTextDocument
@@ -36,13 +36,13 @@ from qgis.PyQt.QtWidgets import (
 from ..core.classify import CATEGORIES, RulesError, load_rules
 from ..core.classify_report import render_guidance
 from ..core.i18n import N_
+from ..qgis_adapter import settings
 from ..qgis_adapter.categories import apply_categories, code_field, style_layer
 from ..qgis_adapter.i18n import tr
 from ..qgis_adapter.settings import default_planning_db, planning_db, set_planning_db
 from ..store.decisions import DecisionError, record_decisions
 from .ledger_dock import is_ledger_layer
 
-PLANNER_KEY = "VillagePlanner/planner_name"
 INDICATOR_KEYS = ("hazard_points", "redline_share", "resident_ratio", "resident_pop", "dev_share", "dev_distance_m")
 PAGE_TITLES = (N_("1 Data check"), N_("2 Indicators"), N_("3 Suggestion"), N_("4 Decision"), N_("5 Guidance"))
 
@@ -316,7 +316,7 @@ class DecisionPage(QWizardPage):
         self.reason = QPlainTextEdit()
         layout.addWidget(self.reason)
         form = QFormLayout()
-        self.planner = QLineEdit(QgsSettings().value(PLANNER_KEY, ""))
+        self.planner = QLineEdit(settings.read(settings.PLANNER_NAME))
         form.addRow(tr("Planner"), self.planner)
         layout.addLayout(form)
         self.batch = QCheckBox(tr("Accept the suggestions of all villages in scope that have no decision yet"))
@@ -379,7 +379,7 @@ class DecisionPage(QWizardPage):
         except Exception as exc:  # noqa: BLE001 - shown to the planner; nothing was written
             self.error.setText(str(exc))
             return False
-        QgsSettings().setValue(PLANNER_KEY, self.planner.text().strip())
+        settings.write(settings.PLANNER_NAME, self.planner.text().strip())
         self.wiz.recorded = decisions
         self.write_to_layer(decisions)
         return True

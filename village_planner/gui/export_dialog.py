@@ -1,6 +1,6 @@
 """Export dialog: villages (selected or all), maps, template, folder, and a preview of the first page."""
 
-from qgis.core import QgsMapLayerProxyModel, QgsProject
+from qgis.core import QgsMapLayerProxyModel
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QPixmap
@@ -17,18 +17,9 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.i18n import N_
-from ..layouts.village_maps import MAPS, MapError, VillageMapExporter, villages_of
-from ..qgis_adapter.fields import find_project_layers
+from ..layouts.village_maps import LAYER_KEYS, MAPS, REQUIRED_LAYERS, MapError, VillageMapExporter, villages_of
 from ..qgis_adapter.i18n import tr
-
-ROLES = [("VILLAGES", "villages", N_("Village zones (CJDCQ)"), ("CJDCQ",)),
-         ("CURRENT_LANDUSE", "current", N_("Current land use (survey or planning codes)"), ("DLTB",)),
-         ("PLANNED_LANDUSE", "planned", N_("Planned land use (planning codes)"), ("GHDLTB",)),
-         ("BASIC_FARMLAND", "basic_farmland", N_("Permanent basic farmland (YJJBNTTB)"), ("YJJBNTTB",)),
-         ("ECO_REDLINE", "eco_redline", N_("Ecological protection red line (STBHHX)"), ("STBHHX",)),
-         ("DEV_BOUNDARY", "dev_boundary", N_("Urban development boundary (CZKFBJ)"), ("CZKFBJ",)),
-         ("CONSTRUCTION_BOUNDARY", "construction_boundary", N_("Village construction boundary"), ("CZJSBJ",))]
+from ..qgis_adapter.roles import ROLES, project_layers
 
 
 class ExportDialog(QDialog):
@@ -41,17 +32,14 @@ class ExportDialog(QDialog):
         left = QVBoxLayout()
         form = QFormLayout()
         self.combos = {}
-        found = find_project_layers()
-        by_name = {layer.name().upper(): layer for layer in QgsProject.instance().mapLayers().values()}
-        for param, key, label, names in ROLES:
+        found = project_layers(LAYER_KEYS)
+        for param in LAYER_KEYS:
             combo = QgsMapLayerComboBox()
             combo.setMinimumWidth(220)
             combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
-            combo.setAllowEmptyLayer(param not in ("VILLAGES", "CURRENT_LANDUSE"))
-            guess = found.get({"current": "parcels"}.get(key, key)) or next(
-                (by_name[n] for n in names if n in by_name), None)
-            combo.setLayer(guess)
-            form.addRow(tr(label), combo)
+            combo.setAllowEmptyLayer(param not in REQUIRED_LAYERS)
+            combo.setLayer(found.get(param))
+            form.addRow(tr(ROLES[param].label), combo)
             self.combos[param] = combo
         left.addLayout(form)
         self.selected_only = QRadioButton(tr("Selected villages"))
@@ -118,7 +106,7 @@ class ExportDialog(QDialog):
     def preview(self):
         villages = self.villages()
         kinds = [k for k, box in self.map_boxes.items() if box.isChecked()]
-        layers = {key: self.combos[param].currentLayer() for param, key, _, _ in ROLES}
+        layers = {key: self.combos[param].currentLayer() for param, key in LAYER_KEYS.items()}
         try:
             exporter = VillageMapExporter(layers, {"paper": "A3", "template": self.template.filePath() or None,
                                                    "lang": self.language.currentData()})

@@ -45,6 +45,11 @@ MAPS = {
     "plan": N_("Village-wide land and space use plan map"),
     "control": N_("Control boundaries map"),
 }
+# the exporter's layers by the parameter (layer role, qgis_adapter/roles.py) that gives them
+LAYER_KEYS = {"VILLAGES": "villages", "CURRENT_LANDUSE": "current", "PLANNED_LANDUSE": "planned",
+              "BASIC_FARMLAND": "basic_farmland", "ECO_REDLINE": "eco_redline", "DEV_BOUNDARY": "dev_boundary",
+              "CONSTRUCTION_BOUNDARY": "construction_boundary"}
+REQUIRED_LAYERS = ("VILLAGES", "CURRENT_LANDUSE")
 TITLE_ZH = {"current": "村域综合现状图", "plan": "村域国土空间规划图", "control": "国土空间管控边界图"}
 
 

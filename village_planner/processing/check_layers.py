@@ -11,9 +11,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.issues import FindingList
 from ..core.ledger import DEFAULT_FIELD_NAMES, parcel_areas, village_codes
 from ..qgis_adapter.checker import check_sources, repair_geometries
-from ..qgis_adapter.layers import layer_label, read_attributes, working_crs
+from ..qgis_adapter.layers import layer_label, read_attributes, readable_layers, working_crs
 from ..qgis_adapter.ledger_job import parcel_columns
 from .base import VillagePlannerAlgorithm
 from .params import add_layer_params, layers_from
@@ -56,7 +57,9 @@ class CheckLayersAlgorithm(VillagePlannerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         layers = layers_from(self, parameters, context)
-        findings, fieldmaps = check_sources(layers, context.project())
+        findings = FindingList()
+        layers = readable_layers(layers, findings)
+        findings, fieldmaps = check_sources(layers, context.project(), findings)
         parcels = layers["parcels"]
         if not findings.has_errors():
             crs = working_crs(parcels)

@@ -7,18 +7,17 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
-    QgsSettings,
 )
 
 from ..core.classify import CATEGORIES, RulesError, load_rules
 from ..core.i18n import N_
+from ..qgis_adapter import settings
 from ..store.decisions import DecisionError, record_decisions, validate
 from ..store.snapshots import StoreError
 from .base import VillagePlannerAlgorithm
 from .params import KeyedEnumParameter, enum_key
 
 CHOICES = [("accept", N_("Accept the suggestion"))] + [(c, c) for c in CATEGORIES]
-PLANNER_KEY = "VillagePlanner/planner_name"
 
 
 class DecideCategoryAlgorithm(VillagePlannerAlgorithm):
@@ -53,7 +52,7 @@ class DecideCategoryAlgorithm(VillagePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterString("REASON", self.tr("Reason (required to override)"),
                                                        optional=True, multiLine=True))
         self.addParameter(QgsProcessingParameterString("DECIDED_BY", self.tr("Planner"),
-                                                       defaultValue=QgsSettings().value(PLANNER_KEY, "")))
+                                                       defaultValue=settings.read(settings.PLANNER_NAME)))
         self.addParameter(QgsProcessingParameterFile("RULES", self.tr("Classification rules (JSON; empty for the "
                                                                       "default)"), extension="json", optional=True))
         self.addOutput(QgsProcessingOutputNumber("RECORDED", self.tr("Decisions recorded")))
@@ -116,7 +115,7 @@ class DecideCategoryAlgorithm(VillagePlannerAlgorithm):
         except (ValueError, StoreError) as exc:
             raise QgsProcessingException(str(exc)) from None
         if who:
-            QgsSettings().setValue(PLANNER_KEY, who)
+            settings.write(settings.PLANNER_NAME, who)
         for d in decisions:
             feedback.pushInfo("{} → {}".format(d["village_code"], d["final_category"]))
         return {"RECORDED": len(ids)}

@@ -5,7 +5,6 @@ import os
 import re
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -14,11 +13,19 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProcessingParameterVectorLayer,
 )
 
 from ..core.i18n import N_
-from ..layouts.village_maps import MAPS, TITLE_ZH, MapError, VillageMapExporter, villages_of
+from ..layouts.village_maps import (
+    LAYER_KEYS,
+    MAPS,
+    REQUIRED_LAYERS,
+    TITLE_ZH,
+    MapError,
+    VillageMapExporter,
+    villages_of,
+)
+from ..qgis_adapter.roles import layer_parameter
 from .base import VillagePlannerAlgorithm
 from .params import KeyedEnumParameter, enum_key, enum_keys
 
@@ -28,15 +35,6 @@ FORMAT_LABELS = [N_("PDF"), N_("PNG"), N_("PDF and PNG")]
 PAPER = ["A3", "A4", "A1"]
 LANGUAGES = ["zh", "en"]
 LANGUAGE_LABELS = [N_("Chinese"), N_("English")]
-LAYER_PARAMS = [("VILLAGES", "villages", N_("Village zones (CJDCQ)"), False),
-                ("CURRENT_LANDUSE", "current", N_("Current land use (survey or planning codes)"), False),
-                ("PLANNED_LANDUSE", "planned", N_("Planned land use (planning codes)"), True),
-                ("BASIC_FARMLAND", "basic_farmland", N_("Permanent basic farmland (YJJBNTTB)"), True),
-                ("ECO_REDLINE", "eco_redline", N_("Ecological protection red line (STBHHX)"), True),
-                ("DEV_BOUNDARY", "dev_boundary", N_("Urban development boundary (CZKFBJ)"), True),
-                ("CONSTRUCTION_BOUNDARY", "construction_boundary", N_("Village construction boundary"), True)]
-
-
 def safe_name(text):
     return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_")
 
@@ -65,9 +63,8 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
             "exported.")
 
     def initAlgorithm(self, config=None):
-        for name, _, label, optional in LAYER_PARAMS:
-            self.addParameter(QgsProcessingParameterVectorLayer(name, self.tr(label),
-                                                                [QgsProcessing.TypeVectorPolygon], optional=optional))
+        for name in LAYER_KEYS:
+            self.addParameter(layer_parameter(name, optional=name not in REQUIRED_LAYERS))
         self.addParameter(QgsProcessingParameterString("VILLAGE_CODES", self.tr(
             "Village codes (comma separated; empty for all)"), optional=True))
         self.addParameter(KeyedEnumParameter(
@@ -115,7 +112,7 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
         return out
 
     def processAlgorithm(self, parameters, context, feedback):
-        layers = {key: self.parameterAsVectorLayer(parameters, name, context) for name, key, _, _ in LAYER_PARAMS}
+        layers = {key: self.parameterAsVectorLayer(parameters, name, context) for name, key in LAYER_KEYS.items()}
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         self.prepare_folder(folder, "OUTPUT_FOLDER")
         language = enum_key(self, parameters, "LANGUAGE")

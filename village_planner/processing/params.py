@@ -1,38 +1,23 @@
-"""The survey-layer parameters shared by several algorithms."""
+"""Parameters shared by several algorithms: the survey layers, the statistics, keyed enums."""
 
 import os
 
-from qgis.core import (
-    QgsProcessing,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterVectorLayer,
-)
+from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterEnum
 
-from ..core.i18n import N_
-from ..qgis_adapter.i18n import tr
-
-LAYER_PARAMS = (
-    # (parameter, kind, geometry type, label)
-    ("PARCELS", "parcels", QgsProcessing.TypeVectorPolygon, N_("Land parcels (DLTB)")),
-    ("VILLAGES", "villages", QgsProcessing.TypeVectorPolygon, N_("Village zones (CJDCQ)")),
-    ("BASIC_FARMLAND", "basic_farmland", QgsProcessing.TypeVectorPolygon, N_("Permanent basic farmland (YJJBNTTB)")),
-    ("ECO_REDLINE", "eco_redline", QgsProcessing.TypeVectorPolygon, N_("Ecological protection red line (STBHHX)")),
-    ("DEV_BOUNDARY", "dev_boundary", QgsProcessing.TypeVectorPolygon, N_("Urban development boundary (CZKFBJ)")),
-    ("HAZARDS", "hazards", QgsProcessing.TypeVectorPoint, N_("Geological hazard points")),
-)
+from ..qgis_adapter.roles import ROLES, SURVEY_PARAMS, layer_parameter
 
 STATS_EXTENSIONS = (".csv", ".txt", ".xlsx", ".xlsm")
 
 
-def add_layer_params(alg):
-    for name, _kind, gtype, label in LAYER_PARAMS:
-        alg.addParameter(QgsProcessingParameterVectorLayer(
-            name, tr(label), [gtype], optional=(name != "PARCELS")))
+def add_layer_params(alg, params=SURVEY_PARAMS, required=("PARCELS",)):
+    """The layer parameters of an algorithm, from the registry of layer roles."""
+    for name in params:
+        alg.addParameter(layer_parameter(name, optional=name not in required))
 
 
-def layers_from(alg, parameters, context):
-    return {kind: alg.parameterAsVectorLayer(parameters, name, context) for name, kind, _, _ in LAYER_PARAMS}
+def layers_from(alg, parameters, context, params=SURVEY_PARAMS):
+    """{layer kind: layer or None} for the survey layers."""
+    return {ROLES[name].kind: alg.parameterAsVectorLayer(parameters, name, context) for name in params}
 
 
 def stats_source(alg, parameters, context, name="VILLAGE_STATS"):

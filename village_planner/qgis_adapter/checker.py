@@ -9,37 +9,29 @@ from ..core.issues import FindingList
 from ..core.overlay import repair
 from .fields import resolve_fields
 from .i18n import tr
-from .layers import layer_label, read_attributes, shapefile_encoding_fix
+from .layers import layer_label, read_attributes
+from .roles import param_of
 
-KIND_LABELS = {
-    "parcels": "PARCELS",
-    "villages": "VILLAGES",
-    "basic_farmland": "BASIC_FARMLAND",
-    "eco_redline": "ECO_REDLINE",
-    "dev_boundary": "DEV_BOUNDARY",
-    "hazards": "HAZARDS",
-}
 POLYGON_KINDS = ("parcels", "villages", "basic_farmland", "eco_redline", "dev_boundary")
 
 
-def check_sources(layers, project=None):
-    """Structural checks of the given layers ({kind: layer or None}).
+def check_sources(layers, project=None, findings=None):
+    """Structural checks of the given layers ({kind: layer or None}); the layers are not changed.
 
     Returns (FindingList, {kind: {role: field name}}).
     """
-    findings = FindingList()
+    findings = FindingList() if findings is None else findings
     fieldmaps = {}
     parcels = layers.get("parcels")
     for kind, layer in layers.items():
         if layer is None:
             continue
-        label = KIND_LABELS.get(kind, kind)
+        label = param_of(kind)
         if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
             name = layer_label(layer) if isinstance(layer, QgsVectorLayer) else "?"
             findings.error(tr("Layer {layer} ({param}) cannot be read.").format(layer=name, param=label),
                            layer=label, code="layer_invalid")
             continue
-        shapefile_encoding_fix(layer, findings)
         if kind in POLYGON_KINDS and layer.geometryType() != QgsWkbTypes.PolygonGeometry:
             findings.error(tr("Layer {layer} ({param}) must be a polygon layer.").format(
                 layer=layer_label(layer), param=label), layer=layer_label(layer), code="wrong_geometry_type")

@@ -9,9 +9,7 @@ import json
 from qgis.core import QgsProject, QgsVectorLayer
 
 from ..paths import resource
-
-SCOPE = "VillagePlanner"
-MAPPING_KEY = "field_mapping"
+from . import settings
 
 _SPEC = None
 
@@ -32,23 +30,14 @@ def find_field(layer, names):
 
 def project_mapping(project=None):
     """{layer kind: {role: field name}} saved in the project."""
-    project = project or QgsProject.instance()
-    text, ok = project.readEntry(SCOPE, MAPPING_KEY, "")
-    if not ok or not text:
-        return {}
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    return settings.read(settings.FIELD_MAPPING, project)
 
 
 def save_mapping(kind, mapping, project=None):
     """Remember ``{role: field name}`` for a layer kind in the project (.qgs)."""
-    project = project or QgsProject.instance()
     data = project_mapping(project)
     data[kind] = {k: v for k, v in mapping.items() if v}
-    project.writeEntry(SCOPE, MAPPING_KEY, json.dumps(data, ensure_ascii=False, sort_keys=True))
+    settings.write(settings.FIELD_MAPPING, data, project)
 
 
 def resolve_fields(layer, kind, project=None):

@@ -58,11 +58,8 @@ def working_crs(layer):
     return gk_zone_crs(extent.center().x())
 
 
-def shapefile_encoding_fix(layer, findings=None):
-    """Detect a GBK Shapefile with no code page declared and set its encoding.
-
-    Returns the encoding set, or None when nothing was changed.
-    """
+def guess_shapefile_encoding(layer):
+    """'GB18030' for a Shapefile whose text is GBK but that declares no code page; else None."""
     if layer is None or layer.providerType() != "ogr":
         return None
     path = layer.source().split("|")[0]
@@ -93,13 +90,31 @@ def shapefile_encoding_fix(layer, findings=None):
         sample.decode("gb18030")
     except UnicodeDecodeError:
         return None
-    layer.setProviderEncoding("GB18030")
+    return "GB18030" if (layer.dataProvider().encoding() or "").upper() != "GB18030" else None
+
+
+def readable_copy(layer, findings=None):
+    """The layer itself, or, for a GBK Shapefile that declares no code page, a copy read as GBK.
+
+    The user's layer is never changed by a job or a check; the finding says what was done.
+    """
+    encoding = guess_shapefile_encoding(layer)
+    if encoding is None:
+        return layer
+    copy = layer.clone()
+    copy.setProviderEncoding(encoding)
     if findings is not None:
         findings.warning(
-            tr("Layer {layer} declares no text encoding; its text was read as GBK/GB18030.").format(
-                layer=layer.name()),
+            tr("Layer {layer} declares no text encoding; its text was read as GBK/GB18030. The layer in the "
+               "project is unchanged: set its encoding in the layer properties (Source) to see its names "
+               "right.").format(layer=layer.name()),
             layer=layer.name(), code="encoding_guessed")
-    return "GB18030"
+    return copy
+
+
+def readable_layers(layers, findings):
+    """{kind: readable_copy(layer)} for a job's layers."""
+    return {kind: readable_copy(layer, findings) if layer is not None else None for kind, layer in layers.items()}
 
 
 FAST_EXTENSIONS = (".gpkg", ".shp", ".gdb", ".sqlite", ".fgb")

@@ -7,12 +7,13 @@ import shapely
 
 from ..core import stats as core_stats
 from ..core.codes import village_code
+from ..core.issues import FindingList
 from ..core.ledger import build_ledger, village_codes
 from ..core.overlay import count_points_in, share_inside
 from ..core.profile import load_profile
 from .checker import check_sources, repair_geometries
 from .i18n import tr
-from .layers import layer_label, read_attributes, read_geometries, working_crs
+from .layers import layer_label, read_attributes, read_geometries, readable_layers, working_crs
 
 OVERLAY_KINDS = ("basic_farmland", "eco_redline", "dev_boundary")
 # the ledger core's parcel columns and the field roles of resources/survey_layers.json that fill them
@@ -76,7 +77,9 @@ def _info(feedback, text):
 
 def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, feedback=None, project=None):
     """layers: {kind: QgsVectorLayer or None}. Returns (LedgerResult, village geometries by code)."""
-    findings, fieldmaps = check_sources(layers, project)
+    findings = FindingList()
+    layers = readable_layers(layers, findings)
+    findings, fieldmaps = check_sources(layers, project, findings)
     if findings.has_errors():
         raise JobError("\n".join(f.message for f in findings.errors), findings)
     try:
