@@ -32,9 +32,7 @@ from ..core.quota_report import pool_summary
 from ..core.secrets import has_password, mask
 from ..qgis_adapter.i18n import tr
 from ..qgis_adapter.quota_database import PREFIX, open_quota_store
-from ..qgis_adapter.settings import SCOPE, planning_db
-
-PROJECT_KEY = "quota_database"
+from ..qgis_adapter.settings import QUOTA_DATABASE, planning_db, read, write
 
 
 def project_database(project=None):
@@ -42,8 +40,8 @@ def project_database(project=None):
     from qgis.core import QgsProject
 
     project = project or QgsProject.instance()
-    value, ok = project.readEntry(SCOPE, PROJECT_KEY, "")
-    if not ok or not value:
+    value = read(QUOTA_DATABASE, project)
+    if not value:
         return ""
     if not value.lower().startswith(PREFIX) and "=" not in value and "://" not in value and \
             not os.path.isabs(value) and project.homePath():
@@ -61,7 +59,7 @@ def set_project_database(text, project=None):
     home = project.homePath()
     if home and os.path.isabs(text) and text.startswith(home + os.sep):
         text = os.path.relpath(text, home)
-    project.writeEntry(SCOPE, PROJECT_KEY, text)
+    write(QUOTA_DATABASE, text, project)
     return True
 
 
