@@ -9,6 +9,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -19,7 +20,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.codes import village_code
-from ..core.crosswalk import SurveyCrosswalk, migrate_code, migration_2020, planning_codes
+from ..core.crosswalk import (
+    SurveyCrosswalk,
+    edition_evidence,
+    migrate,
+    migration_2020_rules,
+    planning_codes,
+    planning_codes_2020,
+)
 from ..qgis_adapter.fields import find_field
 from .base import VillagePlannerAlgorithm
 
@@ -55,8 +63,6 @@ class LandUseCrosswalkAlgorithm(VillagePlannerAlgorithm):
         source = self.parameterAsSource(parameters, "INPUT", context)
         dlbm = find_field(source, ["DLBM"])
         if dlbm is None:
-            from qgis.core import QgsProcessingException
-
             raise QgsProcessingException(self.tr("Layer {layer} has no field {field} ({role}). Map the field in "
                                                  "Village Planner > Field mapping, or rename it.").format(
                 layer=source.sourceName(), field="DLBM", role="land_class"))
@@ -112,6 +118,10 @@ class LandUseCrosswalkAlgorithm(VillagePlannerAlgorithm):
         return outputs
 
 
+NAME_FIELDS = ("GHDLMC", "YDYHFLMC", "GHMC", "YDMC", "DLMC")
+MAX_EVIDENCE = 8
+
+
 class MigrateCodes2020Algorithm(VillagePlannerAlgorithm):
     ALG_ID = "migratecodes2020"
 
@@ -127,34 +137,101 @@ class MigrateCodes2020Algorithm(VillagePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource("INPUT", self.tr("Planning layer (2020 codes)")))
         self.addParameter(QgsProcessingParameterField("FIELD", self.tr("Code field"), parentLayerParameterName="INPUT",
                                                       optional=True))
+        self.addParameter(QgsProcessingParameterField("NAME_FIELD", self.tr("Name field (to recognise the edition)"),
+                                                      parentLayerParameterName="INPUT", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Planning layer (2023 codes)")))
         self.addOutput(QgsProcessingOutputNumber("CHANGED", self.tr("Features whose code changed")))
+        self.addOutput(QgsProcessingOutputNumber("NEEDS_SPLIT", self.tr("Features to be split")))
+
+    def _evidence_text(self, found, edition):
+        parts = []
+        codes = sorted(found["code"].items())
+        if codes:
+            items = ", ".join("{} ({})".format(c, n) for c, n in codes[:MAX_EVIDENCE])
+            parts.append(self.tr("codes that exist only in the {edition} edition (features): {items}").format(
+                edition=edition, items=items + (" ..." if len(codes) > MAX_EVIDENCE else "")))
+        names = sorted(found["name"].items())
+        if names:
+            items = ", ".join("{} {} ({})".format(c, name, n) for (c, name), n in names[:MAX_EVIDENCE])
+            parts.append(self.tr("names of the {edition} edition (features): {items}").format(
+                edition=edition, items=items + (" ..." if len(names) > MAX_EVIDENCE else "")))
+        return "; ".join(parts)
+
+    def check_edition(self, source, field, name_field, feedback):
+        """Refuse a layer already in 2023 codes (or mixing both editions); warn when nothing tells."""
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes([f for f in (field, name_field) if f], source.fields())
+        counts = Counter()
+        for feat in source.getFeatures(request, NO_CHECK):
+            code = str(feat[field] or "").strip()
+            name = str(feat[name_field] or "").strip() if name_field else ""
+            counts[(code, name)] += 1
+        found = edition_evidence(counts)
+        has = {e: bool(found[e]["code"] or found[e]["name"]) for e in found}
+        if has["2023"] and has["2020"]:
+            raise QgsProcessingException(self.tr(
+                "Layer {layer} mixes codes of the 2020 and 2023 editions, so it cannot be migrated as a whole. "
+                "2023 edition: {e2023}. 2020 edition: {e2020}. Nothing was written; correct the features of one "
+                "edition first.").format(layer=source.sourceName(), e2023=self._evidence_text(found["2023"], "2023"),
+                                         e2020=self._evidence_text(found["2020"], "2020")))
+        if has["2023"]:
+            raise QgsProcessingException(self.tr(
+                "Layer {layer} is already coded in the 2023 edition: {evidence}. Migrating it again would change "
+                "codes that are right (2303 field ridge would become 060102 field road). Nothing was written.").format(
+                layer=source.sourceName(), evidence=self._evidence_text(found["2023"], "2023")))
+        if has["2020"]:
+            feedback.pushInfo(self.tr("Layer {layer} is coded in the 2020 edition: {evidence}.").format(
+                layer=source.sourceName(), evidence=self._evidence_text(found["2020"], "2020")))
+        else:
+            table = migration_2020_rules()
+            ambiguous = sorted({c for c, _ in counts if c in table})
+            if ambiguous:
+                feedback.pushWarning(self.tr(
+                    "No code or name of {layer} tells which edition it is in; it is migrated as the 2020 edition, "
+                    "as asked. Check these codes, whose meaning differs between the editions: {codes}.").format(
+                    layer=source.sourceName(), codes=", ".join(ambiguous)))
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "INPUT", context)
         field = self.parameterAsString(parameters, "FIELD", context) or find_field(source, ["GHDLBM", "GHDM", "YDDM",
                                                                                          "DLBM"])
         if not field:
-            from qgis.core import QgsProcessingException
-
             raise QgsProcessingException(self.tr("Choose the code field of {layer}.").format(
                 layer=source.sourceName()))
-        table = migration_2020()
+        name_field = self.parameterAsString(parameters, "NAME_FIELD", context) or find_field(source, NAME_FIELDS)
+        self.check_edition(source, field, name_field, feedback)
+        rules = migration_2020_rules()
+        names_2020, names_2023 = planning_codes_2020(), planning_codes()
         fields = QgsFields(source.fields())
-        fields.append(QgsField("code_2023", QVariant.String))
-        fields.append(QgsField("code_changed", QVariant.Int))
+        for name, qtype in (("code_2023", QVariant.String), ("code_changed", QVariant.Int),
+                            ("name_2023", QVariant.String), ("needs_split", QVariant.Int),
+                            ("candidates", QVariant.String)):
+            fields.append(QgsField(name, qtype))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
                                           source.sourceCrs())
-        changes = Counter()
+        changes, renamed, split = Counter(), Counter(), 0
         for feat in source.getFeatures(QgsFeatureRequest(), NO_CHECK):
+            if feedback.isCanceled():
+                break
             old = str(feat[field] or "").strip()
-            new = migrate_code(old, table)
+            new, needs_split, candidates = migrate(old, rules)
             if new != old:
                 changes[(old, new)] += 1
+            elif old in rules:
+                renamed[old] += 1
+            split += int(needs_split)
             out = QgsFeature(fields)
             out.setGeometry(feat.geometry())
-            out.setAttributes(feat.attributes() + [new, int(new != old)])
+            out.setAttributes(feat.attributes() + [new, int(new != old), names_2023.get(new, {}).get("name_zh"),
+                                                   int(needs_split), "|".join(candidates) or None])
             sink.addFeature(out, QgsFeatureSink.FastInsert)
         for (old, new), count in sorted(changes.items()):
             feedback.pushInfo(self.tr("{old} → {new}: {n} features").format(old=old, new=new, n=count))
-        return {"OUTPUT": dest, "CHANGED": sum(changes.values())}
+        for code, count in sorted(renamed.items()):
+            feedback.pushInfo(self.tr("{code}: {old} is called {new} in 2023: {n} features").format(
+                code=code, old=names_2020.get(code, {}).get("name_zh", ""),
+                new=names_2023.get(code, {}).get("name_zh", ""), n=count))
+        if split:
+            feedback.pushWarning(self.tr("{n} features are to be split: their 2020 code has several 2023 codes "
+                                         "(see the candidates field).").format(n=split))
+        return {"OUTPUT": dest, "CHANGED": sum(changes.values()), "NEEDS_SPLIT": split}
