@@ -9,12 +9,12 @@
       <translation> ……（共 {n} 个）</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source> and </source>
       <translation> 且 </translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <location filename="../village_planner/core/schema.py" />
       <source> or </source>
       <translation> 或 </translation>
@@ -30,7 +30,7 @@
       <translation>“{value}”不是流水号。</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>(not computed, skipped)</source>
       <translation>（未计算，跳过）</translation>
     </message>
@@ -40,7 +40,7 @@
       <translation>（台账口径）</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>(rules)</source>
       <translation>（分类规则）</translation>
     </message>
@@ -55,7 +55,7 @@
       <translation>一、耕地账</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>1 Data check</source>
       <translation>1 数据检查</translation>
     </message>
@@ -70,7 +70,7 @@
       <translation>二、生态用地账</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>2 Indicators</source>
       <translation>2 指标</translation>
     </message>
@@ -80,12 +80,12 @@
       <translation>三、建设用地账</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>3 Suggestion</source>
       <translation>3 建议</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>4 Decision</source>
       <translation>4 决定</translation>
     </message>
@@ -95,7 +95,7 @@
       <translation>四、其他及储备用地账</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>5 Guidance</source>
       <translation>5 规划导引</translation>
     </message>
@@ -145,18 +145,18 @@
       <translation>台账说明</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Accept the suggestion</source>
       <translation>采纳建议</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Accept the suggestion, or choose another category and say why.</source>
       <translation>采纳建议，或选择其他类别并说明理由。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Accept the suggestions of all villages in scope that have no decision yet</source>
       <translation>对范围内尚未决定的所有村采纳建议类别</translation>
     </message>
@@ -335,7 +335,7 @@
       <translation>变化工作簿</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Check data</source>
       <translation>检查数据</translation>
     </message>
@@ -371,13 +371,13 @@
       <translation>请选择 GeoPackage 文件或 PostgreSQL 连接。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Choose a ledger layer built by 'Build resource baseline ledger (4+2)'.</source>
       <translation>请选择由“生成“4+2”资源本底台账”生成的台账图层。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Choose another category</source>
       <translation>选择其他类别</translation>
     </message>
@@ -387,12 +387,12 @@
       <translation>请选择 {layer} 的用地代码字段。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Choose the ledger and the planning GeoPackage; villages with missing indicators are listed.</source>
       <translation>选择台账和规划 GeoPackage；列出指标缺失的村。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Choose where the planning GeoPackage is (save the project first to keep it next to the project).</source>
       <translation>请指定规划 GeoPackage 的位置（先保存工程，即可放在工程文件旁）。</translation>
     </message>
@@ -402,7 +402,7 @@
       <translation>当图层未使用调查标准字段名时，请为每项指定对应字段。映射保存在工程文件中。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Classification rules (*.json)</source>
       <translation>分类规则文件 (*.json)</translation>
     </message>
@@ -521,17 +521,17 @@
       <translation>全县建设用地将达到 {after} 公顷，超过总量控制指标 {total} 公顷（基期 {base} 公顷，已使用 {drawn} 公顷，已复垦 {rec} 公顷）。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>County median</source>
       <translation>全县中位数</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>County percentile</source>
       <translation>全县百分位</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>County range</source>
       <translation>全县范围</translation>
     </message>
@@ -626,7 +626,7 @@
       <translation>确定类别</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Decided earlier: {category} by {who} on {when}.</source>
       <translation>此前已确定：{category}，{who}，{when}。</translation>
     </message>
@@ -782,17 +782,17 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Export HTML…</source>
       <translation>导出 HTML…</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Export guidance</source>
       <translation>导出规划导引</translation>
     </message>
@@ -827,6 +827,11 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Feature id</source>
       <translation>要素编号</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Features to be split</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
@@ -916,7 +921,7 @@
       <translation>依据 resources/codes 中的对照表，为每个调查图斑（DLBM、CZCSXM）赋予 2023 年版用地用海分类代码。一个调查地类对应多个规划地类时，图斑取最可能的代码，并标记 needs_split = 1（待细分）和候选代码，按村统计待细分图斑数；不做任何隐含的猜测。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <location filename="../village_planner/processing/base.py" />
       <source>HTML report (*.html)</source>
       <translation>HTML 报告 (*.html)</translation>
@@ -958,7 +963,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Indicator</source>
       <translation>指标</translation>
     </message>
@@ -1101,7 +1106,7 @@
       <translation>图层 {layer}（{param}）必须是面图层。</translation>
     </message>
     <message>
-      <location filename="../village_planner/qgis_adapter/categories.py" />
+      <location filename="../village_planner/qgis_adapter/classification.py" />
       <source>Layer {layer} cannot be edited.</source>
       <translation>图层 {layer} 无法编辑。</translation>
     </message>
@@ -1137,9 +1142,19 @@
       <translation>图层 {layer} 没有人口列（户籍人口或常住人口），台账的人口数据将为空。已识别的列：{columns}</translation>
     </message>
     <message>
-      <location filename="../village_planner/qgis_adapter/categories.py" />
+      <location filename="../village_planner/qgis_adapter/classification.py" />
       <source>Layer {layer} has no village code field.</source>
       <translation>图层 {layer} 没有村代码字段。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Layer {layer} is already coded in the 2023 edition: {evidence}. Migrating it again would change codes that are right (2303 field ridge would become 060102 field road). Nothing was written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Layer {layer} is coded in the 2020 edition: {evidence}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/checker.py" />
@@ -1152,9 +1167,14 @@
       <translation>图层 {layer} 的坐标系为 {crs}，地类图斑为 {pcrs}；已重投影。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/classify_villages.py" />
+      <location filename="../village_planner/qgis_adapter/classification.py" />
       <source>Layer {layer} is not a ledger: it has no village_code field.</source>
       <translation>图层 {layer} 不是台账：没有 village_code 字段。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Layer {layer} mixes codes of the 2020 and 2023 editions, so it cannot be migrated as a whole. 2023 edition: {e2023}. 2020 edition: {e2020}. Nothing was written; correct the features of one edition first.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/plugin.py" />
@@ -1182,7 +1202,7 @@
       <translation>台账变化</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Ledger layer</source>
       <translation>台账图层</translation>
@@ -1255,6 +1275,11 @@
       <translation>被拒绝的变动数</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>Name field (to recognise the edition)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <source>National reference</source>
       <translation>全国参考比例</translation>
@@ -1268,6 +1293,11 @@
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>No PostgreSQL connection named {name} is saved in QGIS.</source>
       <translation>QGIS 中没有名为 {name} 的 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>No code or name of {layer} tells which edition it is in; it is migrated as the 2020 edition, as asked. Check these codes, whose meaning differs between the editions: {codes}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
@@ -1290,7 +1320,7 @@
       <translation>未选择村庄：请在地图上选择村庄，或选择“全部村庄”。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <location filename="../village_planner/processing/decide_category.py" />
       <source>No village to decide.</source>
       <translation>没有需要决定的村。</translation>
@@ -1321,7 +1351,7 @@
       <translation>无可预览内容：请选择村庄以及已提供图层的图件。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Only the villages selected in the ledger layer</source>
       <translation>仅台账图层中选中的村</translation>
     </message>
@@ -1329,6 +1359,16 @@
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Open</source>
       <translation>打开</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>Other agricultural land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Other agricultural land (garden, ponds, ditches, facility farmland, rural roads, field ridges)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1369,7 +1409,7 @@
       <translation>PDF</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1451,13 +1491,13 @@
       <translation>规划用地（规划分类代码）</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Planner</source>
       <translation>规划人员</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <location filename="../village_planner/processing/decide_category.py" />
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Planning GeoPackage</source>
@@ -1613,6 +1653,11 @@
       <translation>台账口径 {path}：fallback_account 无法识别。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/profile.py" />
+      <source>Profile {path}: unknown land account '{account}' (the accounts are {accounts}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Project</source>
       <translation>项目</translation>
@@ -1670,7 +1715,7 @@
       <translation>正在从 {layer} 读取 {n} 个图斑</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Reason (required to override)</source>
       <translation>理由（改变建议类别时必填）</translation>
@@ -1810,52 +1855,52 @@
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Rules</source>
       <translation>规则</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>Rules file not found: {path}</source>
       <translation>找不到规则文件：{path}</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>Rules {path}</source>
       <translation>规则文件 {path}</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>Rules {path} has no rules.</source>
       <translation>规则文件 {path} 中没有规则。</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>Rules {path} is not valid UTF-8 JSON: {error}</source>
       <translation>规则文件 {path} 不是有效的 UTF-8 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>Rules {path}: 'categories' must list exactly {keys}.</source>
       <translation>规则文件 {path}：“categories”必须恰好列出 {keys}。</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>Rules {path}: rule {rule} has an unknown category.</source>
       <translation>规则文件 {path}：规则 {rule} 的类别无法识别。</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>Rules {path}: rule {rule} has an unknown operator {op}.</source>
       <translation>规则文件 {path}：规则 {rule} 的运算符 {op} 无法识别。</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>Rules {path}: rule {rule} reads an unknown indicator {ind}.</source>
       <translation>规则文件 {path}：规则 {rule} 使用了未定义的指标 {ind}。</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>Rules {path}: the last rule must match always.</source>
       <translation>规则文件 {path}：最后一条规则必须无条件命中（always）。</translation>
     </message>
@@ -1885,7 +1930,7 @@
       <translation>选中的村</translation>
     </message>
     <message>
-      <location filename="../village_planner/qgis_adapter/categories.py" />
+      <location filename="../village_planner/qgis_adapter/classification.py" />
       <source>Set village categories</source>
       <translation>设置村庄类别</translation>
     </message>
@@ -1977,7 +2022,7 @@
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Suggested category</source>
       <translation>建议类别</translation>
     </message>
@@ -2137,6 +2182,16 @@
       <translation>村庄 {code} 的规划建设用地</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/sqlite.py" />
+      <source>The planning database {path} cannot be opened: {error}</source>
+      <translation>无法打开规划数据库 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/sqlite.py" />
+      <source>The planning database {path} cannot be used: {error}</source>
+      <translation>无法使用规划数据库 {path}：{error}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/table_algs.py" />
       <source>The planning indicator table of each village: binding indicators (ecological red line, permanent basic farmland, cultivated land to keep, village construction land) and expected ones (construction land in all, population, village construction land per resident), base year and target year, from the base-year and planned layers and the village's ledger.</source>
       <translation>各村规划指标一览表：约束性指标（生态保护红线、永久基本农田、耕地保有量、村庄建设用地）和预期性指标（建设用地总规模、人口、人均村庄建设用地）的基期年和目标年数值，取自基期年用地、规划用地和该村台账。</translation>
@@ -2182,7 +2237,7 @@
       <translation>无法将快照保存到 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>The suggestion has changed since that decision.</source>
       <translation>此后建议类别已发生变化。</translation>
     </message>
@@ -2197,7 +2252,7 @@
       <translation>村庄统计表中有 {code} 的记录，但图斑中没有该村。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>The village's indicators beside the county's distribution.</source>
       <translation>该村指标与全县分布对照。</translation>
     </message>
@@ -2255,7 +2310,7 @@
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="../village_planner/store/decisions.py" />
+      <location filename="../village_planner/store/classification.py" />
       <source>Unknown category '{category}' for village {code}.</source>
       <translation>村 {code} 的类别“{category}”无法识别。</translation>
     </message>
@@ -2280,7 +2335,7 @@
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <location filename="../village_planner/processing/classify_villages.py" />
       <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Urban development boundary (CZKFBJ)</source>
@@ -2298,7 +2353,7 @@
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
@@ -2361,7 +2416,7 @@
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <location filename="../village_planner/processing/classify_villages.py" />
       <source>Village classification</source>
       <translation>村庄分类</translation>
@@ -2374,7 +2429,7 @@
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Village code</source>
       <translation>村代码</translation>
     </message>
@@ -2427,7 +2482,7 @@
       <translation>村要素 {fid} 的 {field} 中没有有效的 12 位代码。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Village layer to receive the category</source>
       <translation>写入类别的村界图层</translation>
     </message>
@@ -2440,7 +2495,7 @@
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Village name</source>
       <translation>村名称</translation>
     </message>
@@ -2516,12 +2571,12 @@
       <translation>村 {code} {name}，{map}：{error}</translation>
     </message>
     <message>
-      <location filename="../village_planner/store/decisions.py" />
+      <location filename="../village_planner/store/classification.py" />
       <source>Village {code}: choosing {final} instead of the suggested {suggested} needs a reason.</source>
       <translation>村 {code}：不采纳建议类别 {suggested} 而选择 {final}，必须填写理由。</translation>
     </message>
     <message>
-      <location filename="../village_planner/store/decisions.py" />
+      <location filename="../village_planner/store/classification.py" />
       <source>Village {code}: the planner's name is required.</source>
       <translation>村 {code}：必须填写规划人员姓名。</translation>
     </message>
@@ -2579,12 +2634,12 @@
       <translation>警告数</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>What it would take to fall into another category</source>
       <translation>归入其他类别需满足的条件</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Why:</source>
       <translation>理由：</translation>
     </message>
@@ -2604,6 +2659,11 @@
       <translation>永久基本农田减少</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>codes that exist only in the {edition} edition (features): {items}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_diff.py" />
       <source>construction land grew</source>
       <translation>建设用地增加</translation>
@@ -2614,7 +2674,7 @@
       <translation>耕地减少</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>default rules</source>
       <translation>默认规则</translation>
     </message>
@@ -2661,7 +2721,7 @@
       <translation>平方米/人</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>missing</source>
       <translation>缺失</translation>
     </message>
@@ -2702,12 +2762,17 @@
       <translation>应至少有 {n} 项</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>names of the {edition} edition (features): {items}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/classify_villages.py" />
       <source>national reference {ref}</source>
       <translation>全国参考 {ref}</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -2760,14 +2825,19 @@
       <translation>指标池</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>when no earlier rule applies</source>
       <translation>前述规则均不适用时</translation>
     </message>
     <message>
-      <location filename="../village_planner/core/classify.py" />
+      <location filename="../village_planner/core/classification.py" />
       <source>{category}: the indicator {names} that rule {rule} ({rule_name}) needs is missing.</source>
       <translation>{category}：规则 {rule}（{rule_name}）所需的指标“{names}”缺失。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>{code}: {old} is called {new} in 2023: {n} features</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/check_layers.py" />
@@ -2791,9 +2861,14 @@
       <translation>使用地块有 {m2:.2f} 平方米位于村 {code} 之外。</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>{n} designated villages in the county</source>
       <translation>全县有 {n} 个认定村</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/codes_algs.py" />
+      <source>{n} features are to be split: their 2020 code has several 2023 codes (see the candidates field).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/ledger.py" />
@@ -2861,7 +2936,7 @@
       <translation>{n} 个图斑的 {net} 与 {area} - {ded} 相差超过 0.01 平方米，采用调查的 {net}。要素：{ids}</translation>
     </message>
     <message>
-      <location filename="../village_planner/gui/classify_wizard.py" />
+      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>{n} villages; {m} have missing indicators and stay not yet classified until the data are completed.</source>
       <translation>共 {n} 个村；其中 {m} 个村指标缺失，在数据补齐前暂不分类。</translation>
     </message>

@@ -189,7 +189,7 @@ class VillagePlannerPlugin:
         processing.execAlgorithmDialog("villageplanner:" + alg_id, self.prefilled_parameters(alg_id))
 
     def open_classify_wizard(self):
-        from .gui.classify_wizard import ClassifyWizard
+        from .gui.classification_wizard import ClassifyWizard
 
         self.wizard = ClassifyWizard(self.iface, self.iface.mainWindow())
         self.wizard.show()

@@ -7,10 +7,10 @@ import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from tests.conftest import gpkg_layer
-from village_planner.core.classify import load_rules
+from village_planner.core.classification import load_rules
 from village_planner.core.codes import resource_path
-from village_planner.qgis_adapter.categories import apply_categories, style_layer
-from village_planner.store.decisions import history
+from village_planner.qgis_adapter.classification import apply_categories, style_layer
+from village_planner.store.classification import history
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,9 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
 from tests.conftest import gpkg_layer
-from village_planner.gui.classify_wizard import ClassifyWizard, percentile_rank
-from village_planner.store.decisions import history
+from village_planner.core.classification import county_spread, percentile_rank
+from village_planner.gui.classification_wizard import ClassifyWizard
+from village_planner.store.classification import history
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +28,7 @@ def ledger_path(sample_dir, out_dir, vp_provider):
 def test_percentile_rank():
     assert percentile_rank([1, 2, 3, 4], 2) == 50
     assert percentile_rank([], 2) is None
+    assert county_spread([4, None, 1, 2, 3], 2) == {"rank": 50, "median": 2.5, "low": 1, "high": 4}
 
 
 def test_wizard_walks_from_data_check_to_guidance(qgis_iface, ledger_path, sample_dir, tmp_path, vp_provider):
@@ -57,6 +59,7 @@ def test_wizard_walks_from_data_check_to_guidance(qgis_iface, ledger_path, sampl
         page = wiz.pages[1]
         assert wiz.currentPage() is page
         page.village_combo.setCurrentIndex(page.village_combo.findData("500230001003"))
+        assert wiz.current().code == "500230001003" and wiz.current().name
         cells = {page.table.item(r, 0).text(): page.table.item(r, 1).text() for r in range(page.table.rowCount())}
         assert cells["geological hazard points"] == "4"
         assert page.table.item(1, 2).text().startswith("P")

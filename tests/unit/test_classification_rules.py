@@ -5,9 +5,9 @@ import sqlite3
 
 import pytest
 
-from village_planner.core.classify import RulesError, RuleSet, county_summary, indicators_from_ledger, load_rules
+from village_planner.core.classification import RulesError, RuleSet, county_summary, indicators_from_ledger, load_rules
 from village_planner.core.codes import resource_path
-from village_planner.store.decisions import DecisionError, current_decisions, history, record_decisions
+from village_planner.store.classification import DecisionError, current_decisions, history, record_decisions
 
 
 def _default_rules_data():

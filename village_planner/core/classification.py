@@ -3,13 +3,14 @@
 The first rule that matches gives the suggestion. When a rule cannot be decided
 because an indicator it needs is missing, the village is "unclassified" and the
 missing indicator is named. Every suggestion says which rule and which figures
-led to it; the planner decides (see store.decisions).
+led to it; the planner decides (see store.classification).
 """
 
 import math
 from dataclasses import dataclass, field
 
 from .codes import read_json, resource_path
+from .errors import VillagePlannerError
 from .i18n import current_language, tr
 from .schema import check
 
@@ -18,7 +19,7 @@ CATEGORIES = ("protection", "relocation", "suburban", "agglomeration", "unclassi
 OPS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "designated": ""}
 
 
-class RulesError(ValueError):
+class RulesError(VillagePlannerError, ValueError):
     pass
 
 
@@ -250,6 +251,24 @@ def indicators_from_ledger(row, dev_distance_m=None):
         "dev_share": share("dev_boundary_ha"),
         "dev_distance_m": dev_distance_m,
     }
+
+
+def percentile_rank(values, value):
+    """Share of the county's villages (0-100) with a value at or below this one; None without data."""
+    vals = [float(v) for v in values if v is not None]
+    if value is None or not vals:
+        return None
+    return sum(1 for v in vals if v <= value) / len(vals) * 100
+
+
+def county_spread(values, value):
+    """Where a village's value stands in the county: {rank, median, low, high} (None where unknown)."""
+    vals = sorted(float(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v)))
+    if not vals:
+        return {"rank": None, "median": None, "low": None, "high": None}
+    mid = len(vals) // 2
+    median = vals[mid] if len(vals) % 2 else (vals[mid - 1] + vals[mid]) / 2
+    return {"rank": percentile_rank(vals, value), "median": median, "low": vals[0], "high": vals[-1]}
 
 
 def county_summary(suggestions, rules, key="category"):

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .codes import resource_path, village_code
+from .errors import VillagePlannerError
 from .i18n import tr
 from .issues import FindingList
 
@@ -17,7 +18,7 @@ BOM = b"\xef\xbb\xbf"
 POPULATION = ("registered_pop", "resident_pop")
 
 
-class StatsError(ValueError):
+class StatsError(VillagePlannerError, ValueError):
     pass
 
 

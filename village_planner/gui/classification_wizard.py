@@ -7,7 +7,6 @@ and writes the category into the village layer through its edit buffer.
 import os
 from html import escape
 
-import numpy as np
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.gui import QgsFileWidget, QgsHighlight, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
@@ -33,26 +32,19 @@ from qgis.PyQt.QtWidgets import (
     QWizardPage,
 )
 
-from ..core.classify import CATEGORIES, RulesError, load_rules
-from ..core.classify_report import render_guidance
+from ..core.classification import CATEGORIES, RulesError, county_spread, load_rules
+from ..core.classification_report import render_guidance
 from ..core.i18n import N_
 from ..qgis_adapter import settings
-from ..qgis_adapter.categories import apply_categories, code_field, style_layer
+from ..qgis_adapter.classification import apply_categories, classify_layer, code_field, style_layer
 from ..qgis_adapter.i18n import tr
 from ..qgis_adapter.settings import default_planning_db, planning_db, set_planning_db
-from ..store.decisions import DecisionError, record_decisions
+from ..store.classification import DecisionError, current_decisions, record_decisions, validate
+from ..store.sqlite import StoreError
 from .ledger_dock import is_ledger_layer
 
 INDICATOR_KEYS = ("hazard_points", "redline_share", "resident_ratio", "resident_pop", "dev_share", "dev_distance_m")
 PAGE_TITLES = (N_("1 Data check"), N_("2 Indicators"), N_("3 Suggestion"), N_("4 Decision"), N_("5 Guidance"))
-
-
-def percentile_rank(values, value):
-    """Share of the county's villages (0-100) with a value at or below this one."""
-    vals = np.asarray([v for v in values if v is not None], dtype=float)
-    if value is None or not len(vals):
-        return None
-    return float((vals <= value).sum()) / len(vals) * 100
 
 
 class ClassifyWizard(QWizard):
@@ -64,7 +56,13 @@ class ClassifyWizard(QWizard):
         self.setWizardStyle(QWizard.ClassicStyle)
         self.resize(820, 620)
         self.rules = load_rules()
-        self.results = []  # (feature, suggestion, row, decision)
+        self.results = []  # [ClassifiedVillage]
+        # what the data page chose; the other pages read these, never the data page's widgets
+        self.ledger = None
+        self.database = ""
+        self.village_layer = None
+        self.selected_only = False
+        self.current_code = None  # the village shown on pages 2-5
         self.highlight = None
         self.recorded = []
         self.pages = [DataPage(self), IndicatorPage(self), SuggestionPage(self), DecisionPage(self),
@@ -73,19 +71,14 @@ class ClassifyWizard(QWizard):
             self.addPage(page)
 
     # -- shared state ----------------------------------------------------
-    @property
-    def ledger(self):
-        return self.pages[0].ledger_combo.currentLayer()
-
     def current(self):
-        """(feature, suggestion, row, decision) of the village shown on pages 2-5."""
-        code = self.pages[1].village_combo.currentData()
-        return next((r for r in self.results if r[1].village_code == code), None)
+        """The ClassifiedVillage shown on pages 2-5."""
+        return next((r for r in self.results if r.code == self.current_code), None)
 
     def in_scope(self):
-        if self.pages[0].selected_only.isChecked() and self.ledger is not None:
+        if self.selected_only and self.ledger is not None:
             ids = set(self.ledger.selectedFeatureIds())
-            return [r for r in self.results if r[0].id() in ids]
+            return [r for r in self.results if r.feature.id() in ids]
         return list(self.results)
 
     def show_on_map(self, feature):
@@ -164,8 +157,6 @@ class DataPage(QWizardPage):
         self.villages_combo.setLayer(found.get("villages"))
 
     def run_check(self):
-        from ..processing.classify_villages import classify_layer
-
         ledger = self.ledger_combo.currentLayer()
         self.missing_list.clear()
         if not is_ledger_layer(ledger):
@@ -178,23 +169,36 @@ class DataPage(QWizardPage):
         except RulesError as exc:
             self.summary.setText(str(exc))
             return False
-        self.wiz.results = classify_layer(ledger, self.wiz.rules, self.boundary_combo.currentLayer(),
-                                          self.db_edit.text().strip())
+        self.share_choices()
+        try:
+            decided = current_decisions(self.wiz.database) if self.wiz.database else {}
+        except StoreError as exc:
+            self.summary.setText(str(exc))
+            return False
+        self.wiz.results = classify_layer(ledger, self.wiz.rules, self.boundary_combo.currentLayer(), decided)
         scope = self.wiz.in_scope()
-        missing = [r for r in scope if r[1].missing]
-        for _, s, row, _ in missing:
-            names = ", ".join(self.wiz.rules.indicator_name(m) for m in s.missing)
-            self.missing_list.addItem("{} {}: {}".format(s.village_code, row.get("village_name") or "", names))
+        missing = [r for r in scope if r.suggestion.missing]
+        for village in missing:
+            names = ", ".join(self.wiz.rules.indicator_name(m) for m in village.suggestion.missing)
+            self.missing_list.addItem("{} {}: {}".format(village.code, village.name, names))
         self.summary.setText(tr("{n} villages; {m} have missing indicators and stay not yet classified until "
                                 "the data are completed.").format(n=len(scope), m=len(missing)))
         self.completeChanged.emit()
         return True
 
+    def share_choices(self):
+        """Hand this page's choices to the wizard for the other pages."""
+        self.wiz.ledger = self.ledger_combo.currentLayer()
+        self.wiz.database = self.db_edit.text().strip()
+        self.wiz.village_layer = self.villages_combo.currentLayer()
+        self.wiz.selected_only = self.selected_only.isChecked()
+
     def isComplete(self):  # noqa: N802
         return bool(self.wiz.results)
 
     def validatePage(self):  # noqa: N802
-        db = self.db_edit.text().strip()
+        self.share_choices()
+        db = self.wiz.database
         if not db:
             self.summary.setText(tr("Choose where the planning GeoPackage is (save the project first to keep it "
                                     "next to the project)."))
@@ -225,38 +229,39 @@ class IndicatorPage(QWizardPage):
     def initializePage(self):  # noqa: N802
         self.village_combo.blockSignals(True)
         self.village_combo.clear()
-        for _, s, row, _ in self.wiz.in_scope():
-            self.village_combo.addItem("{} {}".format(row.get("village_name") or "", s.village_code), s.village_code)
+        for village in self.wiz.in_scope():
+            self.village_combo.addItem("{} {}".format(village.name, village.code), village.code)
         self.village_combo.blockSignals(False)
         self.refresh()
 
     def refresh(self):
+        self.wiz.current_code = self.village_combo.currentData()
         current = self.wiz.current()
         self.table.setRowCount(0)
         if current is None:
             return
-        feat, s, row, _ = current
+        s = current.suggestion
         rules = self.wiz.rules
         keys = ["heritage"] + list(INDICATOR_KEYS)
         self.table.setRowCount(len(keys))
         for i, key in enumerate(keys):
             value = s.figures.get(key)
-            county = [r[1].figures.get(key) for r in self.wiz.results]
+            county = [r.suggestion.figures.get(key) for r in self.wiz.results]
             self.table.setItem(i, 0, QTableWidgetItem(rules.indicator_name(key)))
             self.table.setItem(i, 1, QTableWidgetItem(rules.format_value(key, value)))
             if key != "heritage":
-                nums = [v for v in county if v is not None]
-                rank = percentile_rank(nums, value)
+                spread = county_spread(county, value)
+                rank = spread["rank"]
                 self.table.setItem(i, 2, QTableWidgetItem("" if rank is None else "P{:.0f}".format(rank)))
-                if nums:
-                    self.table.setItem(i, 3, QTableWidgetItem(rules.format_value(key, float(np.median(nums)))))
+                if spread["median"] is not None:
+                    self.table.setItem(i, 3, QTableWidgetItem(rules.format_value(key, spread["median"])))
                     self.table.setItem(i, 4, QTableWidgetItem("{} – {}".format(
-                        rules.format_value(key, min(nums)), rules.format_value(key, max(nums)))))
+                        rules.format_value(key, spread["low"]), rules.format_value(key, spread["high"]))))
             else:
                 designated = sum(1 for v in county if rules.designated(v))
                 self.table.setItem(i, 2, QTableWidgetItem(tr("{n} designated villages in the county").format(
                     n=designated)))
-        self.wiz.show_on_map(feat)
+        self.wiz.show_on_map(current.feature)
 
 
 class SuggestionPage(QWizardPage):
@@ -272,7 +277,7 @@ class SuggestionPage(QWizardPage):
         current = self.wiz.current()
         if current is None:
             return
-        _, s, row, decision = current
+        s, row, decision = current.suggestion, current.record, current.decision
         rules = self.wiz.rules
         # every value from data is escaped: the explanation itself says "0.77 < 0.35"
         parts = ["<h2>{} — {}</h2>".format(escape(str(row.get("village_name") or s.village_code)),
@@ -336,33 +341,31 @@ class DecisionPage(QWizardPage):
 
     def show_batch(self, on):
         self.batch_list.setVisible(on)
-        pending = [r for r in self.wiz.in_scope() if r[3] is None]
+        pending = [r for r in self.wiz.in_scope() if r.decision is None]
         self.batch_list.setRowCount(len(pending))
-        for i, (_, s, row, _) in enumerate(pending):
-            self.batch_list.setItem(i, 0, QTableWidgetItem(s.village_code))
-            self.batch_list.setItem(i, 1, QTableWidgetItem(row.get("village_name") or ""))
-            self.batch_list.setItem(i, 2, QTableWidgetItem(self.wiz.rules.category_name(s.category)))
+        for i, village in enumerate(pending):
+            self.batch_list.setItem(i, 0, QTableWidgetItem(village.code))
+            self.batch_list.setItem(i, 1, QTableWidgetItem(village.name))
+            self.batch_list.setItem(i, 2, QTableWidgetItem(self.wiz.rules.category_name(village.suggestion.category)))
 
     def decisions(self):
         current = self.wiz.current()
         who = self.planner.text().strip()
         if self.batch.isChecked():
-            targets = [r for r in self.wiz.in_scope() if r[3] is None]
-            return [self._decision(r, r[1].category, "", who) for r in targets]
-        final = current[1].category if self.accept_radio.isChecked() else self.category_combo.currentData()
+            targets = [r for r in self.wiz.in_scope() if r.decision is None]
+            return [self._decision(r, r.suggestion.category, "", who) for r in targets]
+        final = current.suggestion.category if self.accept_radio.isChecked() else self.category_combo.currentData()
         return [self._decision(current, final, self.reason.toPlainText(), who)]
 
     @staticmethod
-    def _decision(result, final, reason, who):
-        _, s, row, _ = result
-        return {"village_code": s.village_code, "village_name": row.get("village_name"),
+    def _decision(village, final, reason, who):
+        s = village.suggestion
+        return {"village_code": s.village_code, "village_name": village.record.get("village_name"),
                 "suggested_category": s.category, "rule_id": s.rule_id, "final_category": final,
                 "override_reason": reason, "decided_by": who, "explanation": s.explanation}
 
     def validatePage(self):  # noqa: N802
         decisions = self.decisions()
-        from ..store.decisions import validate
-
         self.error.clear()
         if not decisions:
             self.error.setText(tr("No village to decide."))
@@ -373,10 +376,9 @@ class DecisionPage(QWizardPage):
         except DecisionError as exc:
             self.error.setText(str(exc))
             return False
-        db = self.wiz.pages[0].db_edit.text().strip()
         try:
-            record_decisions(db, decisions, self.wiz.rules)
-        except Exception as exc:  # noqa: BLE001 - shown to the planner; nothing was written
+            record_decisions(self.wiz.database, decisions, self.wiz.rules)
+        except (StoreError, DecisionError) as exc:  # shown to the planner; nothing was written
             self.error.setText(str(exc))
             return False
         settings.write(settings.PLANNER_NAME, self.planner.text().strip())
@@ -385,7 +387,7 @@ class DecisionPage(QWizardPage):
         return True
 
     def write_to_layer(self, decisions):
-        layer = self.wiz.pages[0].villages_combo.currentLayer()
+        layer = self.wiz.village_layer
         if not isinstance(layer, QgsVectorLayer) or code_field(layer) is None:
             return 0
         changed = apply_categories(layer, {d["village_code"]: d["final_category"] for d in decisions})
@@ -416,10 +418,10 @@ class GuidancePage(QWizardPage):
         current = self.wiz.current()
         if current is None:
             return
-        _, s, row, _ = current
+        s = current.suggestion
         final = next((d["final_category"] for d in self.wiz.recorded if d["village_code"] == s.village_code),
                      s.category)
-        village = dict(row)
+        village = dict(current.record)
         village["village_code"] = s.village_code
         self.html = render_guidance(self.wiz.rules, final, village)
         self.view.setHtml(self.html)

@@ -25,8 +25,9 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.codes import MU_PER_HA, village_code
 from ..core.ledger_export import column_groups
-from ..qgis_adapter.categories import code_field
+from ..qgis_adapter.classification import code_field
 from ..qgis_adapter.i18n import tr
+from ..qgis_adapter.layers import plain
 
 LAND_BARS = (("cultivated_ha", "#f5d76e"), ("ecological_ha", "#5aa05a"), ("construction_ha", "#d9534f"),
              ("other_ha", "#bbbbbb"), ("field_ridge_ha", "#c8a165"))
@@ -153,8 +154,7 @@ class LedgerDock(QDockWidget):
         names = [f.name() for f in layer.fields()]
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
         for feat in layer.getFeatures(request):
-            rec = dict(zip(names, [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
-                                   for v in feat.attributes()]))
+            rec = dict(zip(names, [plain(v) for v in feat.attributes()]))
             rec["_fid"] = feat.id()
             self.rows[str(rec["village_code"])] = rec
         for code in sorted(self.rows):

@@ -31,10 +31,12 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core.errors import VillagePlannerError
 from ..core.i18n import N_
 from ..qgis_adapter.compat import layout_export_error
 from ..qgis_adapter.fields import find_field
 from ..qgis_adapter.i18n import tr, translator_for
+from ..qgis_adapter.layers import is_null
 from ..qgis_adapter.styles import apply_standard_style, outline_symbol
 
 FONT = "WenQuanYi Micro Hei"
@@ -377,12 +379,12 @@ def villages_of(layer, codes=None):
 
 def _text(value):
     """A feature's text value; NULL and blanks are ''."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if is_null(value):
         return ""
     return str(value).strip()
 
 
-class MapError(Exception):
+class MapError(VillagePlannerError):
     """A map or template that cannot be made; the message is for the user."""
 
 

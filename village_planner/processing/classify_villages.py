@@ -18,11 +18,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.classify import RulesError, county_summary, indicators_from_ledger, load_rules
-from ..core.ledger import UNASSIGNED
-from ..qgis_adapter.categories import distances_to
+from ..core.classification import RulesError, county_summary, load_rules
+from ..qgis_adapter.classification import NotALedger, classify_layer
 from ..qgis_adapter.settings import planning_db
-from ..store.decisions import current_decisions
+from ..store.classification import current_decisions
 from .base import VillagePlannerAlgorithm
 
 S, D, I = QVariant.String, QVariant.Double, QVariant.Int  # noqa: E741
@@ -41,30 +40,6 @@ def output_fields():
     for name, qtype in OUTPUT_FIELDS:
         fields.append(QgsField(name, qtype))
     return fields
-
-
-def _null(v):
-    return v is None or (hasattr(v, "isNull") and v.isNull())
-
-
-def classify_layer(ledger, rules, boundary=None, db=""):
-    """Suggestions for every village row of a ledger layer: [(feature, suggestion, record)]."""
-    names = [f.name() for f in ledger.fields()]
-    if "village_code" not in names:
-        raise QgsProcessingException(
-            VillagePlannerAlgorithm().tr("Layer {layer} is not a ledger: it has no village_code field.").format(
-                layer=ledger.name()))
-    distances = distances_to(ledger, boundary) if boundary is not None else {}
-    decided = current_decisions(db) if db else {}
-    out = []
-    for feat in ledger.getFeatures():
-        row = {n: (None if _null(v) else v) for n, v in zip(names, feat.attributes())}
-        code = str(row.get("village_code") or "")
-        if not code or code == UNASSIGNED or row.get("unassigned"):
-            continue
-        suggestion = rules.evaluate(code, indicators_from_ledger(row, distances.get(code)))
-        out.append((feat, suggestion, row, decided.get(code)))
-    return out
 
 
 class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
@@ -105,13 +80,17 @@ class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
         except RulesError as exc:
             raise QgsProcessingException(str(exc)) from exc
         db = self.parameterAsFile(parameters, "PLANNING_DB", context) or planning_db(context.project())
-        results = classify_layer(ledger, rules, boundary, db)
+        try:
+            results = classify_layer(ledger, rules, boundary, current_decisions(db) if db else {})
+        except NotALedger as exc:
+            raise QgsProcessingException(str(exc)) from exc
         polygons = ledger.geometryType() == QgsWkbTypes.PolygonGeometry
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, output_fields(),
                                           QgsWkbTypes.MultiPolygon if polygons else QgsWkbTypes.NoGeometry,
                                           ledger.crs())
         changed = 0
-        for n, (feat, s, row, decision) in enumerate(results):
+        for n, village in enumerate(results):
+            feat, s, row, decision = village.feature, village.suggestion, village.record, village.decision
             if feedback.isCanceled():
                 break
             f = s.figures
@@ -146,7 +125,7 @@ class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
                                              "category {final} was decided); the decision is kept.").format(
                     code=s.village_code, new=s.category, old=previous, final=decision["final_category"]))
             feedback.setProgress(100 * (n + 1) / max(len(results), 1))
-        summary = county_summary([s for _, s, _, _ in results], rules)
+        summary = county_summary([v.suggestion for v in results], rules)
         feedback.pushInfo(self.tr("County summary (suggestions):"))
         for r in summary:
             feedback.pushInfo("  {name}: {count} ({share:.1f}%), {ref}".format(
@@ -155,7 +134,7 @@ class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
         outputs = {"OUTPUT": dest, "CHANGED": changed, "SUMMARY": json.dumps(summary, ensure_ascii=False)}
         html = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
         if html:
-            from ..core.classify_report import write_summary_html
+            from ..core.classification_report import write_summary_html
 
             outputs["OUTPUT_HTML"] = write_summary_html(html, rules, results_rows(results, rules), summary)
         return outputs
@@ -163,7 +142,8 @@ class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
 
 def results_rows(results, rules):
     rows = []
-    for _, s, row, decision in results:
+    for village in results:
+        s, row, decision = village.suggestion, village.record, village.decision
         rows.append({"village_code": s.village_code, "village_name": row.get("village_name") or "",
                      "town": row.get("town") or "", "suggested": rules.category_name(s.category),
                      "final": rules.category_name(decision["final_category"]) if decision else "",

@@ -9,10 +9,10 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..core.classify import CATEGORIES, RulesError, load_rules
+from ..core.classification import CATEGORIES, RulesError, load_rules
 from ..core.i18n import N_
 from ..qgis_adapter import settings
-from ..store.decisions import DecisionError, record_decisions, validate
+from ..store.classification import DecisionError, record_decisions, validate
 from ..store.snapshots import StoreError
 from .base import VillagePlannerAlgorithm
 from .params import KeyedEnumParameter, enum_key

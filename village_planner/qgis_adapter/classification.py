@@ -1,4 +1,7 @@
-"""Village categories on QGIS layers: distances, the edit buffer, the categorised style."""
+"""Village classification on QGIS layers: suggestions for a ledger layer, distances, the edit
+buffer, the categorised style."""
+
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -12,12 +15,59 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
+from ..core.classification import indicators_from_ledger
 from ..core.codes import village_code
+from ..core.errors import VillagePlannerError
+from ..core.ledger import UNASSIGNED
 from .fields import find_field
 from .i18n import tr
-from .layers import read_attributes, read_geometries, working_crs
+from .layers import plain, read_attributes, read_geometries, working_crs
 
 CODE_FIELDS = ("village_code", "ZLDWDM", "CJDM", "XZQDM")
+
+
+@dataclass
+class ClassifiedVillage:
+    """One village of a ledger layer with its suggestion and, when there is one, its decision."""
+
+    feature: object  # QgsFeature of the ledger layer
+    suggestion: object  # core.classification.Suggestion
+    record: dict  # the ledger row
+    decision: dict = None  # the latest recorded decision, or None
+
+    @property
+    def code(self):
+        return self.suggestion.village_code
+
+    @property
+    def name(self):
+        return self.record.get("village_name") or ""
+
+
+class NotALedger(VillagePlannerError):
+    pass
+
+
+def classify_layer(ledger, rules, boundary=None, decided=None):
+    """[ClassifiedVillage] for every village row of a ledger layer (the unassigned row left out).
+
+    ``decided`` is {village code: latest decision} from the planning database.
+    """
+    names = [f.name() for f in ledger.fields()]
+    if "village_code" not in names:
+        raise NotALedger(tr("Layer {layer} is not a ledger: it has no village_code field.").format(
+            layer=ledger.name()))
+    distances = distances_to(ledger, boundary) if boundary is not None else {}
+    decided = decided or {}
+    out = []
+    for feat in ledger.getFeatures():
+        row = {n: plain(v) for n, v in zip(names, feat.attributes())}
+        code = str(row.get("village_code") or "")
+        if not code or code == UNASSIGNED or row.get("unassigned"):
+            continue
+        suggestion = rules.evaluate(code, indicators_from_ledger(row, distances.get(code)))
+        out.append(ClassifiedVillage(feat, suggestion, row, decided.get(code)))
+    return out
 
 
 def code_field(layer):

@@ -281,7 +281,7 @@ def read_attributes(layer, fields, feedback=None, with_geometry=False, target_cr
             wkbs.append(bytes(geom.asWkb()))
     frame = pd.DataFrame({"fid": fids, **cols})
     for key in idx:
-        frame[key] = frame[key].map(_plain)
+        frame[key] = frame[key].map(plain)
     geoms = None
     if with_geometry:
         geoms = np.empty(len(wkbs), dtype=object)
@@ -291,7 +291,12 @@ def read_attributes(layer, fields, feedback=None, with_geometry=False, target_cr
     return frame, geoms
 
 
-def _plain(value):
+def is_null(value):
+    """True for None and for QGIS's NULL (a null QVariant)."""
+    return value is None or (hasattr(value, "isNull") and value.isNull())
+
+
+def plain(value):
     """QVariant NULL -> None; everything else unchanged."""
     if value is None:
         return None

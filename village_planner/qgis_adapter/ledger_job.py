@@ -7,13 +7,14 @@ import shapely
 
 from ..core import stats as core_stats
 from ..core.codes import village_code
+from ..core.errors import VillagePlannerError
 from ..core.issues import FindingList
 from ..core.ledger import build_ledger, village_codes
 from ..core.overlay import count_points_in, share_inside
 from ..core.profile import load_profile
 from .checker import check_sources, repair_geometries
 from .i18n import tr
-from .layers import layer_label, read_attributes, read_geometries, readable_layers, working_crs
+from .layers import is_null, layer_label, read_attributes, read_geometries, readable_layers, working_crs
 
 OVERLAY_KINDS = ("basic_farmland", "eco_redline", "dev_boundary")
 # the ledger core's parcel columns and the field roles of resources/survey_layers.json that fill them
@@ -28,7 +29,7 @@ def parcel_columns(fieldmap, roles=None):
             if (roles is None or col in roles) and fieldmap.get(role)}
 
 
-class JobError(Exception):
+class JobError(VillagePlannerError):
     """A job stopped on ERROR findings; ``findings`` holds them all."""
 
     def __init__(self, message, findings=None):
@@ -36,7 +37,7 @@ class JobError(Exception):
         self.findings = findings or []
 
 
-class Cancelled(Exception):
+class Cancelled(VillagePlannerError):
     pass
 
 
@@ -52,7 +53,7 @@ def read_stats(source, findings):
         name = os.path.basename(source)
     else:
         names = [f.name() for f in source.fields()]
-        rows = [[None if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v)
+        rows = [[None if is_null(v) else str(v)
                  for v in feat.attributes()] for feat in source.getFeatures()]
         frame = pd.DataFrame(rows, columns=names, dtype=object)
         frame = frame.where(frame.notna(), "")

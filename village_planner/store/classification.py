@@ -7,18 +7,21 @@ is its latest decision. An override of the suggestion needs a reason.
 import datetime as _dt
 import sqlite3
 
-from ..core.classify import CATEGORIES
+from ..core.classification import CATEGORIES
+from ..core.errors import VillagePlannerError
 from ..core.i18n import tr
-from .snapshots import StoreError, _connect, ensure_schema
+from .snapshots import ensure_schema
+from .sqlite import StoreError, connect, guarded
 
 
-class DecisionError(ValueError):
+class DecisionError(VillagePlannerError, ValueError):
     pass
 
 
+@guarded
 def ensure_decisions(path):
     ensure_schema(path)
-    con = _connect(path)
+    con = connect(path)
     try:
         with con:
             con.execute("""CREATE TABLE IF NOT EXISTS vp_decision (
@@ -57,13 +60,14 @@ def validate(decision, rules=None):
                                                  suggested=name(suggested)))
 
 
+@guarded
 def record_decisions(path, decisions, rules=None):
     """Append decisions (dicts) in one transaction; all are validated first. Returns their ids."""
     for d in decisions:
         validate(d, rules)
     ensure_decisions(path)
     now = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    con = _connect(path)
+    con = connect(path)
     ids = []
     try:
         with con:
@@ -84,18 +88,20 @@ def record_decisions(path, decisions, rules=None):
     return ids
 
 
+@guarded
 def current_decisions(path):
     """{village_code: latest decision dict}."""
     return {d["village_code"]: d for d in history(path)}
 
 
+@guarded
 def history(path, village_code=None):
     """All decisions, oldest first (of one village when given)."""
     import os
 
     if not path or not os.path.exists(path):
         return []
-    con = _connect(path)
+    con = connect(path)
     try:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE name='vp_decision'").fetchone():
             return []

@@ -10,6 +10,7 @@ import sqlite3
 
 from ..core.i18n import tr
 from ..core.ledger import COLUMNS
+from .sqlite import StoreError, connect, guarded  # noqa: F401 - StoreError is imported from here by callers
 
 SCHEMA_VERSION = 1
 WGS84_WKT = ('GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],'
@@ -18,16 +19,6 @@ WGS84_WKT = ('GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257
              'AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]')
 NUMERIC = [c for c, kind in COLUMNS if kind in ("ha", "float", "int")]
 TEXT = [c for c, kind in COLUMNS if kind == "text"]
-
-
-class StoreError(RuntimeError):
-    pass
-
-
-def _connect(path):
-    con = sqlite3.connect(path, timeout=30)
-    con.execute("PRAGMA foreign_keys = ON")
-    return con
 
 
 def _is_gpkg(con):
@@ -68,12 +59,13 @@ def _create_empty_gpkg(path):
         con.close()
 
 
+@guarded
 def ensure_schema(path):
     """Create the planning GeoPackage or bring its snapshot tables up to date."""
     if not os.path.exists(path):
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         _create_empty_gpkg(path)
-    con = _connect(path)
+    con = connect(path)
     try:
         if not _is_gpkg(con):
             raise StoreError(tr("{path} is not a GeoPackage.").format(path=path))
@@ -109,12 +101,13 @@ def ensure_schema(path):
     return path
 
 
+@guarded
 def save_snapshot(path, result, label=""):
     """Store a LedgerResult; returns the new snapshot id. All or nothing."""
     ensure_schema(path)
     meta = result.meta
     table = result.table
-    con = _connect(path)
+    con = connect(path)
     try:
         with con:
             cur = con.execute(
@@ -148,10 +141,11 @@ def _plain(v):
     return v.item() if hasattr(v, "item") else v
 
 
+@guarded
 def list_snapshots(path):
     if not os.path.exists(path):
         return []
-    con = _connect(path)
+    con = connect(path)
     try:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE name='vp_ledger_snapshot'").fetchone():
             return []
@@ -163,11 +157,12 @@ def list_snapshots(path):
         con.close()
 
 
+@guarded
 def load_snapshot(path, snapshot_id):
     """(snapshot dict, {village_code: {column: value}})."""
     import pandas as pd
 
-    con = _connect(path)
+    con = connect(path)
     try:
         cur = con.execute("SELECT * FROM vp_ledger_snapshot WHERE id = ?", (snapshot_id,))
         row = cur.fetchone()
