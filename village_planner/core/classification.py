@@ -6,13 +6,13 @@ missing indicator is named. Every suggestion says which rule and which figures
 led to it; the planner decides (see store.classification).
 """
 
-import math
 from dataclasses import dataclass, field
 
 from .codes import read_json, resource_path
 from .errors import VillagePlannerError
 from .i18n import current_language, tr
 from .schema import check
+from .values import is_missing
 
 DEFAULT_RULES = ("rules", "classification_default.json")
 CATEGORIES = ("protection", "relocation", "suburban", "agglomeration", "unclassified")
@@ -148,7 +148,7 @@ class RuleSet:
             return (None if missing else False), missing, text
         key = cond["indicator"]
         value = figures.get(key)
-        if isinstance(value, float) and math.isnan(value):
+        if is_missing(value):
             value = None
         name = self.indicator_name(key)
         if cond["op"] == "designated":
@@ -230,7 +230,7 @@ def indicators_from_ledger(row, dev_distance_m=None):
             v = float(v)
         except (TypeError, ValueError):
             return None
-        return None if math.isnan(v) else v
+        return None if is_missing(v) else v
 
     total = num("total_ha")
     has_stats = row.get("has_stats")
@@ -263,7 +263,7 @@ def percentile_rank(values, value):
 
 def county_spread(values, value):
     """Where a village's value stands in the county: {rank, median, low, high} (None where unknown)."""
-    vals = sorted(float(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v)))
+    vals = sorted(float(v) for v in values if not is_missing(v))
     if not vals:
         return {"rank": None, "median": None, "low": None, "high": None}
     mid = len(vals) // 2

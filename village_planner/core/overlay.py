@@ -135,32 +135,6 @@ def _intersection_areas(left, right):
     return _pairwise(lambda a, b: shapely.area(shapely.intersection(a, b)), left, right)
 
 
-def boundary_segments(zones):
-    """Every edge of every ring of the zones, as two-point lines."""
-    rings = shapely.get_rings(zones)
-    if len(rings) == 0:
-        return np.array([], dtype=object)
-    coords, ring_idx = shapely.get_coordinates(rings, return_index=True)
-    same = ring_idx[1:] == ring_idx[:-1]
-    starts, ends = coords[:-1][same], coords[1:][same]
-    keep = np.any(starts != ends, axis=1)
-    return shapely.linestrings(np.stack([starts[keep], ends[keep]], axis=1))
-
-
-def cut_by(parcels, zones):
-    """Mask of parcels whose interior a zone boundary passes through."""
-    segments = boundary_segments(zones)
-    cut = np.zeros(len(parcels), dtype=bool)
-    if len(segments) == 0:
-        return cut
-    tree = shapely.STRtree(parcels)
-    seg_idx, p_idx = tree.query(segments, predicate="intersects")
-    if len(seg_idx):
-        crossing = ~shapely.touches(segments[seg_idx], parcels[p_idx])
-        cut[np.unique(p_idx[crossing])] = True
-    return cut
-
-
 def share_inside(parcels, zones):
     """Share (0..1) of each parcel's planar area inside the union of ``zones``.
 

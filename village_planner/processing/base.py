@@ -22,7 +22,6 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
     """Name, group, icon and translation helpers; subclasses set the rest."""
 
     ALG_ID = ""
-    GROUP_ID = "villageplanner"
     CREATED_FILES = ("PLANNING_DB", "DATABASE")  # file parameters that are created when missing
 
     def tr(self, text):
@@ -52,9 +51,6 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
         """The optional OUTPUT_HTML report."""
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_HTML", label, self.tr("HTML report (*.html)"), optional=True, createByDefault=False))
-
-    def fail(self, message):
-        raise QgsProcessingException(message)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
         missing = self.missing_input_file(parameters)

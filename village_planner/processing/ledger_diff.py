@@ -15,6 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.ledger_diff import diff_snapshots
+from ..core.values import is_missing
 from ..store.snapshots import StoreError, list_snapshots, load_snapshot
 from .base import VillagePlannerAlgorithm
 
@@ -83,7 +84,7 @@ class LedgerDiffAlgorithm(VillagePlannerAlgorithm):
             for item, name in (("cultivated_ha", "cultivated_change_ha"), ("bnt_ha", "bnt_change_ha"),
                                ("construction_ha", "construction_change_ha")):
                 v = change.get((rec.village_code, item))
-                values[name] = None if v is None or v != v else float(v)
+                values[name] = None if is_missing(v) else float(v)
             feat.setAttributes([values[n] for n, _ in SUMMARY_FIELDS])
             sink.addFeature(feat, QgsFeatureSink.FastInsert)
             if rec.flagged:

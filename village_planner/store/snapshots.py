@@ -10,6 +10,7 @@ import sqlite3
 
 from ..core.i18n import tr
 from ..core.ledger import COLUMNS
+from ..core.values import is_missing
 from .sqlite import StoreError, connect, guarded  # noqa: F401 - StoreError is imported from here by callers
 
 SCHEMA_VERSION = 1
@@ -131,14 +132,9 @@ def save_snapshot(path, result, label=""):
 
 
 def _plain(v):
-    if v is None:
-        return None
-    try:
-        if v != v:
-            return None
-    except TypeError:
-        pass
-    return v.item() if hasattr(v, "item") else v
+    """A numpy or pandas value as a plain Python value for SQLite; NaN as NULL."""
+    v = v.item() if hasattr(v, "item") else v
+    return None if is_missing(v) else v
 
 
 @guarded
