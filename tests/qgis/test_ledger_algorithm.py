@@ -47,7 +47,7 @@ def _independent_sums(sample_dir):
                   sum(CASE WHEN DLBM LIKE '%K' THEN TBDLMJ ELSE 0 END),
                   sum(CASE WHEN DLBM = '0702' THEN TBDLMJ ELSE 0 END),
                   sum(CASE WHEN CZCSXM IN ('203', '203A') AND (substr(DLBM,1,2) IN ('05','06','07','08','09')
-                       OR DLBM IN ('1001','1002','1003','1004','1005','1007','1008','1009','1109'))
+                       OR DLBM IN ('1001','1002','1003','1004','1005','1007','1008','1009','1109','1201'))
                       THEN TBDLMJ ELSE 0 END)
            FROM DLTB GROUP BY v"""
     out = {r[0]: r[1:] for r in con.execute(q)}
@@ -69,6 +69,9 @@ def test_attribute_sums_match_the_survey_exactly(ledger, sample_dir):
         assert row["restorable_ha"] * 10000 == pytest.approx(kland, abs=0.01)
         assert row["homestead_ha"] * 10000 == pytest.approx(homestead, abs=0.01)
         assert row["village_construction_ha"] * 10000 == pytest.approx(village_cons, abs=0.01)
+        parts = sum(row[c] for c in ("cultivated_ha", "ecological_ha", "construction_ha", "other_agricultural_ha",
+                                     "other_ha", "field_ridge_ha"))
+        assert parts == pytest.approx(row["total_ha"], abs=1e-5)  # the 4+2 land accounts add up
         checked += 1
     assert checked == 12
     total = sum(r["total_ha"] for r in rows.values())
@@ -84,7 +87,8 @@ def test_one_row_per_village_plus_unassigned(ledger, sample_dir):
     assert layer.geometryType() == 2  # polygons, from VILLAGES
     required = ["village_code", "village_name", "town", "total_ha", "cultivated_ha", "field_ridge_ha",
                 "cultivated_in_bnt_ha", "restorable_ha", "ecological_ha", "eco_redline_ha", "construction_ha",
-                "village_construction_ha", "homestead_ha", "dev_boundary_ha", "hazard_points", "households",
+                "village_construction_ha", "homestead_ha", "other_agricultural_ha", "dev_boundary_ha", "hazard_points",
+                "households",
                 "registered_pop", "resident_pop", "resident_ratio", "construction_per_resident_m2", "heritage"]
     names = [f.name() for f in layer.fields()]
     assert all(n in names for n in required)

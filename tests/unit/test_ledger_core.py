@@ -43,17 +43,21 @@ def test_accounts_balance_and_sum_by_village():
     assert r.slope2_ha == pytest.approx(0.95)
     assert r.slope5_ha == pytest.approx(1.8)
     assert r.restorable_ha == pytest.approx(0.49)
-    assert r.ecological_ha == pytest.approx(0.49)
+    assert r.ecological_ha == 0  # garden land (0201K) is agricultural, not ecological
+    assert r.other_agricultural_ha == pytest.approx(0.49 + 0.07)  # garden land and the rural road
     assert r.construction_ha == pytest.approx(0.8)
     assert r.village_construction_ha == pytest.approx(0.3)
     assert r.urban_construction_ha == pytest.approx(0.4)
     assert r.other_construction_ha == pytest.approx(0.1)
     assert r.homestead_ha == pytest.approx(0.3)
-    assert r.other_ha == pytest.approx(0.07)
+    assert r.other_ha == 0
     for code in (V1, V2):
         row = t.loc[code]
-        parts = row.cultivated_ha + row.ecological_ha + row.construction_ha + row.other_ha + row.field_ridge_ha
+        parts = (row.cultivated_ha + row.ecological_ha + row.construction_ha + row.other_agricultural_ha
+                 + row.other_ha + row.field_ridge_ha)
         assert parts == pytest.approx(row.total_ha, abs=1e-4)
+    assert t.loc[V2].ecological_ha == pytest.approx(5.0)
+    assert t.loc[V2].other_agricultural_ha == pytest.approx(0.123456)  # a restorable pond
     assert t.loc[V2].restorable_ha == pytest.approx(0.123456, abs=1e-4)
 
 
@@ -129,3 +133,60 @@ def test_meta_records_profile_and_year():
     assert len(result.meta["profile_hash"]) == 64
     assert result.meta["survey_year"] == 2023
     assert result.meta["sources"] == {"parcels": "x.gpkg"}
+
+
+def test_three_way_classification_and_the_4_plus_2_sums():
+    """Construction land as in GB/T 21010-2017; agricultural land that is neither cultivated nor ecological apart."""
+    rows = [
+        # fid, ZLDWDM, DLBM, TBMJ, KCMJ, TBDLMJ, CZCSXM
+        (1, V1 + "0010000", "1201", 400.0, 0.0, 400.0, "203"),     # vacant land in the village: construction
+        (2, V1 + "0010000", "0603", 900.0, 0.0, 900.0, ""),        # salt pan: construction (mining), not wetland
+        (3, V1 + "0010000", "0102", 3000.0, 150.0, 2850.0, ""),    # cultivated, with field ridges deducted
+        (4, V1 + "0010000", "1104A", 500.0, 0.0, 500.0, ""),       # aquaculture pond
+        (5, V1 + "0010000", "1107", 120.0, 0.0, 120.0, ""),        # ditch
+        (6, V1 + "0010000", "1202", 200.0, 0.0, 200.0, ""),        # facility farmland
+        (7, V1 + "0010000", "1203", 80.0, 0.0, 80.0, ""),          # a field ridge parcel
+        (8, V1 + "0010000", "0202", 1000.0, 20.0, 980.0, ""),      # tea garden
+        (9, V1 + "0010000", "1101", 700.0, 0.0, 700.0, ""),        # river: ecological
+        (10, V1 + "0010000", "0402", 300.0, 0.0, 300.0, ""),       # marsh grassland: ecological
+        (11, V1 + "0010000", "0307", 2000.0, 0.0, 2000.0, ""),     # forest: ecological
+        (12, V1 + "0010000", "1206", 60.0, 0.0, 60.0, ""),         # bare soil: other (unused)
+        (13, V1 + "0010000", "08H2A", 250.0, 0.0, 250.0, "201A"),  # higher education in the city
+        (14, V1 + "0010000", "1201", 90.0, 0.0, 90.0, ""),         # vacant land elsewhere: other construction
+    ]
+    frame = pd.DataFrame(rows, columns=["fid", "zldwdm", "land_class", "parcel_area", "deducted_area", "net_area",
+                                        "settlement_type"])
+    result = build_ledger(frame, load_profile())
+    assert not [f for f in result.findings if f.code == "unknown_class"]
+    r = result.table.set_index("village_code").loc[V1]
+    assert r.construction_ha == pytest.approx((400 + 900 + 250 + 90) / 1e4)
+    assert r.village_construction_ha == pytest.approx(0.04)
+    assert r.urban_construction_ha == pytest.approx(0.025)
+    assert r.other_construction_ha == pytest.approx((900 + 90) / 1e4)
+    assert r.cultivated_ha == pytest.approx(0.285)
+    assert r.field_ridge_ha == pytest.approx((150 + 20) / 1e4)
+    assert r.other_agricultural_ha == pytest.approx((500 + 120 + 200 + 80 + 980) / 1e4)
+    assert r.ecological_ha == pytest.approx((700 + 300 + 2000) / 1e4)
+    assert r.other_ha == pytest.approx(0.006)
+    parts = (r.cultivated_ha + r.ecological_ha + r.construction_ha + r.other_agricultural_ha + r.other_ha
+             + r.field_ridge_ha)
+    assert parts == pytest.approx(r.total_ha, abs=1e-6)
+    assert r.total_ha == pytest.approx(frame.parcel_area.sum() / 1e4)
+
+
+def test_other_agricultural_land_is_shown_in_the_workbook_and_report(tmp_path):
+    from openpyxl import load_workbook
+
+    from village_planner.core.ledger_export import column_groups, write_html, write_workbook
+
+    listed = [key for _, cols in column_groups() for key, _, _ in cols]
+    assert "other_agricultural_ha" in listed and "other_ha" in listed
+    result = build_ledger(parcels(), load_profile())
+    ws = load_workbook(write_workbook(result, str(tmp_path / "ledger.xlsx"))).active
+    heads = [c.value or "" for c in ws[3]]
+    col = next(i for i, h in enumerate(heads) if h.startswith("Other agricultural land"))
+    v1 = next(r for r in ws.iter_rows(min_row=4, values_only=True) if r[0] == V1)
+    assert v1[col] == pytest.approx(0.56)
+    with open(write_html(result, str(tmp_path / "ledger.html")), encoding="utf-8") as fh:
+        html = fh.read()
+    assert "Other agricultural land" in html

@@ -54,6 +54,7 @@ COLUMNS = [
     ("urban_construction_ha", "ha"),
     ("other_construction_ha", "ha"),
     ("homestead_ha", "ha"),
+    ("other_agricultural_ha", "ha"),
     ("other_ha", "ha"),
     ("bnt_ha", "ha"),
     ("dev_boundary_ha", "ha"),
@@ -273,6 +274,7 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
         "urban_construction_ha": np.where(is_urban, ne, zero),
         "other_construction_ha": np.where(is_cons & ~is_village & ~is_urban, ne, zero),
         "homestead_ha": np.where(base.isin(profile.homestead_codes).to_numpy(), ne, zero),
+        "other_agricultural_ha": np.where((account == "other_agricultural").to_numpy(), ne, zero),
         "other_ha": np.where((account == "other").to_numpy(), ne, zero),
     }
     for grade in ("1", "2", "3", "4", "5"):

@@ -28,7 +28,10 @@ def column_groups():
             ("urban_construction_ha", tr("Urban construction land"), ha),
             ("other_construction_ha", tr("Regional and other construction land"), ha),
             ("homestead_ha", tr("Homesteads"), ha), ("dev_boundary_ha", tr("Inside the development boundary"), ha)]),
-        (tr("4 Other and reserve land"), [("other_ha", tr("Other land"), ha), ("bnt_ha", tr("Basic farmland"), ha)]),
+        (tr("4 Other and reserve land"), [
+            ("other_agricultural_ha", tr("Other agricultural land (garden, ponds, ditches, facility farmland, rural "
+                                         "roads, field ridges)"), ha),
+            ("other_ha", tr("Other land"), ha), ("bnt_ha", tr("Basic farmland"), ha)]),
         (tr("5 Population and households"), [
             ("households", tr("Households"), hh), ("registered_pop", tr("Registered population"), person),
             ("resident_pop", tr("Resident population"), person), ("resident_ratio", tr("Resident ratio"), ""),

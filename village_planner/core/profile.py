@@ -8,7 +8,9 @@ records the profile's name and content hash.
 from .codes import base_class, normalise_class, read_json, resource_path
 from .i18n import tr
 
-LAND_ACCOUNTS = ("cultivated", "ecological", "construction", "other")
+LAND_ACCOUNTS = ("cultivated", "ecological", "construction", "other_agricultural", "other")
+# a profile written before "other_agricultural" existed still loads: that account is then empty
+REQUIRED_ACCOUNTS = ("cultivated", "ecological", "construction", "other")
 DEFAULT_PROFILE = ("profiles", "ledger_default.json")
 
 
@@ -26,7 +28,7 @@ class LedgerProfile:
         self._codes = {}
         self._prefixes = []
         for account in LAND_ACCOUNTS:
-            spec = accounts[account]
+            spec = accounts.get(account, {})
             for code in spec.get("codes", []):
                 code = normalise_class(code)
                 if code in self._codes and self._codes[code] != account:
@@ -81,11 +83,16 @@ class LedgerProfile:
         accounts = self.data.get("land_accounts")
         if not isinstance(accounts, dict):
             raise ProfileError(tr("Profile {path} has no 'land_accounts' section.").format(path=where))
-        for account in LAND_ACCOUNTS:
+        for account in REQUIRED_ACCOUNTS:
             if account not in accounts:
                 raise ProfileError(
                     tr("Profile {path} has no land account '{account}'.").format(path=where, account=account)
                 )
+        for account in accounts:
+            if account not in LAND_ACCOUNTS and not str(account).startswith("_"):
+                raise ProfileError(tr("Profile {path}: unknown land account '{account}' (the accounts are "
+                                      "{accounts}).").format(path=where, account=account,
+                                                             accounts=", ".join(LAND_ACCOUNTS)))
         split = self.data.get("construction_split")
         if not isinstance(split, dict) or "village" not in split or "urban" not in split:
             raise ProfileError(

@@ -30,7 +30,7 @@ from ..qgis_adapter.i18n import tr
 from ..qgis_adapter.layers import plain
 
 LAND_BARS = (("cultivated_ha", "#f5d76e"), ("ecological_ha", "#5aa05a"), ("construction_ha", "#d9534f"),
-             ("other_ha", "#bbbbbb"), ("field_ridge_ha", "#c8a165"))
+             ("other_agricultural_ha", "#b5cf8a"), ("other_ha", "#bbbbbb"), ("field_ridge_ha", "#c8a165"))
 
 
 def is_ledger_layer(layer):
@@ -41,7 +41,7 @@ def is_ledger_layer(layer):
 
 
 class LandChart(QWidget):
-    """Horizontal bars of the four land accounts and field ridges."""
+    """Horizontal bars of the land accounts (other agricultural land apart) and field ridges."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -202,8 +202,8 @@ class LedgerDock(QDockWidget):
         if rec is None:
             return ""
         bars = [(label, float(rec.get(key) or 0.0), color) for (key, color), label in zip(
-            LAND_BARS, (tr("Cultivated land"), tr("Ecological land"), tr("Construction land"), tr("Other land"),
-                        tr("Field ridges")))]
+            LAND_BARS, (tr("Cultivated land"), tr("Ecological land"), tr("Construction land"),
+                        tr("Other agricultural land"), tr("Other land"), tr("Field ridges")))]
         self.chart.set_values(bars)
         html = self.render_html(rec)
         self.view.setHtml(html)
