@@ -20,6 +20,21 @@ def test_crosswalk_on_the_sample_county(sample_dir, vp_provider):
     assert homesteads and all(f["plan_code"] == "0703" and f["plan_name"] == "农村宅基地" for f in homesteads)
     roads = [f for f in feats if f["DLBM"] == "1006"]
     assert roads and all(f["needs_split"] == 1 and "060102" in f["candidates"] for f in roads)
+    by_code = {}
+    for f in feats:
+        by_code.setdefault(f["DLBM"], []).append(f)
+    # the classes checked against the 2023 guide, as the sample county has them
+    assert {f["plan_code"] for f in by_code["08H2A"]} == {"080401"}
+    assert {f["plan_code"] for f in by_code["0810A"]} == {"1403"}
+    assert {(f["plan_code"], f["plan_name"]) for f in by_code["1104A"]} == {("1704", "坑塘水面")}
+    assert {(f["plan_code"], f["plan_name"], f["needs_split"]) for f in by_code["0204"]} == {("0205", "其他园地", 1)}
+    canals = by_code["1107A"]
+    assert all(f["needs_split"] == 1 and set(f["candidates"].split("|")) == {"1311", "1705"} for f in canals)
+    stations = by_code["1005"]
+    assert all(f["plan_code"] == "1208" and "120803" in f["candidates"] and "1209" in f["candidates"]
+               for f in stations)
+    village_shops = [f for f in by_code["05H1"] if f["CZCSXM"] == "203"]
+    assert village_shops and all("0704" in f["candidates"] for f in village_shops)
     split = sum(f["needs_split"] for f in feats)
     assert res["NEEDS_SPLIT"] == split > 0
     summary = {f["village_code"]: f for f in res["SUMMARY"].getFeatures()}

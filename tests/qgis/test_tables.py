@@ -4,6 +4,7 @@ import sqlite3
 
 import pytest
 from openpyxl import load_workbook
+from qgis.core import QgsFeatureRequest
 
 from tests.conftest import gpkg_layer
 
@@ -80,7 +81,83 @@ def test_a_planned_layer_without_area_fields_is_measured_on_the_ellipsoid(vp_pro
     f.setGeometry(QgsGeometry.fromWkt("POLYGON((480000 3300000, 480100 3300000, 480100 3300100, 480000 3300100, "
                                       "480000 3300000))"))
     layer.dataProvider().addFeature(f)
-    frame = read_planning_layer(layer)
+    boundary = QgsVectorLayer("Polygon?crs=EPSG:4545", "CZJSBJ", "memory")
+    b = QgsFeature()
+    b.setGeometry(QgsGeometry.fromWkt("POLYGON((479990 3299990, 480100 3299990, 480100 3300110, 479990 3300110, "
+                                      "479990 3299990))"))
+    boundary.dataProvider().addFeature(b)
+    frame = read_planning_layer(layer, boundary=boundary)
     assert frame.loc[0, "village"] == "500230001001"
     assert frame.loc[0, "code"] == "0703" and bool(frame.loc[0, "is_village"])
+    assert frame.loc[0, "settlement"] == "village"
     assert frame.loc[0, "area_m2"] == pytest.approx(10000, rel=0.001)  # ellipsoidal, close to planar here
+
+
+def _without_czcsxm(sample_dir):
+    """The sample's planned layer, as a memory copy without CZCSXM."""
+    from qgis.core import QgsVectorLayer
+
+    src = QgsVectorLayer(gpkg_layer(sample_dir, "GHDLTB"), "GHDLTB", "ogr")
+    copy = src.materialize(QgsFeatureRequest())
+    copy.setName("GHDLTB_no_CZCSXM")
+    copy.dataProvider().deleteAttributes([copy.fields().indexOf("CZCSXM")])
+    copy.updateFields()
+    assert copy.fields().indexOf("CZCSXM") < 0
+    return copy
+
+
+def test_a_planned_layer_without_czcsxm_needs_the_construction_boundary(sample_dir, vp_provider):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    planned = _without_czcsxm(sample_dir)
+    params = {"BASE": gpkg_layer(sample_dir, "DLTB"), "PLANNED": planned, "VILLAGE_CODES": "500230001003",
+              "OUTPUT": "memory:"}
+    with pytest.raises(QgsProcessingException, match="GHDLTB_no_CZCSXM.*CZCSXM"):
+        processing.run("villageplanner:structuretable", params)
+    with pytest.raises(QgsProcessingException, match="CONSTRUCTION_BOUNDARY"):
+        processing.run("villageplanner:indicatortable", params)
+    with_czc = processing.run("villageplanner:structuretable", dict(params, PLANNED=gpkg_layer(sample_dir, "GHDLTB")))
+    res = processing.run("villageplanner:structuretable", dict(
+        params, CONSTRUCTION_BOUNDARY=gpkg_layer(sample_dir, "CZJSBJ")))
+    expected = {f["row_id"]: f for f in with_czc["OUTPUT"].getFeatures()}
+    got = {f["row_id"]: f for f in res["OUTPUT"].getFeatures()}
+    # the sample's boundary is drawn 15 m around the planned settlement: the same village land
+    assert got["C12"]["target_ha"] == pytest.approx(expected["C12"]["target_ha"], abs=1e-6)
+    assert got["C12"]["target_ha"] > 0
+    assert got["TOTAL"]["target_ha"] == pytest.approx(expected["TOTAL"]["target_ha"], abs=1e-6)
+
+
+def test_the_sample_county_splits_construction_land_three_ways(sample_dir, vp_provider):
+    import os
+
+    import processing
+
+    from village_planner.core.structure import leaf_of, load_rows, settlement_of
+
+    res = processing.run("villageplanner:structuretable", {
+        "BASE": gpkg_layer(sample_dir, "DLTB"), "PLANNED": gpkg_layer(sample_dir, "GHDLTB"), "OUTPUT": "memory:"})
+    rows = {}
+    for f in res["OUTPUT"].getFeatures():
+        rows.setdefault(f["village_code"], {})[f["row_id"]] = f
+    # independent figures: planned parcels read with sqlite, rows chosen with the row file
+    spec = load_rows()
+    con = sqlite3.connect(os.path.join(sample_dir, "county.gpkg"))
+    expected = {}
+    for village, code, czc, mj, kcmj in con.execute("SELECT substr(ZLDWDM, 1, 12), GHDLBM, CZCSXM, MJ, KCMJ "
+                                                    "FROM GHDLTB"):
+        leaf = leaf_of(code, settlement_of(czc, spec), spec)
+        key = {"C11": "C11", "C2": "C2", "C3": "C3"}.get(leaf, "C12" if leaf.startswith("C12") else None)
+        if key:
+            expected.setdefault(village, {}).setdefault(key, 0.0)
+            expected[village][key] += (mj - (kcmj or 0)) / 1e4
+    con.close()
+    seat = rows["500230001001"]  # the county seat: urban construction land
+    assert seat["C11"]["target_ha"] > 0
+    for village, sums in expected.items():
+        if village not in rows:
+            continue
+        for key, value in sums.items():
+            assert rows[village][key]["target_ha"] == pytest.approx(value, abs=1e-4), (village, key)
+    # vacant land (2301) inside the village settlement counts as village construction land
+    assert any(r["C128"]["base_ha"] > 0 for r in rows.values())

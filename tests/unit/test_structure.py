@@ -3,26 +3,24 @@
 import pandas as pd
 import pytest
 
-from village_planner.core.structure import leaf_of, load_rows, structure_table
+from village_planner.core.structure import leaf_of, load_rows, settlement_of, structure_table
 
 
 def frame(rows):
-    return pd.DataFrame(rows, columns=["village", "code", "is_village", "area_m2", "ridge_m2"])
+    return pd.DataFrame(rows, columns=["village", "code", "settlement", "area_m2", "ridge_m2"])
 
 
-BASE = frame([("v", "0101", False, 50000, 3000), ("v", "0703", True, 8000, 0), ("v", "0804", True, 1000, 0),
-              ("v", "0701", False, 2000, 0), ("v", "1202", False, 1500, 0), ("v", "1311", False, 300, 0),
-              ("v", "1704", False, 700, 0), ("v", "2301", False, 400, 0), ("v", "1207", True, 900, 0),
-              ("v", "0304", False, 10000, 0), ("v", "15", False, 100, 0)])
-PLANNED = frame([("v", "0101", False, 52000, 3000), ("v", "0703", True, 6500, 0), ("v", "0704", True, 1400, 0),
-                 ("v", "0701", False, 2000, 0), ("v", "1202", False, 1500, 0), ("v", "1311", False, 300, 0),
-                 ("v", "1704", False, 700, 0), ("v", "1207", True, 900, 0), ("v", "0304", False, 10000, 0),
-                 ("v", "15", False, 100, 0)])
+BASE = frame([("v", "0101", "other", 50000, 3000), ("v", "0703", "village", 8000, 0),
+              ("v", "0804", "village", 1000, 0), ("v", "0701", "urban", 2000, 0), ("v", "1202", "other", 1500, 0),
+              ("v", "1311", "other", 300, 0), ("v", "1704", "other", 700, 0), ("v", "2301", "other", 400, 0),
+              ("v", "1207", "village", 900, 0), ("v", "0304", "other", 10000, 0), ("v", "15", "other", 100, 0)])
+PLANNED = frame([("v", "0101", "other", 52000, 3000), ("v", "0703", "village", 6500, 0),
+                 ("v", "0704", "village", 1400, 0), ("v", "0701", "urban", 2000, 0), ("v", "1202", "other", 1500, 0),
+                 ("v", "1311", "other", 300, 0), ("v", "1704", "other", 700, 0), ("v", "1207", "village", 900, 0),
+                 ("v", "0304", "other", 10000, 0), ("v", "15", "other", 100, 0)])
 
 
-def test_rows_sum_to_subtotals_and_total():
-    spec = load_rows()
-    rows = {r["row_id"]: r for r in structure_table(BASE, PLANNED, spec)}
+def _check_sums(rows, spec):
     by_id = {r["id"]: r for r in spec["rows"]}
     for rid, r in rows.items():
         if rid in by_id and "children" in by_id[rid]:
@@ -31,19 +29,91 @@ def test_rows_sum_to_subtotals_and_total():
     top = [r for r in rows.values() if r["level"] == 0 and r["row_id"] != "TOTAL"]
     for key in ("base_ha", "target_ha"):
         assert sum(r[key] for r in top) == pytest.approx(rows["TOTAL"][key], abs=1e-4)
+    return top
+
+
+def test_rows_sum_to_subtotals_and_total():
+    spec = load_rows()
+    rows = {r["row_id"]: r for r in structure_table(BASE, PLANNED, spec)}
+    top = _check_sums(rows, spec)
     assert rows["TOTAL"]["base_ha"] == pytest.approx((BASE.area_m2.sum() + BASE.ridge_m2.sum()) / 1e4)
     assert rows["TOTAL"]["base_pct"] == 100.0
     assert sum(r["base_pct"] for r in top) == pytest.approx(100.0, abs=0.1)
-    assert rows["23"]["base_ha"] == pytest.approx(0.34)  # vacant land and field ridges
+    assert rows["23"]["base_ha"] == pytest.approx(0.34)  # vacant land outside settlements and field ridges
     assert rows["C121"]["change_ha"] == pytest.approx(-0.15)
     assert rows["C2"]["base_ha"] == pytest.approx(0.18)  # highway and hydraulic works
+    assert rows["C11"]["base_ha"] == pytest.approx(0.2)
+    assert "X" not in rows and "S" not in rows  # empty optional rows are left out
 
 
-def test_village_and_urban_construction_are_told_apart():
+def test_settlement_kinds_from_czcsxm():
     spec = load_rows()
-    assert leaf_of("0804", True, spec) == "C123"
-    assert leaf_of("0804", False, spec) == "C11"
-    assert leaf_of("1311", False, spec) == "C2"
-    assert leaf_of("1311", True, spec) == "C2"
-    assert leaf_of("0703", False, spec) == "C121"
-    assert leaf_of("9999", False, spec) == "X"
+    for code in ("201", "202", "201A", "202A", " 202a "):
+        assert settlement_of(code, spec) == "urban", code
+    for code in ("203", "203A"):
+        assert settlement_of(code, spec) == "village", code
+    for code in ("204", "205", "204A", "", None):
+        assert settlement_of(code, spec) == "other", code
+
+
+def test_construction_land_splits_three_ways():
+    spec = load_rows()
+    assert leaf_of("0804", "village", spec) == "C123"
+    assert leaf_of("0804", "urban", spec) == "C11"
+    assert leaf_of("0804", "other", spec) == "C3"  # a school outside any settlement is not urban land
+    assert leaf_of("080403", "other", spec) == "C3"
+    assert leaf_of("0901", "other", spec) == "C3"
+    assert leaf_of("0701", "other", spec) == "C3"
+    assert leaf_of("1311", "other", spec) == "C2"
+    assert leaf_of("1311", "village", spec) == "C2"
+    assert leaf_of("1311", "urban", spec) == "C2"
+    assert leaf_of("0703", "other", spec) == "C121"
+    assert leaf_of("070301", "village", spec) == "C121"
+    assert leaf_of("0703", "urban", spec) == "C11"
+    assert leaf_of("0704", "village", spec) == "C122"
+    assert leaf_of("1002", "village", spec) == "C3"
+    assert leaf_of("9999", "other", spec) == "X"
+    assert leaf_of("1803", "other", spec) == "S"
+    assert leaf_of("0804", True, spec) == "C123"  # a plain flag still means "inside village land"
+
+
+def test_stations_other_transport_and_vacant_land_count_in_their_settlement():
+    spec = load_rows()
+    for code in ("1208", "120803", "1209"):
+        assert leaf_of(code, "village", spec) == "C126", code
+        assert leaf_of(code, "urban", spec) == "C11", code
+        assert leaf_of(code, "other", spec) == "C2", code
+    assert leaf_of("2301", "village", spec) == "C128"
+    assert leaf_of("2301", "urban", spec) == "C11"
+    assert leaf_of("2301", "other", spec) == "23"
+
+
+def test_village_total_and_subtotals_with_the_three_way_split():
+    spec = load_rows()
+    base = frame([("v", "0703", "village", 5000, 0), ("v", "2301", "village", 300, 0),
+                  ("v", "1208", "village", 200, 0), ("v", "0804", "urban", 400, 0), ("v", "1209", "urban", 50, 0),
+                  ("v", "0804", "other", 600, 0), ("v", "1208", "other", 70, 0), ("v", "2301", "other", 80, 0),
+                  ("v", "0101", "other", 9000, 500)])
+    rows = {r["row_id"]: r for r in structure_table(base, base, spec)}
+    _check_sums(rows, spec)
+    assert rows["C12"]["base_ha"] == pytest.approx(0.55)
+    assert rows["C11"]["base_ha"] == pytest.approx(0.045)
+    assert rows["C3"]["base_ha"] == pytest.approx(0.06)
+    assert rows["C2"]["base_ha"] == pytest.approx(0.007)
+    assert rows["23"]["base_ha"] == pytest.approx(0.058)
+    assert rows["TOTAL"]["base_ha"] == pytest.approx(1.62)
+
+
+def test_the_old_is_village_column_is_still_read():
+    spec = load_rows()
+    old = pd.DataFrame([("v", "0804", True, 1000, 0), ("v", "0804", False, 500, 0)],
+                       columns=["village", "code", "is_village", "area_m2", "ridge_m2"])
+    rows = {r["row_id"]: r for r in structure_table(old, old, spec)}
+    assert rows["C123"]["base_ha"] == pytest.approx(0.1) and rows["C3"]["base_ha"] == pytest.approx(0.05)
+
+
+def test_a_county_file_with_the_old_village_flag_still_works():
+    spec = {"rows": [{"id": "A", "zh": "a", "en": "a", "prefixes": ["08"], "village": True},
+                     {"id": "B", "zh": "b", "en": "b", "prefixes": ["08"], "village": False}]}
+    assert leaf_of("0804", "village", spec) == "A"
+    assert leaf_of("0804", "urban", spec) == "B" and leaf_of("0804", "other", spec) == "B"

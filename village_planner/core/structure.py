@@ -1,8 +1,9 @@
 """The land-use structure adjustment table (国土空间功能结构调整表) of a village.
 
 Rows come from resources/tables/structure_rows.json. Each parcel falls into the
-first leaf row that takes it; subtotals add up their children, so the rows always
-sum to the village area.
+first leaf row that takes it, by its code and its settlement kind (urban, village or
+other, from CZCSXM); subtotals add up their children, so the rows always sum to the
+village area.
 """
 
 import json
@@ -11,20 +12,61 @@ import pandas as pd
 
 from .codes import resource_path
 
+URBAN, VILLAGE, OTHER = "urban", "village", "other"
+SETTLEMENTS = (URBAN, VILLAGE, OTHER)
+
 
 def load_rows(path=None):
     with open(path or resource_path("tables", "structure_rows.json"), encoding="utf-8") as fh:
         return json.load(fh)
 
 
-def leaf_of(code, is_village, spec):
+def _codes(spec, key, default):
+    return {str(c).strip().upper() for c in spec.get(key, default)}
+
+
+def settlement_codes(spec):
+    """(urban CZCSXM codes, village CZCSXM codes) of a row spec."""
+    return (_codes(spec, "urban_settlement_codes", ["201", "201A", "202", "202A"]),
+            _codes(spec, "village_settlement_codes", ["203", "203A"]))
+
+
+def settlement_of(czcsxm, spec):
+    """'urban', 'village' or 'other' for a settlement type code (CZCSXM)."""
+    urban, village = settlement_codes(spec)
+    text = "" if czcsxm is None else str(czcsxm).strip().upper()
+    if text in village:
+        return VILLAGE
+    if text in urban:
+        return URBAN
+    return OTHER
+
+
+def _row_settlements(row):
+    if "settlement" in row:
+        return set(row["settlement"])
+    if "village" in row:  # files written before the three-way split: true = village, false = not village
+        return {VILLAGE} if row["village"] else {URBAN, OTHER}
+    return None
+
+
+def _settlement(value):
+    if isinstance(value, str):
+        return value
+    return VILLAGE if value else OTHER  # a plain "inside village construction land" flag
+
+
+def leaf_of(code, settlement, spec):
+    """The leaf row of a code in a settlement kind ('urban', 'village' or 'other'; True means 'village')."""
     code = (code or "").strip()
+    settlement = _settlement(settlement)
     for row in spec["rows"]:
         if "children" in row:
             continue
         if any(code.startswith(x) for x in row.get("exclude", [])):
             continue
-        if "village" in row and bool(row["village"]) != bool(is_village):
+        kinds = _row_settlements(row)
+        if kinds is not None and settlement not in kinds:
             continue
         if any(code.startswith(p) for p in row["prefixes"]):
             return row["id"]
@@ -32,15 +74,19 @@ def leaf_of(code, is_village, spec):
 
 
 def _sums(frame, spec):
-    """{row id: m2} for a frame with code, is_village, area_m2 (and ridge_m2 counted as 2303)."""
+    """{row id: m2} for a frame with code, settlement (or is_village), area_m2 (and ridge_m2 counted as 2303)."""
     if frame is None or frame.empty:
         return {}
+    if "settlement" in frame.columns:
+        kinds = frame["settlement"].astype(str)
+    else:
+        kinds = frame["is_village"].astype(bool).map(_settlement)
     cache = {}
     leaves = []
-    for code, village in zip(frame["code"].astype(str), frame["is_village"].astype(bool)):
-        key = (code, village)
+    for code, kind in zip(frame["code"].astype(str), kinds):
+        key = (code, kind)
         if key not in cache:
-            cache[key] = leaf_of(code, village, spec)
+            cache[key] = leaf_of(code, kind, spec)
         leaves.append(cache[key])
     sums = pd.Series(frame["area_m2"].to_numpy(dtype=float), index=leaves).groupby(level=0).sum().to_dict()
     if "ridge_m2" in frame.columns:
@@ -65,7 +111,7 @@ def structure_table(base, planned, spec=None):
     target_total = sum(total(t, rid) for rid in top)
     out = []
     for r in spec["rows"]:
-        if r["id"] == "X" and not b.get("X") and not t.get("X"):
+        if (r.get("hide_empty") or r["id"] == "X") and not total(b, r["id"]) and not total(t, r["id"]):
             continue
         bh, th = total(b, r["id"]) / 10000, total(t, r["id"]) / 10000
         out.append({"row_id": r["id"], "level": r.get("level", 0), "name_zh": r["zh"], "name_en": r["en"],

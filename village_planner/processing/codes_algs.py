@@ -131,7 +131,10 @@ class MigrateCodes2020Algorithm(VillagePlannerAlgorithm):
     def shortHelpString(self):
         return self.tr("Converts a planning layer coded in the 2020 trial edition of the land and sea use "
                        "classification to the 2023 edition (for example 2302 field ridge becomes 2303), from the "
-                       "table in resources/codes, and reports every changed code.")
+                       "table in resources/codes, and reports every changed code. A 2020 code with several 2023 "
+                       "codes (1311 main canals) is flagged to be split. A layer already in 2023 codes (codes that "
+                       "exist only in 2023, or 2023 names in its name field) is refused, so it is never migrated "
+                       "twice.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource("INPUT", self.tr("Planning layer (2020 codes)")))

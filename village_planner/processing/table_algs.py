@@ -2,18 +2,21 @@
 
 import pandas as pd
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsDistanceArea,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
+    QgsSpatialIndex,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -23,7 +26,7 @@ from ..core.crosswalk import SurveyCrosswalk
 from ..core.i18n import current_language
 from ..core.issues import FindingList
 from ..core.ledger import area_values
-from ..core.structure import indicator_table, load_rows, structure_table
+from ..core.structure import OTHER, VILLAGE, indicator_table, load_rows, settlement_of, structure_table
 from ..qgis_adapter.fields import find_field
 from ..qgis_adapter.layers import layer_label, read_attributes
 from .base import VillagePlannerAlgorithm
@@ -33,11 +36,74 @@ AREA_FIELDS = ("MJ", "TBMJ", "GHMJ", "AREA")
 
 
 
-def read_planning_layer(layer, feedback=None):
-    """DataFrame: village, code, is_village, area_m2, ridge_m2 (2303) of a layer in planning codes.
+def features_inside(layer, boundary, share=0.5):
+    """Ids of the layer's features with at least ``share`` of their area inside the boundary's polygons."""
+    transform = None
+    if boundary.crs() != layer.crs():
+        transform = QgsCoordinateTransform(boundary.crs(), layer.crs(), layer.transformContext())
+    index, engines = QgsSpatialIndex(), {}
+    for f in boundary.getFeatures():
+        g = QgsGeometry(f.geometry())
+        if g.isNull() or g.isEmpty():
+            continue
+        if transform is not None:
+            g.transform(transform)
+        if not g.isGeosValid():
+            g = g.makeValid()
+        engine = QgsGeometry.createGeometryEngine(g.constGet())
+        engine.prepareGeometry()
+        engines[f.id()] = (g, engine)
+        index.addFeature(f.id(), g.boundingBox())
+    inside = set()
+    if not engines:
+        return inside
+    for f in layer.getFeatures(QgsFeatureRequest().setNoAttributes()):
+        g = f.geometry()
+        if g.isNull() or g.isEmpty():
+            continue
+        hits = [engines[i] for i in index.intersects(g.boundingBox())]
+        if not hits:
+            continue
+        if any(engine.contains(g.constGet()) for _, engine in hits):
+            inside.add(f.id())
+            continue
+        if not g.isGeosValid():
+            g = g.makeValid()
+        area = g.area()
+        covered = sum(g.intersection(b).area() for b, engine in hits if engine.intersects(g.constGet()))
+        if area > 0 and covered >= share * area:
+            inside.add(f.id())
+    return inside
+
+
+def _settlements(layer, frame, czc, has_czc, boundary, spec, feedback):
+    """Settlement kind (urban / village / other) of each feature: from CZCSXM, else the village construction
+    boundary; a layer with neither stops the table, village land is never guessed from codes."""
+    if has_czc:
+        kinds = {v: settlement_of(v, spec) for v in set(czc)}
+        return czc.map(kinds)
+    tr = VillagePlannerAlgorithm().tr
+    if boundary is None:
+        raise QgsProcessingException(tr(
+            "Layer {layer} has no settlement type (CZCSXM), so its village construction land cannot be told "
+            "from other construction land. Give the village construction boundary (CONSTRUCTION_BOUNDARY) or "
+            "fill CZCSXM (201/202 urban, 203 village).").format(layer=layer.name()))
+    inside = features_inside(layer, boundary)
+    kinds = frame["fid"].map(lambda fid: VILLAGE if fid in inside else OTHER)
+    if feedback is not None:
+        feedback.pushInfo(tr("Layer {layer} has no settlement type (CZCSXM): {n} of {total} features lie inside "
+                             "the village construction boundary {boundary} and count as village land.").format(
+            layer=layer.name(), n=int((kinds == VILLAGE).sum()), total=len(kinds), boundary=boundary.name()))
+    return kinds
+
+
+def read_planning_layer(layer, feedback=None, boundary=None, spec=None):
+    """DataFrame: village, code, settlement, is_village, area_m2, ridge_m2 (2303) of a layer in planning codes.
 
     A raw survey layer (DLBM only) is converted on the fly with the crosswalk. Areas come from the
-    layer's area fields; features without one are measured on the ellipsoid.
+    layer's area fields; features without one are measured on the ellipsoid. The settlement kind
+    (urban, village, other) comes from CZCSXM, or for a layer without it from the village
+    construction ``boundary``; with neither the table cannot be made and QgsProcessingException says so.
     """
     code_f = find_field(layer, CODE_FIELDS)
     dlbm_f = find_field(layer, ("DLBM",)) if code_f is None else None
@@ -84,12 +150,15 @@ def read_planning_layer(layer, feedback=None):
             feedback.pushWarning(VillagePlannerAlgorithm().tr(
                 "Layer {layer} has no area field; ellipsoidal areas of the geometries are used.").format(
                 layer=layer.name()))
-    is_village = czc.isin(["203", "203A"]) if fields["czc"] else code.isin(["0703", "0704"])
+    spec = spec or load_rows()
+    settlement = _settlements(layer, frame, czc, bool(fields["czc"]) and bool(czc.ne("").any()), boundary, spec,
+                              feedback)
     villages = column("village", None).map(village_code) if fields["village"] else pd.Series([""] * n,
                                                                                              index=frame.index)
-    return pd.DataFrame({"village": villages.fillna(""), "code": code, "is_village": is_village,
-                         "area_m2": area.astype(float), "ridge_m2": ridge.astype(float)},
-                        columns=["village", "code", "is_village", "area_m2", "ridge_m2"])
+    return pd.DataFrame({"village": villages.fillna(""), "code": code, "settlement": settlement,
+                         "is_village": settlement == VILLAGE, "area_m2": area.astype(float),
+                         "ridge_m2": ridge.astype(float)},
+                        columns=["village", "code", "settlement", "is_village", "area_m2", "ridge_m2"])
 
 
 class _PlanTableAlgorithm(VillagePlannerAlgorithm):
@@ -105,11 +174,18 @@ class _PlanTableAlgorithm(VillagePlannerAlgorithm):
                                                                 [QgsProcessing.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterString("VILLAGE_CODES", self.tr(
             "Village codes (comma separated; empty for all)"), optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "CONSTRUCTION_BOUNDARY", self.tr("Village construction boundary (for layers without CZCSXM)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
 
     def read_inputs(self, parameters, context, feedback):
         """(base frame, planned frame, village codes to tabulate)."""
-        base = read_planning_layer(self.parameterAsVectorLayer(parameters, "BASE", context), feedback)
-        planned = read_planning_layer(self.parameterAsVectorLayer(parameters, "PLANNED", context), feedback)
+        spec = load_rows()
+        boundary = self.parameterAsVectorLayer(parameters, "CONSTRUCTION_BOUNDARY", context)
+        base = read_planning_layer(self.parameterAsVectorLayer(parameters, "BASE", context), feedback, boundary,
+                                   spec)
+        planned = read_planning_layer(self.parameterAsVectorLayer(parameters, "PLANNED", context), feedback,
+                                      boundary, spec)
         wanted = {c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).split(",")
                   if c.strip()}
         codes = sorted((set(base["village"]) | set(planned["village"])) - {"", None})
@@ -129,7 +205,9 @@ class StructureTableAlgorithm(_PlanTableAlgorithm):
             "The land-use structure adjustment table of each village from a base-year layer and a planned layer "
             "in 2023 planning codes (a survey layer is converted on the fly): rows in the standard hierarchy with "
             "subtotals, base-year and target-year area (ha) and share (%), and the change. Rows follow "
-            "resources/tables/structure_rows.json.")
+            "resources/tables/structure_rows.json. Construction land is split by settlement type (CZCSXM): 201/202 "
+            "urban, 203 village, anything else other construction land; a layer without CZCSXM takes its village "
+            "land from the village construction boundary, and without either the table is not made.")
 
     def initAlgorithm(self, config=None):
         self.add_inputs()

@@ -49,6 +49,8 @@ SURVEY_NAMES = {
     "1003": "公路用地", "1004": "城镇村道路用地", "1006": "农村道路", "1101": "河流水面",
     "1104": "坑塘水面", "1104K": "可调整坑塘水面", "1107": "沟渠", "1108": "沼泽地",
     "1109": "水工建筑用地", "1201": "空闲地", "1202": "设施农用地", "1206": "裸土地",
+    "0204": "其他园地", "08H2A": "高教用地", "0810A": "广场用地", "1104A": "养殖坑塘", "1107A": "干渠",
+    "1005": "交通服务场站用地",
 }
 KCXS = {1: 0.0, 2: 0.0263, 3: 0.0611, 4: 0.1036, 5: 0.1481}
 
@@ -207,23 +209,26 @@ class County:
             return "1003", "", "20"
         if river:
             return ("1101", "", "20") if roll < 0.9 else ("1109", "", "20")
+        # the A-suffixed classes, from the same roll (the random stream, and so the rest of the county, is kept)
+        half = (roll * 9) % 1 < 0.5
         if v["index"] == 0 and dcen < 0.2:
             code = ["0701", "0701", "0701", "05H1", "08H1", "08H2", "1004", "0810", "0601"][int(roll * 9)]
-            return code, "201", "20" if code in ("08H1", "1004", "0810") else "30"
+            code = {"08H2": "08H2A", "0810": "0810A"}.get(code, code) if half else code
+            return code, "201", "20" if code in ("08H1", "1004", "0810", "0810A") else "30"
         if v["seat"] and dcen < 0.15:
             code = ["0701", "0701", "05H1", "08H1", "08H2", "1004", "0702"][int(roll * 7)]
             return code, "202", "30"
         if dcen < 0.11:
-            code = ["0702"] * 12 + ["08H2", "0809", "05H1", "1004", "1004", "1201", "0601", "09"]
+            code = ["0702"] * 12 + ["08H2", "0809", "05H1", "1004", "1005", "1201", "0601", "09"]
             return code[int(roll * len(code))], "203", "30"
         if roll < 0.03:
             return "1006", "", "30"
         if roll < 0.045:
-            return "1104", "", "30"
+            return ("1104" if roll < 0.04 else "1104A"), "", "30"
         if roll < 0.05:
             return "1104K", "", "30"
         if roll < 0.06:
-            return "1107", "", "30"
+            return ("1107" if roll < 0.057 else "1107A"), "", "30"
         if roll < 0.07:
             return "1202", "", "30"
         if roll < 0.073:
@@ -236,7 +241,7 @@ class County:
         if elev < 0.5:
             return ("0103" if r2 < 0.85 else "0101"), "", "30"
         if elev < 0.6:
-            return ("0201", "0201K", "0202", "0201")[int(r2 * 4)], "", "30"
+            return ("0201", "0201K", "0202", "0204")[int(r2 * 4)], "", "30"
         if elev < 0.88:
             return ("0301", "0301", "0305", "0307", "0301K")[int(r2 * 5)], "", "30"
         return ("0404", "0404K")[int(r2 * 2)], "", "30"
@@ -269,7 +274,7 @@ class County:
         geoms = shapely.make_valid(self.parcel_geoms)
         by_village = {}
         for g, att in zip(geoms, self.planned):
-            if att["CZCSXM"] in ("203", "202", "201"):
+            if att["CZCSXM"] in ("203", "203A"):  # village land only: towns have their own boundary
                 by_village.setdefault(att["ZLDWDM"][:12], []).append(g)
         self.boundaries = []
         for v in self.villages:
