@@ -496,8 +496,8 @@
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
-      <source>Converts a planning layer coded in the 2020 trial edition of the land and sea use classification to the 2023 edition (for example 2302 field ridge becomes 2303), from the table in resources/codes, and reports every changed code.</source>
-      <translation>依据 resources/codes 中的对照表，将按 2020 年试行版用地用海分类编码的规划图层转换为 2023 年版（例如田坎由 2302 改为 2303），并报告每一个变化的代码。</translation>
+      <source>Converts a planning layer coded in the 2020 trial edition of the land and sea use classification to the 2023 edition (for example 2302 field ridge becomes 2303), from the table in resources/codes, and reports every changed code. A 2020 code with several 2023 codes (1311 main canals) is flagged to be split. A layer already in 2023 codes (codes that exist only in 2023, or 2023 names in its name field) is refused, so it is never migrated twice.</source>
+      <translation>依据 resources/codes 中的对照表，将按 2020 年试行版用地用海分类编码的规划图层转换为 2023 年版（例如田坎由 2302 改为 2303），并报告每一个变化的代码。对应多个 2023 年版代码的 2020 年版代码（1311 干渠）标记为待细分。已是 2023 年版代码的图层（含仅 2023 年版才有的代码，或名称字段为 2023 年版名称）将被拒绝，避免重复转换。</translation>
     </message>
     <message>
       <location filename="../village_planner/layouts/village_maps.py" />
@@ -831,7 +831,7 @@
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>Features to be split</source>
-      <translation type="unfinished" />
+      <translation>待细分要素数</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
@@ -1142,6 +1142,16 @@
       <translation>图层 {layer} 没有人口列（户籍人口或常住人口），台账的人口数据将为空。已识别的列：{columns}</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Layer {layer} has no settlement type (CZCSXM), so its village construction land cannot be told from other construction land. Give the village construction boundary (CONSTRUCTION_BOUNDARY) or fill CZCSXM (201/202 urban, 203 village).</source>
+      <translation>图层 {layer} 没有城镇村属性码（CZCSXM），无法区分村庄建设用地与其他建设用地。请提供村庄建设边界（CONSTRUCTION_BOUNDARY），或填写 CZCSXM（201/202 为城镇，203 为村庄）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Layer {layer} has no settlement type (CZCSXM): {n} of {total} features lie inside the village construction boundary {boundary} and count as village land.</source>
+      <translation>图层 {layer} 没有城镇村属性码（CZCSXM）：{total} 个要素中有 {n} 个位于村庄建设边界 {boundary} 内，按村庄用地统计。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/classification.py" />
       <source>Layer {layer} has no village code field.</source>
       <translation>图层 {layer} 没有村代码字段。</translation>
@@ -1149,12 +1159,12 @@
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>Layer {layer} is already coded in the 2023 edition: {evidence}. Migrating it again would change codes that are right (2303 field ridge would become 060102 field road). Nothing was written.</source>
-      <translation type="unfinished" />
+      <translation>图层 {layer} 已是 2023 年版代码：{evidence}。再次转换会改错本已正确的代码（2303 田坎会变成 060102 田间道）。未写出任何结果。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>Layer {layer} is coded in the 2020 edition: {evidence}.</source>
-      <translation type="unfinished" />
+      <translation>图层 {layer} 为 2020 年试行版代码：{evidence}。</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/checker.py" />
@@ -1174,7 +1184,7 @@
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>Layer {layer} mixes codes of the 2020 and 2023 editions, so it cannot be migrated as a whole. 2023 edition: {e2023}. 2020 edition: {e2020}. Nothing was written; correct the features of one edition first.</source>
-      <translation type="unfinished" />
+      <translation>图层 {layer} 混有 2020 年版和 2023 年版代码，无法整体转换。2023 年版：{e2023}。2020 年版：{e2020}。未写出任何结果；请先更正其中一个版本的要素。</translation>
     </message>
     <message>
       <location filename="../village_planner/plugin.py" />
@@ -1277,7 +1287,7 @@
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>Name field (to recognise the edition)</source>
-      <translation type="unfinished" />
+      <translation>名称字段（用于识别分类版本）</translation>
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -1297,7 +1307,7 @@
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>No code or name of {layer} tells which edition it is in; it is migrated as the 2020 edition, as asked. Check these codes, whose meaning differs between the editions: {codes}.</source>
-      <translation type="unfinished" />
+      <translation>图层 {layer} 的代码和名称均无法判断其分类版本，按要求作为 2020 年版转换。请核对以下在两版中含义不同的代码：{codes}。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
@@ -1363,12 +1373,12 @@
     <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Other agricultural land</source>
-      <translation type="unfinished" />
+      <translation>其他农用地</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Other agricultural land (garden, ponds, ditches, facility farmland, rural roads, field ridges)</source>
-      <translation type="unfinished" />
+      <translation>其他农用地（园地、坑塘、沟渠、设施农用地、农村道路、田坎）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1655,7 +1665,7 @@
     <message>
       <location filename="../village_planner/core/profile.py" />
       <source>Profile {path}: unknown land account '{account}' (the accounts are {accounts}).</source>
-      <translation type="unfinished" />
+      <translation>台账口径 {path}：未知的用地账“{account}”（可用的用地账为 {accounts}）。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_algs.py" />
@@ -2148,8 +2158,8 @@
     </message>
     <message>
       <location filename="../village_planner/processing/table_algs.py" />
-      <source>The land-use structure adjustment table of each village from a base-year layer and a planned layer in 2023 planning codes (a survey layer is converted on the fly): rows in the standard hierarchy with subtotals, base-year and target-year area (ha) and share (%), and the change. Rows follow resources/tables/structure_rows.json.</source>
-      <translation>依据基期年用地图层和规划用地图层（2023 版规划分类代码；调查图层会自动转换）生成各村国土空间功能结构调整表：按标准层级列出地类及小计，基期年和目标年的面积（公顷）、占比（%）及变化。表行按 resources/tables/structure_rows.json 设定。</translation>
+      <source>The land-use structure adjustment table of each village from a base-year layer and a planned layer in 2023 planning codes (a survey layer is converted on the fly): rows in the standard hierarchy with subtotals, base-year and target-year area (ha) and share (%), and the change. Rows follow resources/tables/structure_rows.json. Construction land is split by settlement type (CZCSXM): 201/202 urban, 203 village, anything else other construction land; a layer without CZCSXM takes its village land from the village construction boundary, and without either the table is not made.</source>
+      <translation>依据基期年用地图层和规划用地图层（2023 版规划分类代码；调查图层会自动转换）生成各村国土空间功能结构调整表：按标准层级列出地类及小计，基期年和目标年的面积（公顷）、占比（%）及变化。表行按 resources/tables/structure_rows.json 设定。建设用地按城镇村属性码（CZCSXM）划分：201/202 为城镇，203 为村庄，其余为其他建设用地；没有 CZCSXM 的图层按村庄建设边界确定村庄用地，两者都没有时不生成该表。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/export_maps.py" />
@@ -2466,6 +2476,11 @@
       <translation>村庄建设边界</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/table_algs.py" />
+      <source>Village construction boundary (for layers without CZCSXM)</source>
+      <translation>村庄建设边界（用于没有 CZCSXM 的图层）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Village construction land</source>
@@ -2661,7 +2676,7 @@
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>codes that exist only in the {edition} edition (features): {items}</source>
-      <translation type="unfinished" />
+      <translation>仅 {edition} 年版才有的代码（要素数）：{items}</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_diff.py" />
@@ -2764,7 +2779,7 @@
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>names of the {edition} edition (features): {items}</source>
-      <translation type="unfinished" />
+      <translation>{edition} 年版的名称（要素数）：{items}</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/classify_villages.py" />
@@ -2837,7 +2852,7 @@
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>{code}: {old} is called {new} in 2023: {n} features</source>
-      <translation type="unfinished" />
+      <translation>{code}：{old} 在 2023 年版中称为 {new}：{n} 个要素</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/check_layers.py" />
@@ -2868,7 +2883,7 @@
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>{n} features are to be split: their 2020 code has several 2023 codes (see the candidates field).</source>
-      <translation type="unfinished" />
+      <translation>{n} 个要素待细分：其 2020 年版代码对应多个 2023 年版代码（见 candidates 字段）。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger.py" />
