@@ -4,7 +4,7 @@ PY := .venv/bin/python
 SAMPLE := sample_data
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: setup demo test test-fast package deploy i18n lint bench sample clean
+.PHONY: setup demo test test-fast test-ltr package deploy i18n lint bench sample clean
 
 setup:
 	@bash scripts/setup.sh
@@ -19,6 +19,9 @@ demo: setup $(SAMPLE)/county.gpkg
 
 test: setup
 	@bash scripts/with_qgis_env.sh $(PY) -m pytest tests
+
+test-ltr: package
+	@bash scripts/test_ltr.sh
 
 test-fast: setup
 	@bash scripts/with_qgis_env.sh $(PY) -m pytest tests -m "not e2e"

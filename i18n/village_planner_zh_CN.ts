@@ -594,6 +594,11 @@
       <translation>DATE（日期）：{reason}</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>Data check</source>
+      <translation>数据检查</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/processing/check_layers.py" />
@@ -859,6 +864,11 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Field ridges</source>
       <translation>田坎</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>Field verification</source>
+      <translation>外业核查</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/export_maps.py" />
@@ -1264,6 +1274,11 @@
       <translation>规划用地代码由 2020 年试行版转换为 2023 年版</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>Monitoring</source>
+      <translation>实施监测</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <source>Movement</source>
@@ -1488,6 +1503,11 @@
       <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Permanent basic farmland (YJJBNTTB)</source>
       <translation>永久基本农田（YJJBNTTB）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>Plan maps and tables</source>
+      <translation>规划图表</translation>
     </message>
     <message>
       <location filename="../village_planner/layouts/village_maps.py" />
@@ -1817,9 +1837,9 @@
       <translation>“4+2”资源本底台账</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/base.py" />
       <location filename="../village_planner/processing/quota_algs.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
-      <location filename="../village_planner/processing/table_algs.py" />
       <source>Resource ledger</source>
       <translation>资源本底台账</translation>
     </message>
@@ -2029,6 +2049,11 @@
       <location filename="../village_planner/processing/table_algs.py" />
       <source>Structure workbook</source>
       <translation>结构调整表工作簿</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>Submission</source>
+      <translation>成果入库</translation>
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -2287,6 +2312,11 @@
       <translation>该村没有图斑。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>Tools</source>
+      <translation>工具</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Total area</source>
       <translation>总面积</translation>
@@ -2427,7 +2457,7 @@
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/gui/classification_wizard.py" />
-      <location filename="../village_planner/processing/classify_villages.py" />
+      <location filename="../village_planner/processing/base.py" />
       <source>Village classification</source>
       <translation>村庄分类</translation>
     </message>

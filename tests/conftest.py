@@ -9,6 +9,10 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
+# make test-ltr tests the plugin as a user installs it: the packaged zip, unpacked in VP_PLUGIN_DIR
+PLUGIN_DIR = os.environ.get("VP_PLUGIN_DIR")
+if PLUGIN_DIR:
+    sys.path.insert(0, PLUGIN_DIR)
 PROCESSING_PATH = "/usr/share/qgis/python/plugins"
 if PROCESSING_PATH not in sys.path:
     sys.path.append(PROCESSING_PATH)

@@ -1,5 +1,6 @@
 """A throwaway PostgreSQL/PostGIS cluster for the tests (Debian's packages, a free port)."""
 
+import glob
 import os
 import pwd
 import shutil
@@ -7,7 +8,8 @@ import socket
 import subprocess
 import tempfile
 
-BIN = "/usr/lib/postgresql/15/bin"
+BIN = (sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2])) or
+       ["/usr/lib/postgresql/15/bin"])[-1]  # Debian 12 has 15, Debian 13 (the LTR target) 17
 
 
 def _free_port():

@@ -14,14 +14,29 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.i18n import N_
 from ..paths import icon_path
 from ..qgis_adapter.i18n import tr as _tr
 
+# the toolbox groups, in the order of a planner's work
+GROUPS = {
+    "check": N_("Data check"),
+    "ledger": N_("Resource ledger"),
+    "classification": N_("Village classification"),
+    "quota": N_("Quota pool"),
+    "plan": N_("Plan maps and tables"),
+    "submission": N_("Submission"),
+    "field": N_("Field verification"),
+    "monitoring": N_("Monitoring"),
+    "tools": N_("Tools"),
+}
+
 
 class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
-    """Name, group, icon and translation helpers; subclasses set the rest."""
+    """Name, group, icon and translation helpers; subclasses set ALG_ID, GROUP and the rest."""
 
     ALG_ID = ""
+    GROUP = "tools"  # a key of GROUPS
     CREATED_FILES = ("PLANNING_DB", "DATABASE")  # file parameters that are created when missing
 
     def tr(self, text):
@@ -37,10 +52,10 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
         return QIcon(icon_path())
 
     def group(self):
-        return ""
+        return self.tr(GROUPS[self.GROUP])
 
-    def groupId(self):
-        return ""
+    def groupId(self):  # noqa: N802 - QGIS API
+        return self.GROUP
 
     def add_workbook_output(self, label):
         """The optional OUTPUT_XLSX every table-producing algorithm offers."""

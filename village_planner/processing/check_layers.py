@@ -39,6 +39,7 @@ def write_findings(sink, findings):
 
 class CheckLayersAlgorithm(VillagePlannerAlgorithm):
     ALG_ID = "checklayers"
+    GROUP = "check"
 
     def displayName(self):
         return self.tr("Check survey layers")

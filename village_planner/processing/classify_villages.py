@@ -44,6 +44,7 @@ def output_fields():
 
 class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
     ALG_ID = "classifyvillages"
+    GROUP = "classification"
 
     def displayName(self):
         return self.tr("Classify villages (suggest and explain)")

@@ -22,6 +22,7 @@ CHOICES = [("accept", N_("Accept the suggestion"))] + [(c, c) for c in CATEGORIE
 
 class DecideCategoryAlgorithm(VillagePlannerAlgorithm):
     ALG_ID = "decidecategory"
+    GROUP = "classification"
 
     def displayName(self):
         return self.tr("Record village category decisions")

@@ -51,6 +51,7 @@ def _structure_rows(layer, feedback):
 
 class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
     ALG_ID = "exportvillagemaps"
+    GROUP = "plan"
 
     def displayName(self):
         return self.tr("Export village plan maps")

@@ -28,6 +28,7 @@ SUMMARY_FIELDS = [("village_code", QVariant.String), ("village_name", QVariant.S
 
 class LedgerDiffAlgorithm(VillagePlannerAlgorithm):
     ALG_ID = "ledgerdiff"
+    GROUP = "ledger"
 
     def displayName(self):
         return self.tr("Compare ledger snapshots")
