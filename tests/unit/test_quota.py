@@ -406,3 +406,14 @@ def test_pool_figures_must_be_plausible(tmp_path, control, baseline):
     with pytest.raises(StoreError):
         store.create("500230", control, baseline, load_policy(), villages())
     assert not store.exists()
+
+
+def test_quota_errors_derive_from_the_plugins_root_error_and_stay_value_errors():
+    from village_planner.core.errors import VillagePlannerError
+    from village_planner.store.sqlite import StoreError
+
+    for error in (q.QuotaRefused, q.PolicyError):
+        assert issubclass(error, VillagePlannerError) and issubclass(error, ValueError)
+    assert issubclass(StoreError, VillagePlannerError)
+    refused = q.QuotaRefused("balance", "too little")
+    assert refused.rule == "balance" and str(refused) == "too little"

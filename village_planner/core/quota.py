@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass, field
 
 from .codes import read_json, resource_path
+from .errors import VillagePlannerError
 from .i18n import N_, tr
 
 UNITS_PER_HA = 10000
@@ -34,7 +35,7 @@ _EMPTY_SHA = hashlib.sha256(b"").hexdigest()
 _DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-class QuotaRefused(ValueError):
+class QuotaRefused(VillagePlannerError, ValueError):
     """A movement a rule refuses; ``rule`` names the rule."""
 
     def __init__(self, rule, message):
@@ -42,8 +43,8 @@ class QuotaRefused(ValueError):
         self.rule = rule
 
 
-class PolicyError(ValueError):
-    pass
+class PolicyError(VillagePlannerError, ValueError):
+    """The quota policy file cannot be read or lacks what the rules need."""
 
 
 MAX_AREA_HA = 100_000_000  # larger than any county: a plausibility bound that keeps units in 64 bits
