@@ -117,3 +117,9 @@ def test_a_county_file_with_the_old_village_flag_still_works():
                      {"id": "B", "zh": "b", "en": "b", "prefixes": ["08"], "village": False}]}
     assert leaf_of("0804", "village", spec) == "A"
     assert leaf_of("0804", "urban", spec) == "B" and leaf_of("0804", "other", spec) == "B"
+
+
+def test_no_change_is_written_as_zero_not_minus_zero():
+    same = frame([("v", "0201", "other", 1234.5678, 0)])
+    rows = {r["row_id"]: r for r in structure_table(same, frame([("v", "0201", "other", 1234.5678 - 1e-9, 0)]))}
+    assert str(rows["02"]["change_ha"]) == "0.0"

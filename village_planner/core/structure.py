@@ -118,11 +118,11 @@ def structure_table(base, planned, spec=None):
                     "base_ha": round(bh, 6), "base_pct": round(bh / base_total * 1e6, 2) if base_total else 0.0,
                     "target_ha": round(th, 6),
                     "target_pct": round(th / target_total * 1e6, 2) if target_total else 0.0,
-                    "change_ha": round(th - bh, 6)})
+                    "change_ha": round(th - bh, 6) + 0.0})  # + 0.0: no "-0"
     out.append({"row_id": "TOTAL", "level": 0, "name_zh": "合计", "name_en": "Total",
                 "base_ha": round(base_total / 10000, 6), "base_pct": 100.0 if base_total else 0.0,
                 "target_ha": round(target_total / 10000, 6), "target_pct": 100.0 if target_total else 0.0,
-                "change_ha": round((target_total - base_total) / 10000, 6)})
+                "change_ha": round((target_total - base_total) / 10000, 6) + 0.0})
     return out
 
 
