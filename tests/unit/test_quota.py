@@ -417,3 +417,58 @@ def test_quota_errors_derive_from_the_plugins_root_error_and_stay_value_errors()
     assert issubclass(StoreError, VillagePlannerError)
     refused = q.QuotaRefused("balance", "too little")
     assert refused.rule == "balance" and str(refused) == "too little"
+
+
+class CountedConnections:
+    """Wraps sqlite3.connect (the real function still connects) and counts the calls."""
+
+    def __init__(self, monkeypatch):
+        self.calls = 0
+        real = sqlite3.connect
+
+        def connect(*args, **kwargs):
+            self.calls += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+def test_a_movement_runs_on_one_connection(tmp_path, monkeypatch):
+    """The overlaps of a draw are read inside its write transaction, on its connection (issue 10)."""
+    import shapely
+
+    store = make_store(tmp_path)
+    store.record(mv("inflow", 5.0, source="annual_plan"))
+    store.record(mv("allocate", 3.0, village=V1))
+    opened = CountedConnections(monkeypatch)
+
+    def overlaps(entry):  # what the QGIS OverlapChecker reads from the store
+        assert store.constraints("basic_farmland") == [] and store.village_boundary(entry.village) is None
+        return {}
+
+    parcel = shapely.to_wkb(shapely.box(0, 0, 10, 10))
+    with store.session():
+        store.pool_info()
+        seq, _ = store.record(mv("draw", 0.5, village=V1, geometry_wkb=parcel), overlaps)
+        assert store.state().balance(V1) == to_units(2.5)
+    assert seq == 3 and opened.calls == 1
+    store.record(mv("draw", 0.5, village=V1), overlaps)  # outside a session: a connection of its own
+    assert opened.calls == 2
+    with store.session():
+        assert store.verify()["balances_ok"]
+    assert opened.calls == 3
+
+
+def test_every_sqlite_error_leaves_the_store_as_a_store_error(tmp_path):
+    from village_planner.store.sqlite import StoreError
+
+    path = tmp_path / "other.gpkg"
+    con = sqlite3.connect(str(path))
+    con.execute("CREATE TABLE something (x)")
+    con.close()
+    store = GpkgQuotaStore(str(path))
+    assert not store.exists()
+    for call in (store.state, store.journal, store.pool_info, store.policy, lambda: store.record(
+            mv("inflow", 1.0, source="annual_plan"))):
+        with pytest.raises(StoreError, match="other.gpkg"):
+            call()

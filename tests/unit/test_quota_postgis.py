@@ -422,3 +422,36 @@ def test_a_pool_of_schema_version_2_is_upgraded_and_keeps_verifying(postgis):
     entries = store.journal()
     assert entries[0].settings == "" and entries[1].settings == store.settings_digest()
     assert store.verified(store.verify())
+
+
+def test_a_movement_runs_on_one_connection_on_postgis(postgis, monkeypatch):
+    db = postgis.create_database("quota_one_connection")
+    store = PgQuotaStore(dsn(postgis, db))
+    store.create("500230", 1000.0, 990.0, load_policy(), villages())
+    store.record(mv("inflow", 5.0, source="annual_plan"))
+    store.record(mv("allocate", 3.0, village=V1))
+    calls = []
+    real = psycopg2.connect
+    monkeypatch.setattr(psycopg2, "connect", lambda *a, **kw: calls.append(a) or real(*a, **kw))
+
+    def overlaps(entry):  # what the QGIS OverlapChecker reads from the store, inside the write transaction
+        assert store.constraints("basic_farmland") == [] and store.village_boundary(entry.village) is None
+        return {}
+
+    with store.session():
+        assert store.exists()
+        store.pool_info()
+        seq, _ = store.record(mv("draw", 0.5, village=V1), overlaps)
+        assert store.state().balance(V1) == to_units(2.5)
+        assert store.verify()["balances_ok"]
+    assert seq == 3 and len(calls) == 1
+
+
+def test_every_driver_error_leaves_the_store_as_a_store_error_on_postgis(postgis):
+    from village_planner.store.sqlite import StoreError
+
+    store = PgQuotaStore(dsn(postgis, postgis.create_database("quota_no_schema")))
+    assert not store.exists()
+    for call in (store.state, store.journal, store.pool_info, store.policy):
+        with pytest.raises(StoreError, match="vp_quota"):
+            call()
