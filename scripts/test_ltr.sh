@@ -20,6 +20,7 @@ STAMP=$(printf '%s' "$STAMP_TEXT" | sha256sum | cut -c1-16)
 
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
+trap 'exit 130' INT TERM  # so that the EXIT traps below unmount and clean up
 
 retry() {  # retry a network step: 4 tries, 20 s, 40 s, 60 s apart
   local n=0
@@ -32,6 +33,13 @@ retry() {  # retry a network step: 4 tries, 20 s, 40 s, 60 s apart
     echo ">> failed, trying again in $((n * 20)) s: $*" >&2
     sleep $((n * 20))
   done
+}
+
+in_root() {  # run a command inside a root with a clean environment (the host's PIP_*, SSL_* would mislead it)
+  local root=$1
+  shift
+  $SUDO chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+    DEBIAN_FRONTEND=noninteractive "$@"
 }
 
 MOUNTED=()
@@ -65,14 +73,19 @@ build_root() {
   # no services start inside the root
   printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$work/root/usr/sbin/policy-rc.d" >/dev/null
   $SUDO chmod +x "$work/root/usr/sbin/policy-rc.d"
-  retry $SUDO chroot "$work/root" apt-get update -qq
-  retry $SUDO chroot "$work/root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-    --no-install-recommends $APT_PACKAGES >/dev/null
-  $SUDO chroot "$work/root" python3 -m venv --system-site-packages /opt/vp-venv
+  retry in_root "$work/root" apt-get update -qq
+  retry in_root "$work/root" apt-get install -y -qq --no-install-recommends $APT_PACKAGES >/dev/null
+  in_root "$work/root" python3 -m venv --system-site-packages /opt/vp-venv
   $SUDO cp requirements/ltr.txt "$work/root/opt/vp-ltr-requirements.txt"
-  retry $SUDO chroot "$work/root" /opt/vp-venv/bin/python -m pip install -q --disable-pip-version-check \
-    -r /opt/vp-ltr-requirements.txt
-  $SUDO chroot "$work/root" apt-get clean
+  # the host's certificate authorities (a proxy's own CA included) also serve pip inside the root
+  local cert=()
+  if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+    $SUDO cp /etc/ssl/certs/ca-certificates.crt "$work/root/opt/vp-host-ca.crt"
+    cert=(--cert /opt/vp-host-ca.crt)
+  fi
+  retry in_root "$work/root" /opt/vp-venv/bin/python -m pip install -q --disable-pip-version-check \
+    "${cert[@]}" -r /opt/vp-ltr-requirements.txt
+  in_root "$work/root" apt-get clean
   echo "$STAMP" | $SUDO tee "$work/root/.vp-ltr-complete" >/dev/null
   unmount_all
   $SUDO rm -rf "$ROOT_DIR"
@@ -98,7 +111,7 @@ tar -C "$CHECKOUT" --exclude=./.venv --exclude=./.git --exclude=./build --exclud
   --exclude=./demo-output --exclude=./bench-output --exclude=./sample_data -cf - . \
   | $SUDO tar -C "$ROOT_DIR$RUN/checkout" -xf -
 $SUDO unzip -q "$ZIP" -d "$ROOT_DIR$RUN/plugin"
-echo ">> QGIS $($SUDO chroot "$ROOT_DIR" python3 -c 'from qgis.core import Qgis; print(Qgis.QGIS_VERSION)' 2>/dev/null)"
+echo ">> QGIS $(in_root "$ROOT_DIR" python3 -c 'from qgis.core import Qgis; print(Qgis.QGIS_VERSION)' 2>/dev/null)"
 # Deprecation warnings are shown (-W default): the plugin itself must raise none (see pytest.ini).
 $SUDO chroot "$ROOT_DIR" env -i PATH=/opt/vp-venv/bin:/usr/bin:/bin HOME=/root LANG=C.UTF-8 CI="${CI:-}" \
   VP_PLUGIN_DIR="$RUN/plugin" VP_TEST_OUTPUT=/tmp/vp-test-output VP_QGIS_TARGET=ltr \

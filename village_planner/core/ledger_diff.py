@@ -7,7 +7,7 @@ from .i18n import N_, tr
 
 ITEMS = ["total_ha", "cultivated_ha", "field_ridge_ha", "cultivated_in_bnt_ha", "bnt_ha", "restorable_ha",
          "ecological_ha", "eco_redline_ha", "construction_ha", "village_construction_ha", "homestead_ha",
-         "other_ha", "resident_pop", "households"]
+         "other_agricultural_ha", "other_ha", "resident_pop", "households"]
 # (item, direction that is flagged, flag label)
 FLAGS = [
     ("cultivated_ha", -1, N_("cultivated land decreased")),

@@ -38,6 +38,7 @@ NO_CHECK = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
 
 class LandUseCrosswalkAlgorithm(VillagePlannerAlgorithm):
     ALG_ID = "landusecrosswalk"
+    GROUP = "plan"
 
     def displayName(self):
         return self.tr("Convert survey codes to planning codes (2023)")
@@ -124,6 +125,7 @@ MAX_EVIDENCE = 8
 
 class MigrateCodes2020Algorithm(VillagePlannerAlgorithm):
     ALG_ID = "migratecodes2020"
+    GROUP = "plan"
 
     def displayName(self):
         return self.tr("Migrate planning codes from the 2020 trial edition to 2023")

@@ -25,6 +25,7 @@ from ..layouts.village_maps import (
     VillageMapExporter,
     villages_of,
 )
+from ..qgis_adapter.planning_layers import PlanningLayerError, read_planning_layer
 from ..qgis_adapter.roles import layer_parameter
 from .base import VillagePlannerAlgorithm
 from .params import KeyedEnumParameter, enum_key, enum_keys
@@ -39,11 +40,10 @@ def safe_name(text):
     return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_")
 
 
-def _structure_rows(layer, feedback):
+def _structure_rows(layer, boundary=None):
     from ..core.structure import load_rows, structure_table
-    from .table_algs import read_planning_layer
 
-    frame = read_planning_layer(layer, feedback)
+    frame = read_planning_layer(layer, None, boundary)
     spec = load_rows()
     return {code: {r["row_id"]: r for r in structure_table(part, part, spec)}
             for code, part in frame.groupby("village") if code}
@@ -94,9 +94,10 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
         """{village code: {label: text}} for the summary table of the maps: areas now and planned."""
         out = {}
         try:
-            now = _structure_rows(layers["current"], None) if layers.get("current") is not None else {}
-            plan = _structure_rows(layers["planned"], None) if layers.get("planned") is not None else {}
-        except QgsProcessingException as exc:
+            boundary = layers.get("construction_boundary")
+            now = _structure_rows(layers["current"], boundary) if layers.get("current") is not None else {}
+            plan = _structure_rows(layers["planned"], boundary) if layers.get("planned") is not None else {}
+        except PlanningLayerError as exc:
             feedback.pushWarning(str(exc))
             return out
         for code in set(now) | set(plan):

@@ -54,6 +54,7 @@ def _cell(value, kind):
 
 class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
     ALG_ID = "resourceledger"
+    GROUP = "ledger"
 
     def displayName(self):
         return self.tr("Build resource baseline ledger (4+2)")

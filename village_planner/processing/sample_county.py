@@ -11,6 +11,7 @@ from .base import VillagePlannerAlgorithm
 
 class SampleCountyAlgorithm(VillagePlannerAlgorithm):
     ALG_ID = "samplecounty"
+    GROUP = "tools"
 
     def displayName(self):
         return self.tr("Generate sample county")
