@@ -472,3 +472,18 @@ def test_every_sqlite_error_leaves_the_store_as_a_store_error(tmp_path):
             mv("inflow", 1.0, source="annual_plan"))):
         with pytest.raises(StoreError, match="other.gpkg"):
             call()
+
+
+def test_the_draw_rule_is_the_cores_and_check_applies_the_same():
+    """The dock shows what assess_draw says; check refuses exactly the draws it calls refused (issue 10)."""
+    sliver = q.assess_draw({"basic_farmland": 0.01, "eco_redline": 0.0, "outside_village": 0.005}, V1, 120.0)
+    assert not sliver.refused and sliver.outside_m2 == 0.0 and sliver.area_m2 == 120.0
+    on_farmland = q.assess_draw({"basic_farmland": 12.5, "eco_redline": 3.0, "outside_village": 4.0}, V1)
+    assert on_farmland.refused and [k for k, _ in on_farmland.protected] == ["basic_farmland", "eco_redline"]
+    assert on_farmland.outside_m2 == 4.0 and V1 in on_farmland.outside_warning()
+    state = q.PoolState(to_units(1000), to_units(990), {V1: to_units(5)}, 0, {V1: {"planned_units": 0}})
+    with pytest.raises(QuotaRefused) as err:
+        q.check(mv("draw", 1.0, village=V1), state, load_policy(), overlaps=on_farmland.overlaps)
+    assert err.value.rule == "basic_farmland"
+    warnings = q.check(mv("draw", 1.0, village=V1), state, load_policy(), overlaps={"outside_village": 4.0})
+    assert warnings == [q.assess_draw({"outside_village": 4.0}, V1).outside_warning()]

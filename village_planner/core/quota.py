@@ -30,6 +30,9 @@ KIND_LABELS = {
     "reverse": N_("Reverse an entry"),
 }
 POOL = "POOL"
+# a draw may not touch these; overlaps up to the tolerance are slivers of digitising, not land taken
+PROTECTED_ZONES = {"basic_farmland": N_("permanent basic farmland"), "eco_redline": N_("the ecological red line")}
+OVERLAP_TOLERANCE_M2 = 0.01
 GENESIS = "0" * 64
 _EMPTY_SHA = hashlib.sha256(b"").hexdigest()
 _DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -252,7 +255,18 @@ def check(entry, state, policy, original=None, overlaps=None):
 
     ``overlaps``: {"basic_farmland": m2, "eco_redline": m2, "outside_village": m2} for draws.
     """
-    warnings = []
+    _check_record(entry, state, policy)
+    if entry.kind == "reverse":
+        _check_reversal(entry, original)
+    if entry.kind in ("allocate", "transfer"):
+        _check_category(entry, state, policy)
+    warnings = _check_draw(entry, state, policy, overlaps) if entry.kind == "draw" else []
+    _check_totals(entry, state, policy, original)
+    return warnings
+
+
+def _check_record(entry, state, policy):
+    """What every movement needs: a known kind, a plausible area, date, document, author and its villages."""
     if entry.kind not in KINDS:
         raise QuotaRefused("kind", tr("Unknown movement '{kind}'.").format(kind=entry.kind))
     if entry.units <= 0:
@@ -276,57 +290,64 @@ def check(entry, state, policy, original=None, overlaps=None):
     if entry.kind == "inflow" and entry.source not in policy.sources():
         raise QuotaRefused("source", tr("Unknown inflow source '{source}'; the policy lists {sources}.").format(
             source=entry.source, sources=", ".join(policy.sources())))
-    if entry.kind == "reverse":
-        if original is None:
-            raise QuotaRefused("reverse", tr("Entry {id} to reverse does not exist.").format(id=entry.reverses))
-        if original.kind == "reverse":
-            raise QuotaRefused("reverse", tr("A reversal cannot itself be reversed; record the movement again."))
-        if original.extra.get("reversed"):
-            raise QuotaRefused("reverse", tr("Entry {id} is already reversed.").format(id=entry.reverses))
-        if entry.units != original.units:
-            raise QuotaRefused("reverse", tr("A reversal cancels the whole entry {id} ({ha} ha).").format(
-                id=original.seq, ha=fmt(original.units)))
-    # differentiated allocation by category
-    if entry.kind in ("allocate", "transfer"):
-        target = entry.village if entry.kind == "allocate" else entry.to_village
-        category = state.villages[target].get("category") or ""
-        rule = policy.data["allocation_by_category"].get(category) if category else \
-            policy.data.get("uncategorised_villages", {"allowed": True})
-        rule = rule or {"allowed": False}
-        if not rule.get("allowed", False):
-            raise QuotaRefused("category", tr("Village {code} ({category}) may not receive quota under policy "
-                                              "{policy}.").format(code=target, category=category or "-",
-                                                                  policy=policy.name))
-        purposes = rule.get("purposes")
-        if purposes and entry.purpose not in purposes:
-            raise QuotaRefused("category", tr("Village {code} ({category}) may receive quota only for: {purposes} "
-                                              "(this one: '{purpose}').").format(
-                code=target, category=category, purposes=", ".join(purposes), purpose=entry.purpose or "-"))
-    # draws: permanent basic farmland, red line, village, flexible reserve
-    if entry.kind == "draw":
-        overlaps = overlaps or {}
-        for key, label in (("basic_farmland", tr("permanent basic farmland")),
-                           ("eco_redline", tr("the ecological red line"))):
-            m2 = overlaps.get(key) or 0.0
-            if m2 > 0.01:
-                raise QuotaRefused(key, tr("The draw overlaps {what} by {m2:.2f} m2; it is refused.").format(
-                    what=label, m2=m2))
-        outside = overlaps.get("outside_village") or 0.0
-        if outside > 0.01:
-            warnings.append(tr("{m2:.2f} m2 of the draw lie outside village {code}.").format(
-                m2=outside, code=entry.village))
-        if entry.flexible:
-            planned = state.villages[entry.village].get("planned_units") or 0
-            limit = int(planned * policy.flexible_ratio)
-            used = state.balance("flexible:" + entry.village)
-            if used + entry.units > limit:
-                raise QuotaRefused("flexible_reserve", tr(
-                    "Flexible draws of village {code} would reach {used} ha, over {ratio:.0%} of its planned "
-                    "construction land {planned} ha (limit {limit} ha).").format(
-                    code=entry.village, used=fmt(used + entry.units), ratio=policy.flexible_ratio,
-                    planned=fmt(planned), limit=fmt(limit)))
-    # no account below zero
-    change = deltas(entry, original)
+
+
+def _check_reversal(entry, original):
+    if original is None:
+        raise QuotaRefused("reverse", tr("Entry {id} to reverse does not exist.").format(id=entry.reverses))
+    if original.kind == "reverse":
+        raise QuotaRefused("reverse", tr("A reversal cannot itself be reversed; record the movement again."))
+    if original.extra.get("reversed"):
+        raise QuotaRefused("reverse", tr("Entry {id} is already reversed.").format(id=entry.reverses))
+    if entry.units != original.units:
+        raise QuotaRefused("reverse", tr("A reversal cancels the whole entry {id} ({ha} ha).").format(
+            id=original.seq, ha=fmt(original.units)))
+
+
+def _check_category(entry, state, policy):
+    """Differentiated allocation by village category."""
+    target = entry.village if entry.kind == "allocate" else entry.to_village
+    category = state.villages[target].get("category") or ""
+    rule = policy.data["allocation_by_category"].get(category) if category else \
+        policy.data.get("uncategorised_villages", {"allowed": True})
+    rule = rule or {"allowed": False}
+    if not rule.get("allowed", False):
+        raise QuotaRefused("category", tr("Village {code} ({category}) may not receive quota under policy "
+                                          "{policy}.").format(code=target, category=category or "-",
+                                                              policy=policy.name))
+    purposes = rule.get("purposes")
+    if purposes and entry.purpose not in purposes:
+        raise QuotaRefused("category", tr("Village {code} ({category}) may receive quota only for: {purposes} "
+                                          "(this one: '{purpose}').").format(
+            code=target, category=category, purposes=", ".join(purposes), purpose=entry.purpose or "-"))
+
+
+def _check_draw(entry, state, policy, overlaps):
+    """Permanent basic farmland, red line, village and flexible reserve; returns the warnings."""
+    warnings = []
+    verdict = assess_draw(overlaps or {}, entry.village)
+    if verdict.refused:
+        kind, m2 = verdict.protected[0]
+        raise QuotaRefused(kind, tr("The draw overlaps {what} by {m2:.2f} m2; it is refused.").format(
+            what=tr(PROTECTED_ZONES[kind]), m2=m2))
+    if verdict.outside_m2:
+        warnings.append(verdict.outside_warning())
+    if entry.flexible:
+        planned = state.villages[entry.village].get("planned_units") or 0
+        limit = int(planned * policy.flexible_ratio)
+        used = state.balance("flexible:" + entry.village)
+        if used + entry.units > limit:
+            raise QuotaRefused("flexible_reserve", tr(
+                "Flexible draws of village {code} would reach {used} ha, over {ratio:.0%} of its planned "
+                "construction land {planned} ha (limit {limit} ha).").format(
+                code=entry.village, used=fmt(used + entry.units), ratio=policy.flexible_ratio,
+                planned=fmt(planned), limit=fmt(limit)))
+    return warnings
+
+
+def _check_totals(entry, state, policy, original):
+    """No account below zero; the county's construction land never over the control total."""
+    change = deltas(entry, original)  # no account below zero
     for account, delta in change.items():
         after = state.balance(account) + delta
         if after < 0:
@@ -344,7 +365,35 @@ def check(entry, state, policy, original=None, overlaps=None):
             "(baseline {base} ha, drawn {drawn} ha, reclaimed {rec} ha).").format(
             after=fmt(construction), total=fmt(state.control_total), base=fmt(state.baseline),
             drawn=fmt(drawn_after), rec=fmt(reclaimed_after)))
-    return warnings
+
+
+@dataclass
+class DrawCheck:
+    """What the rules say about a draw's parcel: the protection zones it overlaps beyond the tolerance (each
+    refuses it) and the part outside its village (a warning)."""
+
+    village: str
+    overlaps: dict  # {"basic_farmland": m2, "eco_redline": m2, "outside_village": m2}
+    protected: list  # [(zone kind, m2)] that refuse the draw
+    outside_m2: float  # 0.0 when the parcel lies within its village
+    area_m2: float = 0.0  # of the whole parcel
+
+    @property
+    def refused(self):
+        return bool(self.protected)
+
+    def outside_warning(self):
+        return tr("{m2:.2f} m2 of the draw lie outside village {code}.").format(m2=self.outside_m2,
+                                                                                code=self.village)
+
+
+def assess_draw(overlaps, village="", area_m2=0.0):
+    """The rules for a draw's parcel applied to its overlap areas (m2), as ``check`` applies them."""
+    protected = [(kind, overlaps.get(kind) or 0.0) for kind in PROTECTED_ZONES
+                 if (overlaps.get(kind) or 0.0) > OVERLAP_TOLERANCE_M2]
+    outside = overlaps.get("outside_village") or 0.0
+    return DrawCheck(village, dict(overlaps), protected, outside if outside > OVERLAP_TOLERANCE_M2 else 0.0,
+                     area_m2)
 
 
 def reclaimed_delta(entry, policy, original=None):

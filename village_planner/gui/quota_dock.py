@@ -28,10 +28,11 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import quota as q
+from ..core.errors import VillagePlannerError
 from ..core.quota_report import pool_summary
 from ..core.secrets import has_password, mask
 from ..qgis_adapter.i18n import tr
-from ..qgis_adapter.quota_database import PREFIX, open_quota_store
+from ..qgis_adapter.quota_database import PREFIX, quota_session
 from ..qgis_adapter.settings import QUOTA_DATABASE, planning_db, read, write
 
 
@@ -210,11 +211,11 @@ class QuotaDock(QDockWidget):
             self.summary.setText(tr("Choose a GeoPackage or a PostgreSQL connection."))
             return False
         try:
-            store = open_quota_store(text, tr("Planning database"))
-            state = store.state()
-            self.entries = store.journal()
-            info = store.pool_info()
-        except Exception as exc:  # noqa: BLE001 - shown in the dock, never with a password
+            with quota_session(text, tr("Planning database")) as store:
+                state = store.state()
+                self.entries = store.journal()
+                info = store.pool_info()
+        except VillagePlannerError as exc:  # shown in the dock, never with a password
             self.summary.setText(html.escape(mask(str(exc))))
             return False
         self.store = store
@@ -280,60 +281,48 @@ class QuotaDock(QDockWidget):
         self.bands = []
 
     def check_draw(self, layer=None, village=None):
-        """Overlaps of the selected parcel with farmland, red line and its village, drawn on the map."""
-        import shapely
-        from qgis.core import QgsGeometry
-
-        from ..qgis_adapter.quota_geometry import OverlapChecker, crs_of, draw_wkb
+        """Overlaps of the selected parcel with farmland, red line and its village, drawn on the map; the rules
+        are the core's (core.quota.assess_draw), applied by qgis_adapter.quota_geometry.check_parcel."""
+        from ..qgis_adapter.quota_geometry import check_parcel, crs_of, draw_wkb
 
         if self.store is None and not self.refresh():
             return None
         if layer is None and self.iface is not None:
             layer = self.iface.activeLayer()
-        if layer is None or not hasattr(layer, "selectedFeatureCount"):
-            self.check_label.setText(tr("Select the draw parcel in a polygon layer first."))
-            return None
-        wkb = draw_wkb(layer, crs_of(self.store))
+        wkb = draw_wkb(layer, crs_of(self.store)) if hasattr(layer, "selectedFeatureCount") else b""
         if not wkb:
             self.check_label.setText(tr("Select the draw parcel in a polygon layer first."))
             return None
-        geom = shapely.from_wkb(wkb)
-        if village is None:  # the village holding most of the parcel
-            best = 0.0
-            for code in self.store.state().villages:
-                boundary = self.store.village_boundary(code)
-                if boundary:
-                    inside = shapely.intersection(shapely.from_wkb(boundary), geom).area
-                    if inside > best:
-                        village, best = code, inside
-        entry = q.Entry(kind="draw", units=1, village=village or "", geometry_wkb=wkb)
-        checker = OverlapChecker(self.store)
-        overlaps = checker(entry)
-        lines = [tr("Draw parcel: {m2:.2f} m2 in village {code}").format(m2=geom.area, code=village or "-")]
-        bad = []
-        for kind, label in (("basic_farmland", tr("permanent basic farmland")),
-                            ("eco_redline", tr("the ecological red line"))):
-            m2 = overlaps.get(kind, 0.0)
-            lines.append(tr("Overlap with {what}: {m2:.2f} m2").format(what=label, m2=m2))
-            if m2 > 0.01:
-                zone = checker._zones(kind)
-                bad.append(shapely.intersection(geom, zone))
-        if overlaps.get("outside_village", 0) > 0.01:
-            lines.append(tr("{m2:.2f} m2 of the draw lie outside village {code}.").format(
-                m2=overlaps["outside_village"], code=village))
-        lines.append(tr("The draw would be refused.") if bad else tr("No overlap: the draw can be recorded."))
+        verdict, conflict = check_parcel(self.store, wkb, village)
+        lines = [tr("Draw parcel: {m2:.2f} m2 in village {code}").format(m2=verdict.area_m2,
+                                                                          code=verdict.village or "-")]
+        for kind, label in q.PROTECTED_ZONES.items():
+            lines.append(tr("Overlap with {what}: {m2:.2f} m2").format(what=tr(label),
+                                                                        m2=verdict.overlaps.get(kind, 0.0)))
+        if verdict.outside_m2:
+            lines.append(verdict.outside_warning())
+        lines.append(tr("The draw would be refused.") if verdict.refused else
+                     tr("No overlap: the draw can be recorded."))
         self.check_label.setText("\n".join(lines))
+        self.show_conflict(conflict)
+        return {"village": verdict.village or None, "overlaps": verdict.overlaps, "refused": verdict.refused}
+
+    def show_conflict(self, wkb):
+        """The part of a parcel on protected land, in red on the map (nothing when ``wkb`` is empty)."""
+        from qgis.core import QgsGeometry, QgsWkbTypes
+
+        from ..qgis_adapter.quota_geometry import crs_of
+
         self.clear_bands()
         canvas = self.iface.mapCanvas() if self.iface is not None and hasattr(self.iface, "mapCanvas") else None
-        if canvas is not None and bad:
-            from qgis.core import QgsWkbTypes
-            from qgis.gui import QgsRubberBand
+        if canvas is None or not wkb:
+            return
+        from qgis.gui import QgsRubberBand
 
-            band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
-            band.setColor(QColor(255, 0, 0, 140))
-            band.setWidth(2)
-            qgeom = QgsGeometry()
-            qgeom.fromWkb(shapely.to_wkb(shapely.union_all(bad)))
-            band.setToGeometry(qgeom, crs_of(self.store))
-            self.bands.append(band)
-        return {"village": village, "overlaps": overlaps, "refused": bool(bad)}
+        band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        band.setColor(QColor(255, 0, 0, 140))
+        band.setWidth(2)
+        geom = QgsGeometry()
+        geom.fromWkb(wkb)
+        band.setToGeometry(geom, crs_of(self.store))
+        self.bands.append(band)

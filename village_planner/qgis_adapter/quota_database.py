@@ -5,13 +5,14 @@ postgresql:// URL) or ``connection:NAME`` of a PostgreSQL connection saved in QG
 whose password (or auth config) stays in QGIS: it is resolved here and never shown.
 """
 
+import contextlib
 import os
 
 from ..core.i18n import tr
 from ..core.secrets import mask
 from ..store.quota_pg import PgQuotaStore, is_postgres_dsn
 from ..store.quota_store import GpkgQuotaStore, is_sqlite_file
-from ..store.snapshots import StoreError
+from ..store.sqlite import StoreError
 
 PREFIX = "connection:"
 
@@ -27,12 +28,12 @@ def connection_names():
 def connection_dsn(name):
     """(libpq connection string, password) of a PostgreSQL connection saved in QGIS (its auth config resolved),
     or None when no connection has that name."""
-    from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry
+    from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderConnectionException, QgsProviderRegistry
 
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     try:
         connection = metadata.findConnection(name)
-    except Exception:  # noqa: BLE001 - QGIS raises when the name is unknown
+    except QgsProviderConnectionException:  # some QGIS versions raise when the name is unknown
         connection = None
     if connection is None:
         return None
@@ -59,8 +60,9 @@ def display_name(text):
     return mask((text or "").strip())
 
 
-def open_quota_store(text, parameter="DATABASE", must_exist=True):
-    """The quota store ``text`` names; raises StoreError with a translated message naming ``parameter``."""
+def quota_store(text, parameter="DATABASE", must_exist=True):
+    """The quota store ``text`` names, not yet connected; raises StoreError with a translated message naming
+    ``parameter`` when the text cannot name one."""
     text = (text or "").strip()
     if not text:
         raise StoreError(tr("{parameter} is required: a GeoPackage (.gpkg), a PostgreSQL connection string or "
@@ -71,20 +73,41 @@ def open_quota_store(text, parameter="DATABASE", must_exist=True):
         if resolved is None:
             raise StoreError(tr("No PostgreSQL connection named {name} is saved in QGIS.").format(name=name))
         dsn, password = resolved
-        store = PgQuotaStore(dsn, label=PREFIX + name, secrets=[password])
-    elif is_postgres_dsn(text):
-        store = PgQuotaStore(text)
-    else:
-        store = GpkgQuotaStore(text)
-        if os.path.isdir(text) or (os.path.exists(text) and os.path.getsize(text) and not is_sqlite_file(text)):
-            raise StoreError(tr("{parameter}: {path} is not a GeoPackage; give a .gpkg file or a PostgreSQL "
-                                "connection.").format(parameter=parameter, path=text))
-        if not os.path.exists(text) and not text.lower().endswith(".gpkg"):
-            if must_exist:
-                raise StoreError(tr("{parameter}: {path} does not exist.").format(parameter=parameter, path=text))
-            raise StoreError(tr("{parameter}: a new planning database must be a GeoPackage ending in .gpkg "
-                                "({path}).").format(parameter=parameter, path=text))
-    if must_exist and not store.exists():
+        return PgQuotaStore(dsn, label=PREFIX + name, secrets=[password])
+    if is_postgres_dsn(text):
+        return PgQuotaStore(text)
+    if os.path.isdir(text) or (os.path.exists(text) and os.path.getsize(text) and not is_sqlite_file(text)):
+        raise StoreError(tr("{parameter}: {path} is not a GeoPackage; give a .gpkg file or a PostgreSQL "
+                            "connection.").format(parameter=parameter, path=text))
+    if not os.path.exists(text) and not text.lower().endswith(".gpkg"):
+        if must_exist:
+            raise StoreError(tr("{parameter}: {path} does not exist.").format(parameter=parameter, path=text))
+        raise StoreError(tr("{parameter}: a new planning database must be a GeoPackage ending in .gpkg "
+                            "({path}).").format(parameter=parameter, path=text))
+    return GpkgQuotaStore(text)
+
+
+def _require_pool(store):
+    if not store.exists():
         raise StoreError(tr("{path} holds no quota pool; create one with Create quota pool.").format(
             path=store.label))
+
+
+def open_quota_store(text, parameter="DATABASE", must_exist=True):
+    """The quota store ``text`` names; raises StoreError with a translated message naming ``parameter``.
+
+    Each call on the store opens a connection of its own; use ``quota_session`` for a movement or a report."""
+    store = quota_store(text, parameter, must_exist)
+    if must_exist:
+        _require_pool(store)
     return store
+
+
+@contextlib.contextmanager
+def quota_session(text, parameter="DATABASE", must_exist=True):
+    """The quota store ``text`` names, on one connection for the whole block (opened when first needed)."""
+    store = quota_store(text, parameter, must_exist)
+    with store.session():
+        if must_exist:
+            _require_pool(store)
+        yield store
