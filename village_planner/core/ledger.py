@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .codes import M2_PER_HA, VILLAGE_CODE_LEN, normalise_class
+from .codes import M2_PER_HA, VILLAGE_CODE_LEN, normalise_class, town_code
 from .i18n import tr
 from .issues import FindingList
+from .values import text as value_text
 
 UNASSIGNED = "UNASSIGNED"
 OVERLAYS = ("basic_farmland", "eco_redline", "dev_boundary")
@@ -119,11 +120,6 @@ def _ids_text(ids):
 AREA_TOLERANCE_M2 = 0.011  # TBDLMJ + KCMJ must equal TBMJ to 0.01 m2
 
 
-def _area_text(value):
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return str(value).strip()
-
 
 def area_values(frame, column, layer, field_name, findings, default=0.0):
     """An area column as finite, non-negative floats.
@@ -139,7 +135,7 @@ def area_values(frame, column, layer, field_name, findings, default=0.0):
         values = raw.astype("float64")
         blank = values.isna()
     else:  # a text field (or mixed): each distinct value is parsed once
-        text = pd.Series(_per_value(raw.astype(object), _area_text), index=raw.index)
+        text = pd.Series(_per_value(raw.astype(object), value_text), index=raw.index)
         blank = text.eq("")
         values = pd.to_numeric(text.where(~blank), errors="coerce").astype("float64")
     not_number = values.isna() & ~blank
@@ -204,19 +200,51 @@ def parcel_areas(p, names, parcel_layer, findings):
 
 def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=None, stats=None,
                  parcel_layer="DLTB", survey_year=None, sources=None, field_names=None):
-    """Compute the ledger. Returns a :class:`LedgerResult`."""
+    """Compute the ledger. Returns a :class:`LedgerResult`.
+
+    The steps: official areas per parcel, the parcel's land account, its share in each
+    overlay, the village it belongs to, sums per village, names, statistics, ratios.
+    """
     findings = FindingList()
-    overlays = overlays or {}
     names = dict(DEFAULT_FIELD_NAMES)
     names.update(field_names or {})
     p = parcels.reset_index(drop=True)
-    n = len(p)
     area, deducted, net = parcel_areas(p, names, parcel_layer, findings)
+    land = _land_accounts(p, profile, names, parcel_layer, findings)
+    cols = _parcel_columns(p, profile, land, area, deducted, net)
+    overlay_done = _overlay_columns(cols, p, overlays or {}, land, area, net)
+    work = pd.DataFrame(cols)
+    valid, known_names, lost = _assign_villages(work, p, villages, area, names, parcel_layer, findings)
+    table = _village_sums(work, valid, lost, overlay_done, names, parcel_layer, findings)
+    stats = stats if stats is not None else pd.DataFrame()
+    _village_names(table, p, work, known_names, stats)
+    _statistics(table, stats, hazard_counts, valid, findings)
+    _ratios(table, stats)
 
+    table = table.reset_index()
+    for col, kind in COLUMNS:
+        if kind == "ha":
+            table[col] = table[col].astype("float64").round(6)  # 0.01 m2
+    table = table[COLUMN_NAMES]
+    meta = {
+        "profile_name": profile.name,
+        "profile_hash": profile.content_hash,
+        "profile_path": profile.path,
+        "survey_year": survey_year,
+        "sources": dict(sources or {}),
+        "built_at": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "parcel_count": len(p),
+        "total_m2": float(area.to_numpy().sum()),
+    }
+    return LedgerResult(table=table, findings=findings, meta=meta)
+
+
+def _land_accounts(p, profile, names, parcel_layer, findings):
+    """Per parcel: its account in the profile, its base class (K suffix removed) and whether it is
+    restorable (K) land. Classes the profile does not know are reported."""
     classes = p["land_class"].astype(object).where(p["land_class"].notna(), "").astype(str)
-    uniq = pd.unique(classes)
     account_map, base_map, unknown = {}, {}, []
-    for code in uniq:
+    for code in pd.unique(classes):
         account, known = profile.account_of(code)
         account_map[code] = account
         norm = normalise_class(code)
@@ -224,9 +252,6 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
                                                            and norm.endswith(profile.suffix)) else norm
         if not known:
             unknown.append(code)
-    account = pd.Series(_per_value(classes, account_map.get), index=p.index)
-    base = pd.Series(_per_value(classes, base_map.get), index=p.index)
-    restorable = pd.Series(_per_value(classes, lambda c: base_map[c] != normalise_class(c)), index=p.index)
     for code in unknown:
         hit = classes == code
         findings.warning(
@@ -236,38 +261,46 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
             layer=parcel_layer, field=names["land_class"], code="unknown_class",
             feature_id=p.loc[hit, "fid"].iloc[0],
         )
+    return {
+        "account": pd.Series(_per_value(classes, account_map.get), index=p.index),
+        "base": pd.Series(_per_value(classes, base_map.get), index=p.index),
+        "restorable": pd.Series(_per_value(classes, lambda c: base_map[c] != normalise_class(c)), index=p.index),
+    }
 
-    def _clean(column, strip_zero=False):
-        if column not in p.columns:
-            return pd.Series("", index=p.index)
 
-        def norm(v):
-            if v is None or (isinstance(v, float) and v != v):
-                return ""
-            text = str(v).strip().upper()
-            return text[:-2] if strip_zero and text.endswith(".0") else text
+def _code_column(p, column, strip_zero=False):
+    """A code column as upper-case text ('' when missing); '3.0' read as '3' when ``strip_zero``."""
+    if column not in p.columns:
+        return pd.Series("", index=p.index)
 
-        return pd.Series(_per_value(p[column].astype(object), norm), index=p.index)
+    def norm(v):
+        text = value_text(v).upper()
+        return text[:-2] if strip_zero and text.endswith(".0") else text
 
-    settle = _clean("settlement_type")
-    slope = _clean("slope_grade", strip_zero=True)
+    return pd.Series(_per_value(p[column].astype(object), norm), index=p.index)
+
+
+def _parcel_columns(p, profile, land, area, deducted, net):
+    """{ledger column: m2 per parcel} for the land accounts, settlements and slope grades."""
+    n = len(p)
+    account, base = land["account"], land["base"]
+    settle = _code_column(p, "settlement_type")
+    slope = _code_column(p, "slope_grade", strip_zero=True)
     is_cult = (account == "cultivated").to_numpy()
     is_cons = (account == "construction").to_numpy()
     is_village = is_cons & settle.isin(profile.village_settlement_codes).to_numpy()
     is_urban = is_cons & settle.isin(profile.urban_settlement_codes).to_numpy()
-    a = area.to_numpy()
     ne = net.to_numpy()
     zero = np.zeros(n)
-
     cols = {
         "parcel_count": np.ones(n),
-        "total_ha": a,
+        "total_ha": area.to_numpy(),
         "cultivated_ha": np.where(is_cult, ne, zero),
         "paddy_ha": np.where(base.eq("0101").to_numpy(), ne, zero),
         "irrigated_ha": np.where(base.eq("0102").to_numpy(), ne, zero),
         "dry_ha": np.where(base.eq("0103").to_numpy(), ne, zero),
         "field_ridge_ha": deducted.to_numpy(),
-        "restorable_ha": np.where(restorable.to_numpy(), ne, zero),
+        "restorable_ha": np.where(land["restorable"].to_numpy(), ne, zero),
         "ecological_ha": np.where((account == "ecological").to_numpy(), ne, zero),
         "construction_ha": np.where(is_cons, ne, zero),
         "village_construction_ha": np.where(is_village, ne, zero),
@@ -279,76 +312,91 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
     }
     for grade in ("1", "2", "3", "4", "5"):
         cols["slope%s_ha" % grade] = np.where(is_cult & slope.eq(grade).to_numpy(), ne, zero)
+    return cols
 
+
+def _overlay_columns(cols, p, overlays, land, area, net):
+    """Add the overlay columns (official area times the share inside) to ``cols``; the overlays done."""
     fids = p["fid"].to_numpy()
-    overlay_done = {}
+    is_cult = (land["account"] == "cultivated").to_numpy()
+    a, ne = area.to_numpy(), net.to_numpy()
+    done = set()
     for key in OVERLAYS:
         share = overlays.get(key)
         if share is None:
             continue
         frac = pd.Series(share).reindex(fids).fillna(0.0).clip(0.0, 1.0).to_numpy()
-        overlay_done[key] = True
+        done.add(key)
         if key == "basic_farmland":
-            cols["cultivated_in_bnt_ha"] = np.where(is_cult, ne * frac, zero)
+            cols["cultivated_in_bnt_ha"] = np.where(is_cult, ne * frac, 0.0)
             cols["bnt_ha"] = a * frac
         elif key == "eco_redline":
             cols["eco_redline_ha"] = a * frac
         else:
             cols["dev_boundary_ha"] = a * frac
+    return done
 
-    work = pd.DataFrame(cols)
-    vcodes = village_codes(p["zldwdm"]) if "zldwdm" in p.columns else pd.Series([None] * n)
 
-    # which villages exist
+def _assign_villages(work, p, villages, area, names, parcel_layer, findings):
+    """Set work["village_code"] (UNASSIGNED for parcels of no known village).
+
+    Returns (the set of village codes, {code: name from the village layer}, mask of lost parcels).
+    """
+    vcodes = village_codes(p["zldwdm"]) if "zldwdm" in p.columns else pd.Series([None] * len(p))
     known_names = {}
     if villages is not None and len(villages):
         vt = villages.copy()
         vt["village_code"] = village_codes(vt["village_code"])
         for code, name in zip(vt["village_code"], vt.get("village_name", pd.Series([""] * len(vt)))):
             if code and code not in known_names:
-                known_names[code] = "" if name is None or (isinstance(name, float) and np.isnan(name)) else str(name)
+                known_names[code] = value_text(name)
         valid = set(known_names)
         in_village = vcodes.isin(valid)
     else:
         in_village = vcodes.notna()
         valid = set(vcodes[in_village].unique())
-
     lost = ~in_village.to_numpy()
     if lost.any():
         lost_ids = p.loc[lost, "fid"]
         findings.warning(
             tr("{n} parcels ({ha} ha) have no matching village in {field}; they are reported in the "
                "'unassigned' row. Features: {ids}").format(
-                n=int(lost.sum()), ha="%.4f" % (a[lost].sum() / M2_PER_HA), field=names["zldwdm"],
+                n=int(lost.sum()), ha="%.4f" % (area.to_numpy()[lost].sum() / M2_PER_HA), field=names["zldwdm"],
                 ids=_ids_text(lost_ids)),
             layer=parcel_layer, field=names["zldwdm"], code="parcel_without_village",
             feature_id=lost_ids.iloc[0],
         )
     work["village_code"] = np.where(lost, UNASSIGNED, vcodes.fillna(UNASSIGNED).to_numpy())
-    sums = work.groupby("village_code", sort=True).sum(numeric_only=True)
+    return valid, known_names, lost
 
+
+def _village_sums(work, valid, lost, overlay_done, names, parcel_layer, findings):
+    """One row per village (and the unassigned row), areas in hectares; overlays not given are NaN."""
+    sums = work.groupby("village_code", sort=True).sum(numeric_only=True)
     all_codes = sorted(valid)
     table = pd.DataFrame(index=pd.Index(all_codes + ([UNASSIGNED] if lost.any() else []), name="village_code"))
     table = table.join(sums, how="left")
     area_cols = [c for c, kind in COLUMNS if kind == "ha" and c in table.columns]
     table[area_cols] = table[area_cols].fillna(0.0) / M2_PER_HA
     table["parcel_count"] = table["parcel_count"].fillna(0).astype("int64")
-    empty = [c for c in all_codes if table.at[c, "parcel_count"] == 0]
-    for code in empty:
+    for code in [c for c in all_codes if table.at[c, "parcel_count"] == 0]:
         findings.warning(tr("Village {code} has no parcels.").format(code=code),
                          layer=parcel_layer, field=names["zldwdm"], code="village_without_parcels")
     for key, col in (("basic_farmland", "cultivated_in_bnt_ha"), ("basic_farmland", "bnt_ha"),
                      ("eco_redline", "eco_redline_ha"), ("dev_boundary", "dev_boundary_ha")):
         if key not in overlay_done:
             table[col] = np.nan
+    return table
 
-    # names: villages layer, then statistics, then the parcels' own ZLDWMC
+
+def _village_names(table, p, work, known_names, stats):
+    """Names from the village layer, then the statistics, then the parcels' own ZLDWMC; towns from the
+    statistics, else the town code."""
     parcel_names = {}
     if "village_name" in p.columns:
         named = pd.DataFrame({"c": work["village_code"], "n": p["village_name"].astype("string")}).dropna()
         if len(named):
             parcel_names = named.groupby("c")["n"].agg(lambda s: s.mode().iloc[0]).to_dict()
-    stats = stats if stats is not None else pd.DataFrame()
     names_out, towns = [], []
     for code in table.index:
         if code == UNASSIGNED:
@@ -358,19 +406,19 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
         name = known_names.get(code) or ""
         if not name and "village_name" in stats.columns and code in stats.index:
             name = stats.at[code, "village_name"]
-        if not name:
-            name = parcel_names.get(code, "")
-        names_out.append(name)
+        names_out.append(name or parcel_names.get(code, ""))
         town = stats.at[code, "town"] if ("town" in stats.columns and code in stats.index) else ""
-        towns.append(town or code[:9])
+        towns.append(town or town_code(code))
     table["village_name"] = names_out
     table["town"] = towns
 
+
+def _statistics(table, stats, hazard_counts, valid, findings):
+    """Hazard points, population, households, income and heritage per village."""
     if hazard_counts is not None:
         table["hazard_points"] = pd.Series(hazard_counts).reindex(table.index).fillna(0).astype("int64")
     else:
         table["hazard_points"] = np.nan
-
     for col in ("households", "registered_pop", "resident_pop", "collective_income",
                 "heritage", "leading_industry"):
         if col in stats.columns:
@@ -380,15 +428,16 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
     for col in ("heritage", "leading_industry"):
         table[col] = table[col].fillna("").astype(str)
     if len(stats):
-        missing_stats = [c for c in all_codes if c not in stats.index]
-        for code in missing_stats:
+        for code in [c for c in sorted(valid) if c not in stats.index]:
             findings.warning(tr("Village {code} has no row in the village statistics.").format(code=code),
                              layer="VILLAGE_STATS", field="village_code", code="village_without_stats")
-        extra = [c for c in stats.index if c not in valid]
-        for code in extra:
+        for code in [c for c in stats.index if c not in valid]:
             findings.warning(tr("The village statistics have a row for {code}, which is not a village of "
                                 "the parcels.").format(code=code),
                              layer="VILLAGE_STATS", field="village_code", code="stats_unknown_village")
+
+
+def _ratios(table, stats):
     reg = table["registered_pop"].astype("float64")
     res = table["resident_pop"].astype("float64")
     table["resident_ratio"] = (res / reg.where(reg > 0)).round(4)
@@ -397,21 +446,3 @@ def build_ledger(parcels, profile, villages=None, overlays=None, hazard_counts=N
     table["unassigned"] = (table.index == UNASSIGNED).astype("int64")
     table["has_stats"] = (table.index.isin(stats.index) if len(stats) else
                           np.zeros(len(table), dtype=bool)).astype("int64")
-
-    table = table.reset_index()
-    for col, kind in COLUMNS:
-        if kind == "ha":
-            table[col] = table[col].astype("float64").round(6)  # 0.01 m2
-    table = table[COLUMN_NAMES]
-
-    meta = {
-        "profile_name": profile.name,
-        "profile_hash": profile.content_hash,
-        "profile_path": profile.path,
-        "survey_year": survey_year,
-        "sources": dict(sources or {}),
-        "built_at": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "parcel_count": n,
-        "total_m2": float(a.sum()),
-    }
-    return LedgerResult(table=table, findings=findings, meta=meta)

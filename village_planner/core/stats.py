@@ -11,6 +11,7 @@ from .codes import resource_path, village_code
 from .errors import VillagePlannerError
 from .i18n import tr
 from .issues import FindingList
+from .values import text as value_text
 
 NUMERIC = ("households", "registered_pop", "resident_pop", "collective_income")
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
@@ -83,11 +84,6 @@ def _decode(raw, encoding):
     return raw.decode(encoding)
 
 
-def _cell(value):
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return str(value).strip()
-
 
 def _header(rows, aliases):
     """(column names, number of header rows) of a table given as rows of cells.
@@ -96,7 +92,7 @@ def _header(rows, aliases):
     常住: when the first two rows together name more known columns than the first row
     alone, they are read as one header.
     """
-    first = [_cell(v) for v in rows[0]] if rows else []
+    first = [value_text(v) for v in rows[0]] if rows else []
     one = len(map_headers(first, aliases))
     if len(rows) < 2:
         return first, 1
@@ -104,7 +100,7 @@ def _header(rows, aliases):
     for value in first:  # a merged cell leaves the cells to its right blank
         last = value or last
         upper.append(last if not value else value)
-    lower = [_cell(v) for v in rows[1]]
+    lower = [value_text(v) for v in rows[1]]
     lookup = {_norm_header(name) for names in (aliases or load_aliases()).values() for name in names}
     combined = []
     for top, below, own in zip(upper, lower, first):
@@ -137,7 +133,7 @@ def read_table_file(path, aliases=None):
         raw_rows = [] if not text.strip() else pd.read_csv(
             io.StringIO(text), dtype=str, keep_default_na=False, header=None,
             skip_blank_lines=False).values.tolist()
-    numbered = [(n + 1, [_cell(v) for v in row]) for n, row in enumerate(raw_rows)]
+    numbered = [(n + 1, [value_text(v) for v in row]) for n, row in enumerate(raw_rows)]
     numbered = [(n, row) for n, row in numbered if any(row)]
     if not numbered:
         return pd.DataFrame()
@@ -187,7 +183,7 @@ def normalise_stats(frame, source_name, aliases=None):
     for col in NUMERIC:
         if col not in data.columns:
             continue
-        text = data[col].map(_cell).str.replace(",", "", regex=False)
+        text = data[col].map(value_text).str.replace(",", "", regex=False)
         values = pd.to_numeric(text.where(text != ""), errors="coerce").astype("float64")
         wrong = (values.isna() & text.ne("") & text.ne("nan") & text.ne("None")) | np.isinf(values)
         for idx in data.index[wrong]:
