@@ -13,6 +13,9 @@ if ROOT not in sys.path:
 PLUGIN_DIR = os.environ.get("VP_PLUGIN_DIR")
 if PLUGIN_DIR:
     sys.path.insert(0, PLUGIN_DIR)
+    import village_planner  # imported now, from the zip: the checkout's copy is never imported after this
+
+    assert village_planner.__file__.startswith(PLUGIN_DIR), village_planner.__file__
 PROCESSING_PATH = "/usr/share/qgis/python/plugins"
 if PROCESSING_PATH not in sys.path:
     sys.path.append(PROCESSING_PATH)

@@ -33,7 +33,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.errors import VillagePlannerError
 from ..core.i18n import N_
-from ..qgis_adapter.compat import layout_export_error
+from ..qgis_adapter.compat import label_font, layout_export_error, set_label_font, set_legend_font
 from ..qgis_adapter.fields import find_field
 from ..qgis_adapter.i18n import tr, translator_for
 from ..qgis_adapter.layers import is_null
@@ -153,7 +153,7 @@ class VillageMapExporter:
             return item
 
         title = add(QgsLayoutItemLabel(layout), "title", m, m - 2, w - 2 * m, 16)
-        title.setFont(_font(max(16, w / 20), True))
+        set_label_font(title, _font(max(16, w / 20), True))
         title.setHAlign(0x0004)  # centred
         add(QgsLayoutItemMap(layout), "map", m, m + 16, w - 3 * m - side, h - 2 * m - 26).setFrameEnabled(True)
         inset = add(QgsLayoutItemMap(layout), "inset", w - m - side, m + 16, side, side * 0.75)
@@ -161,17 +161,17 @@ class VillageMapExporter:
         legend = add(QgsLayoutItemLegend(layout), "legend", w - m - side, m + 20 + side * 0.75, side,
                      h * 0.4)
         k = w / 420.0  # text follows the paper: A3 is the reference
-        legend.setStyleFont(QgsLegendStyle.Title, _font(9 * k, True))
+        set_legend_font(legend, QgsLegendStyle.Title, _font(9 * k, True))
         for style in (QgsLegendStyle.Group, QgsLegendStyle.Subgroup):
-            legend.setStyleFont(style, _font(7 * k, True))
-        legend.setStyleFont(QgsLegendStyle.SymbolLabel, _font(6.5 * k))
+            set_legend_font(legend, style, _font(7 * k, True))
+        set_legend_font(legend, QgsLegendStyle.SymbolLabel, _font(6.5 * k))
         legend.setResizeToContents(True)
         legend.setSymbolWidth(5 * k)
         legend.setSymbolHeight(3 * k)
         table = add(QgsLayoutItemLabel(layout), "table", w - m - side, h - m - 44, side, 20)
-        table.setFont(_font(7 * k))
+        set_label_font(table, _font(7 * k))
         info = add(QgsLayoutItemLabel(layout), "info", w - m - side, h - m - 20, side, 18)
-        info.setFont(_font(7 * k))
+        set_label_font(info, _font(7 * k))
         bar = add(QgsLayoutItemScaleBar(layout), "scalebar", m + 4, h - m - 22, 80, 10)
         bar.setStyle("Single Box")
         fmt = bar.textFormat()
@@ -180,9 +180,9 @@ class VillageMapExporter:
         fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
         bar.setTextFormat(fmt)
         scale_text = add(QgsLayoutItemLabel(layout), "scale_text", m + 4, h - m - 30, 50, 7)
-        scale_text.setFont(_font(9 * k))
+        set_label_font(scale_text, _font(9 * k))
         crs = add(QgsLayoutItemLabel(layout), "crs_note", m + 4, h - m - 9, 150, 7)
-        crs.setFont(_font(8 * k))
+        set_label_font(crs, _font(8 * k))
         arrow = add(QgsLayoutItemPicture(layout), "north", m + 4, m + 20, 14, 18)
         arrow.setPicturePath(":/images/north_arrows/layout_default_north_arrow.svg")
 
@@ -253,9 +253,9 @@ class VillageMapExporter:
         if not getattr(layout, "_vp_fonts_set", False):
             for item in items.values():
                 if isinstance(item, QgsLayoutItemLabel):
-                    font = item.font()
+                    font = label_font(item)
                     font.setFamily(FONT)
-                    item.setFont(font)
+                    set_label_font(item, font)
             layout._vp_fonts_set = True
         if legend is not None:
             legend.updateFilterByMap()

@@ -3,7 +3,7 @@
 Every version difference is decided here, once; the rest of the plugin calls these.
 """
 
-from qgis.core import Qgis, QgsLayoutExporter
+from qgis.core import Qgis, QgsLayoutExporter, QgsTextFormat, QgsUnitTypes
 
 from ..core.i18n import N_
 from .i18n import tr
@@ -34,3 +34,32 @@ def layout_export_error(exporter, result, path):
     message = tr(text).format(path=path) if text else tr("The export of {path} failed (code {code}).").format(
         path=path, code=int(result))
     return "{} {}".format(message, detail).strip()
+
+
+def _text_format(font):
+    fmt = QgsTextFormat.fromQFont(font)
+    fmt.setSize(font.pointSizeF())
+    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    return fmt
+
+
+def set_label_font(label, font):
+    """A layout label's font: its text format where QGIS has one (3.24+), else the QFont (3.22)."""
+    if hasattr(label, "setTextFormat"):
+        label.setTextFormat(_text_format(font))
+    else:
+        label.setFont(font)
+
+
+def label_font(label):
+    return label.textFormat().toQFont() if hasattr(label, "textFormat") else label.font()
+
+
+def set_legend_font(legend, style_role, font):
+    """The font of one legend style (title, group, symbol label...)."""
+    style = legend.style(style_role)
+    if hasattr(style, "setTextFormat"):  # QGIS 3.30+
+        style.setTextFormat(_text_format(font))
+    else:
+        style.setFont(font)
+    legend.setStyle(style_role, style)
