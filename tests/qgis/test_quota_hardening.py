@@ -322,3 +322,22 @@ def test_the_dock_picks_a_geopackage_or_a_saved_connection_and_remembers_it(pool
     dock.deleteLater()
     again.deleteLater()
     project.removeEntry("VillagePlanner", "quota_database")
+
+
+def test_the_movement_is_given_by_its_key_or_by_its_index(pool):
+    """MOVEMENT=draw from qgis_process and scripts (issue 10); MOVEMENT=2, as before, still works."""
+    from village_planner.store.quota_store import GpkgQuotaStore
+
+    common = {"DATABASE": pool, "AREA_HA": 0.5, "VILLAGE": V, "DOCUMENT_NO": "丰都规资〔2026〕2号",
+              "AUTHOR": "王工", "DATE": "2026-04-02"}
+    for movement in ("draw", "DRAW", 2, "2"):
+        run("quotamovement", {**common, "MOVEMENT": movement})
+    assert [e.kind for e in GpkgQuotaStore(pool).journal()] == ["inflow", "allocate"] + ["draw"] * 4
+    alg = __import__("qgis.core", fromlist=["QgsApplication"]).QgsApplication.processingRegistry() \
+        .algorithmById("villageplanner:quotamovement")
+    assert alg.parameterDefinition("MOVEMENT").keys == ["inflow", "allocate", "draw", "return", "transfer",
+                                                        "expire", "reverse"]
+    for wrong in ("lottery", 7):
+        with pytest.raises(QgsProcessingException, match="MOVEMENT"):
+            run("quotamovement", {**common, "MOVEMENT": wrong})
+    assert len(GpkgQuotaStore(pool).journal()) == 6

@@ -17,9 +17,10 @@ import json
 import math
 from dataclasses import dataclass, field
 
-from .codes import read_json, resource_path
+from .codes import read_json, resource_path, village_code
 from .errors import VillagePlannerError
 from .i18n import N_, tr
+from .values import text
 
 UNITS_PER_HA = 10000
 KINDS = ("inflow", "allocate", "draw", "return", "transfer", "expire", "reverse")
@@ -146,6 +147,63 @@ class Entry:
         self.prev_hash = prev_hash
         self.hash = hashlib.sha256((prev_hash + self.payload()).encode("utf-8")).hexdigest()
         return self.hash
+
+
+def entry_from(values):
+    """A movement from parameter or row values ({kind, area_ha, date, document_no, ...}); raises QuotaRefused
+    ('area') for an area that is not a number."""
+    return Entry(
+        kind=values["kind"], units=area_units(values.get("area_ha") or 0), date=values.get("date") or "",
+        document_no=values.get("document_no") or "", author=values.get("author") or "",
+        project=values.get("project") or "", note=values.get("note") or "", village=values.get("village") or "",
+        to_village=values.get("to_village") or "", land_use_code=values.get("land_use_code") or "",
+        flexible=bool(values.get("flexible")), reverses=int(values.get("reverses") or 0),
+        source=values.get("source") or "", purpose=values.get("purpose") or "",
+        geometry_wkb=values.get("geometry_wkb") or b"")
+
+
+# the columns of a table of movements to import, with the headers planners write
+IMPORT_ALIASES = {
+    "movement": ["movement", "kind", "类型", "变动类型"], "area_ha": ["area_ha", "面积", "面积（公顷）", "面积(公顷)"],
+    "village": ["village", "village_code", "村代码"], "to_village": ["to_village", "转入村代码"],
+    "document_no": ["document_no", "批复文号", "文号"], "date": ["date", "日期"], "project": ["project", "项目"],
+    "land_use_code": ["land_use_code", "用地代码"], "flexible": ["flexible", "机动指标"],
+    "reverses": ["reverses", "冲销序号"], "author": ["author", "经办人"], "note": ["note", "备注"],
+    "source": ["source", "来源"], "purpose": ["purpose", "用途"],
+}
+IMPORT_REQUIRED = ("movement", "area_ha")
+
+
+def import_columns(columns):
+    """{header: column name} for the headers of a table of movements (Chinese or English, any case)."""
+    lookup = {alias.lower(): key for key, names in IMPORT_ALIASES.items() for alias in names}
+    return {c: lookup.get(str(c).strip().lower(), c) for c in columns}
+
+
+def import_entry(row, author="", today=None):
+    """The movement of one row of a table of movements (a mapping by IMPORT_ALIASES' names); raises
+    QuotaRefused naming the rule when the row cannot be one. ``author`` for a row without one; a row
+    without a date is dated ``today``."""
+    values = {k: text(row.get(k)) for k in IMPORT_ALIASES}
+    values["kind"] = values.pop("movement").lower()
+    values["author"] = values["author"] or author
+    values["flexible"] = values["flexible"].lower() in ("1", "true", "yes", "是", "y")
+    values["village"] = village_code(values["village"]) or values["village"]
+    values["to_village"] = village_code(values["to_village"]) or values["to_village"]
+    if len(values["date"]) == 19 and values["date"].endswith(" 00:00:00"):  # a date cell of a workbook
+        values["date"] = values["date"][:10]
+    values["date"] = values["date"] or (today or _dt.date.today()).isoformat()  # as for one movement
+    try:
+        values["reverses"] = int(float(values["reverses"] or 0))
+    except (ValueError, OverflowError):
+        raise QuotaRefused("reverse", tr("'{value}' is not a journal number.").format(
+            value=values["reverses"])) from None
+    entry = entry_from(values)
+    if entry.units <= 0:
+        raise QuotaRefused("area", tr("The area must be more than 0 ha (given {ha} ha).").format(
+            ha=values["area_ha"] or 0))
+    entry.date = check_date(entry.date)
+    return entry
 
 
 def deltas(entry, original=None):

@@ -6,6 +6,27 @@ import os
 from . import quota as q
 from .i18n import tr
 
+# the report's table of village balances: (field, kind)
+VILLAGE_FIELDS = [("village_code", "text"), ("village_name", "text"), ("town", "text"), ("category", "text"),
+                  ("allocated_ha", "ha"), ("transfer_in_ha", "ha"), ("transfer_out_ha", "ha"), ("returned_ha", "ha"),
+                  ("expired_ha", "ha"), ("drawn_ha", "ha"), ("flexible_ha", "ha"), ("flexible_limit_ha", "ha"),
+                  ("balance_ha", "ha")]
+_SUMMED = ("allocated", "transfer_in", "transfer_out", "returned", "expired", "drawn", "flexible", "balance")
+
+
+def village_rows(state, entries, policy):
+    """One row per village account, in code order: its movements and balance (ha) and its flexible limit."""
+    summary = q.village_summary(entries, list(state.villages))
+    rows = []
+    for code in sorted(summary):
+        info = state.villages.get(code, {})
+        row = {"village_code": code, "village_name": info.get("village_name"), "town": info.get("town"),
+               "category": info.get("category"),
+               "flexible_limit_ha": q.to_ha(int((info.get("planned_units") or 0) * policy.flexible_ratio))}
+        row.update({key + "_ha": q.to_ha(summary[code][key]) for key in _SUMMED})
+        rows.append(row)
+    return rows
+
 
 def pool_summary(state, info, entries, anchor=None):
     inflow = sum(e.units for e in entries if e.kind == "inflow")

@@ -31,12 +31,10 @@ class VillagePlannerProvider(QgsProcessingProvider):
         from .decide_category import DecideCategoryAlgorithm
         from .export_maps import ExportVillageMapsAlgorithm
         from .ledger_diff import LedgerDiffAlgorithm
-        from .quota_algs import (
-            QuotaImportAlgorithm,
-            QuotaMovementAlgorithm,
-            QuotaPoolCreateAlgorithm,
-            QuotaReportAlgorithm,
-        )
+        from .quota_import import QuotaImportAlgorithm
+        from .quota_movement import QuotaMovementAlgorithm
+        from .quota_pool_create import QuotaPoolCreateAlgorithm
+        from .quota_report import QuotaReportAlgorithm
         from .resource_ledger import ResourceLedgerAlgorithm
         from .sample_county import SampleCountyAlgorithm
         from .table_algs import IndicatorTableAlgorithm, StructureTableAlgorithm

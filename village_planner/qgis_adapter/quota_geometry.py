@@ -1,14 +1,100 @@
-"""Geometry for the quota pool: protection layers kept in the pool, draw parcels checked against them.
+"""QGIS layers for the quota pool: village accounts and protection zones read when a pool is created, draw
+parcels checked against them.
 
 The rules themselves (what overlap refuses a draw) are the core's (``core.quota.assess_draw``); this
-module only measures the areas they are applied to."""
+module only reads layers and measures the areas the rules are applied to."""
 
 import numpy as np
 import shapely
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsProject
 
 from ..core import quota as q
-from .layers import read_geometries
+from ..core.codes import village_code
+from ..core.errors import VillagePlannerError
+from ..core.values import is_missing
+from .fields import find_field
+from .i18n import tr
+from .layers import is_null, plain, read_attributes, read_geometries, working_crs
+
+
+class PoolLayerError(VillagePlannerError, ValueError):
+    """A layer given for a new pool cannot give what it is for; the message names layer, feature and field."""
+
+
+def pool_crs(layers, project=None):
+    """The planar CRS a new pool keeps its geometries in: the working CRS of the first spatial layer, else the
+    project's when it is planar, else None."""
+    first = next((lyr for lyr in layers if lyr is not None and lyr.isSpatial()), None)
+    if first is not None:
+        return working_crs(first)
+    crs = project.crs() if project is not None else None
+    return crs if crs is not None and crs.isValid() and not crs.isGeographic() else None
+
+
+def classification_categories(layer):
+    """{village code: category} of a classification layer: the final category, else the suggested one."""
+    categories = {}
+    for f in (layer.getFeatures() if layer is not None else ()):
+        final = plain(f["final_category"])
+        categories[str(f["village_code"])] = final if final not in (None, "") else f["suggested_category"]
+    return categories
+
+
+def _number(value):
+    value = plain(value)
+    return 0.0 if is_missing(value) or value == "" else float(value)
+
+
+def ledger_accounts(ledger, crs, categories):
+    """(village accounts, total construction land in ha) of a resource ledger layer."""
+    frame, geoms = read_attributes(ledger, {"code": "village_code", "name": "village_name", "town": "town",
+                                            "cons": "construction_ha", "vcons": "village_construction_ha"},
+                                   with_geometry=ledger.isSpatial(), target_crs=crs)
+    villages, total = [], 0.0
+    for i, row in frame.iterrows():
+        code = str(row["code"])
+        if code == "UNASSIGNED":
+            continue
+        total += _number(row["cons"])
+        geom = geoms[i] if geoms is not None else None
+        villages.append({"village_code": code, "village_name": row["name"], "town": row["town"],
+                         "category": categories.get(code, ""), "planned_ha": _number(row["vcons"]),
+                         "boundary_wkb": None if geom is None else geom.wkb})
+    return villages, total
+
+
+def zone_accounts(layer, crs, categories):
+    """Village accounts from village zones: code (ZLDWDM or village_code), name (ZLDWMC or village_name), town
+    and boundary; raises PoolLayerError for a layer or feature without a village code."""
+    code_field = find_field(layer, ["village_code", "ZLDWDM", "CJDCQDM"])
+    if code_field is None:
+        raise PoolLayerError(tr("VILLAGE_ZONES: layer {layer} has no village code field (ZLDWDM or "
+                                "village_code).").format(layer=layer.name()))
+    name_field = find_field(layer, ["village_name", "ZLDWMC", "CJDCQMC"])
+    town_field = find_field(layer, ["town", "XZMC"])
+    ct = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance()) if crs is not None else None
+    accounts = {}
+    for f in layer.getFeatures():
+        raw = f[code_field]
+        code = village_code(None if is_null(raw) else str(raw))
+        if not code:
+            raise PoolLayerError(tr("VILLAGE_ZONES: feature {fid} of layer {layer} has no village code in field "
+                                    "{field}.").format(fid=f.id(), layer=layer.name(), field=code_field))
+        geom = f.geometry()
+        wkb = None
+        if geom is not None and not geom.isNull() and not geom.isEmpty():
+            if ct is not None:
+                geom.transform(ct)
+            wkb = bytes(geom.asWkb())
+        accounts.setdefault(code, {"village_code": code, "village_name": _text(f, name_field),
+                                   "town": _text(f, town_field), "category": categories.get(code, ""),
+                                   "planned_ha": 0.0, "boundary_wkb": wkb})
+    return list(accounts.values())
+
+
+def _text(feature, field):
+    value = plain(feature[field]) if field else None
+    return None if value is None else str(value)
 
 
 def layer_wkbs(layer, crs):
