@@ -341,3 +341,24 @@ def test_the_movement_is_given_by_its_key_or_by_its_index(pool):
         with pytest.raises(QgsProcessingException, match="MOVEMENT"):
             run("quotamovement", {**common, "MOVEMENT": wrong})
     assert len(GpkgQuotaStore(pool).journal()) == 6
+
+
+def test_the_report_keeps_its_fields_and_workbook_columns(pool, tmp_path):
+    """The village table is public: its fields (from a spec through qgis_adapter.sinks) and the workbook's
+    columns stay as they were before issue 10."""
+    from qgis.PyQt.QtCore import QVariant
+
+    xlsx_path = str(tmp_path / "pool.xlsx")
+    res = run("quotareport", {"DATABASE": pool, "OUTPUT": "memory:", "OUTPUT_XLSX": xlsx_path})
+    layer = res["OUTPUT"]  # processing.run hands back the memory layer itself
+    names = ["village_code", "village_name", "town", "category", "allocated_ha", "transfer_in_ha",
+             "transfer_out_ha", "returned_ha", "expired_ha", "drawn_ha", "flexible_ha", "flexible_limit_ha",
+             "balance_ha"]
+    fields = layer.fields()
+    assert [f.name() for f in fields] == names
+    assert [f.type() for f in fields] == [QVariant.String] * 4 + [QVariant.Double] * 9
+    row = next(f for f in layer.getFeatures() if f["village_code"] == V)
+    assert row["allocated_ha"] == pytest.approx(5.0) and row["balance_ha"] == pytest.approx(5.0)
+    heads = [c.value for c in load_workbook(xlsx_path).worksheets[1][1]]
+    assert heads == names[:4] + ["flexible_limit_ha", "allocated_ha", "transfer_in_ha", "transfer_out_ha",
+                                 "returned_ha", "expired_ha", "drawn_ha", "flexible_ha", "balance_ha"]

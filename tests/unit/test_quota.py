@@ -487,3 +487,22 @@ def test_the_draw_rule_is_the_cores_and_check_applies_the_same():
     assert err.value.rule == "basic_farmland"
     warnings = q.check(mv("draw", 1.0, village=V1), state, load_policy(), overlaps={"outside_village": 4.0})
     assert warnings == [q.assess_draw({"outside_village": 4.0}, V1).outside_warning()]
+
+
+def test_a_row_of_an_import_table_becomes_a_movement():
+    columns = q.import_columns(["变动类型", "面积（公顷）", "村代码", "批复文号", "日期", "机动指标", "Note"])
+    assert list(columns.values()) == ["movement", "area_ha", "village", "document_no", "date", "flexible", "note"]
+    row = {"movement": "Draw", "area_ha": "0.5", "village": V1, "document_no": "渝规资〔2026〕1号",
+           "date": "2026-03-01 00:00:00", "flexible": "是", "note": float("nan")}
+    entry = q.import_entry(row, author="王工")
+    assert (entry.kind, entry.units, entry.village, entry.date, entry.flexible, entry.author, entry.note) == \
+        ("draw", to_units(0.5), V1, "2026-03-01", True, "王工", "")
+    import datetime
+
+    undated = q.import_entry({"movement": "inflow", "area_ha": "1"}, today=datetime.date(2026, 5, 1))
+    assert undated.date == "2026-05-01"
+    for bad, rule in (({"area_ha": "0"}, "area"), ({"area_ha": "x"}, "area"), ({"reverses": "abc"}, "reverse"),
+                      ({"date": "2026-02-30"}, "date")):
+        with pytest.raises(QuotaRefused) as err:
+            q.import_entry({"movement": "inflow", "area_ha": "1", **bad})
+        assert err.value.rule == rule

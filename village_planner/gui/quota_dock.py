@@ -101,8 +101,34 @@ class QuotaDock(QDockWidget):
         self.iface = iface
         self.store = None
         self.entries = []
+        self.bands = []
         body = QWidget()
         layout = QVBoxLayout(body)
+        self.add_database_rows(layout)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.RichText)  # built here, every value escaped
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.add_draw_rows(layout)
+        self.record_button = QPushButton(tr("Record quota movement…"))
+        self.record_button.setEnabled(movement_callback is not None)
+        if movement_callback is not None:
+            self.record_button.clicked.connect(lambda: movement_callback(self.database_text()))
+        layout.addWidget(self.record_button)
+        tabs = QTabWidget()
+        tabs.addTab(self.village_tab(), tr("Villages"))
+        tabs.addTab(self.journal_tab(), tr("Journal"))
+        layout.addWidget(tabs)
+        self.setWidget(body)
+        self.open_button.clicked.connect(self.refresh)
+        self.kind_filter.currentIndexChanged.connect(self.fill_journal)
+        self.village_filter.textChanged.connect(self.fill_journal)
+        self.db_edit.returnPressed.connect(self.refresh)
+        if self.database_text():
+            self.refresh()
+
+    def add_database_rows(self, layout):
+        """A GeoPackage picker with its Open button, and a saved PostgreSQL connection."""
         from qgis.gui import QgsFileWidget, QgsProviderConnectionComboBox
 
         row = QHBoxLayout()
@@ -125,10 +151,9 @@ class QuotaDock(QDockWidget):
         layout.addLayout(conn_row)
         self.set_database(project_database() or planning_db())
         self.connection_combo.connectionChanged.connect(lambda _name: self.refresh())
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.RichText)  # built here, every value escaped
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+
+    def add_draw_rows(self, layout):
+        """Buttons to digitise a draw parcel and check it, and the result of the check."""
         draw_row = QHBoxLayout()
         self.new_parcel_button = QPushButton(tr("Digitise a draw parcel"))
         self.check_button = QPushButton(tr("Check the selected parcel"))
@@ -141,24 +166,21 @@ class QuotaDock(QDockWidget):
         layout.addWidget(self.check_label)
         self.new_parcel_button.clicked.connect(self.new_parcel_layer)
         self.check_button.clicked.connect(lambda: self.check_draw())
-        self.bands = []
-        self.record_button = QPushButton(tr("Record quota movement…"))
-        self.record_button.setEnabled(movement_callback is not None)
-        if movement_callback is not None:
-            self.record_button.clicked.connect(lambda: movement_callback(self.database_text()))
-        layout.addWidget(self.record_button)
-        tabs = QTabWidget()
+
+    def village_tab(self):
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
         self.villages = QTableWidget(0, 5)
         self.villages.setHorizontalHeaderLabels([tr("Village code"), tr("Village name"), tr("Category"),
                                                  tr("Balance (ha)"), tr("Drawn (ha)")])
-        village_tab = QWidget()
-        vl = QVBoxLayout(village_tab)
-        vl.addWidget(self.villages)
+        layout.addWidget(self.villages)
         self.chart = BalanceChart()
-        vl.addWidget(self.chart)
-        tabs.addTab(village_tab, tr("Villages"))
-        journal_tab = QWidget()
-        jl = QVBoxLayout(journal_tab)
+        layout.addWidget(self.chart)
+        return tab
+
+    def journal_tab(self):
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
         filters = QHBoxLayout()
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(tr("All movements"), "")
@@ -168,20 +190,12 @@ class QuotaDock(QDockWidget):
         self.village_filter.setPlaceholderText(tr("Village code"))
         filters.addWidget(self.kind_filter)
         filters.addWidget(self.village_filter)
-        jl.addLayout(filters)
+        layout.addLayout(filters)
         self.journal = QTableWidget(0, 7)
         self.journal.setHorizontalHeaderLabels([tr("Journal number"), tr("Movement"), tr("Area (ha)"), tr("Village"),
                                                 tr("Approval document number"), tr("Date"), tr("Author")])
-        jl.addWidget(self.journal)
-        tabs.addTab(journal_tab, tr("Journal"))
-        layout.addWidget(tabs)
-        self.setWidget(body)
-        self.open_button.clicked.connect(self.refresh)
-        self.kind_filter.currentIndexChanged.connect(self.fill_journal)
-        self.village_filter.textChanged.connect(self.fill_journal)
-        self.db_edit.returnPressed.connect(self.refresh)
-        if self.database_text():
-            self.refresh()
+        layout.addWidget(self.journal)
+        return tab
 
     # -- the database ------------------------------------------------------------------
     def database_text(self):
