@@ -6,8 +6,7 @@
 import os
 import sys
 
-from qgis.core import QgsApplication, QgsFeature, QgsField, QgsReadWriteContext, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
+from qgis.core import QgsApplication, QgsFeature, QgsReadWriteContext, QgsVectorLayer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -16,6 +15,7 @@ def write_all(resources):
     from village_planner.core.codes import load_survey_codes, resource_path
     from village_planner.core.crosswalk import planning_codes
     from village_planner.layouts.village_maps import PAPERS, VillageMapExporter
+    from village_planner.qgis_adapter.compat import new_field
     from village_planner.qgis_adapter.styles import code_renderer
 
     written = []
@@ -23,7 +23,7 @@ def write_all(resources):
             ("planning", "GHDLBM", [c for c in planning_codes() if len(c) >= 4]),
             ("survey", "DLBM", list(load_survey_codes(resource_path("codes", "survey_codes.csv"))))):
         layer = QgsVectorLayer("Polygon?crs=EPSG:4545", kind, "memory")
-        layer.dataProvider().addAttributes([QgsField(field, QVariant.String)])
+        layer.dataProvider().addAttributes([new_field(field, "text")])
         layer.updateFields()
         feats = []
         for code in codes:

@@ -99,10 +99,10 @@ class VillagePlannerPlugin:
         text = tr("Village Planner needs Python packages that are missing: {names}. Windows: open the OSGeo4W "
                   "Shell and run: {win}. Linux: run: {linux}. Then restart QGIS.").format(
             names=", ".join(names), win=hint["windows"], linux=hint["linux"])
-        QgsMessageLog.logMessage(text, NAME, Qgis.Warning)
+        QgsMessageLog.logMessage(text, NAME, Qgis.MessageLevel.Warning)
         bar = self.iface.messageBar() if self.iface is not None else None
         if bar is not None:
-            bar.pushMessage(tr("Village Planner"), text, Qgis.Warning, 0)
+            bar.pushMessage(tr("Village Planner"), text, Qgis.MessageLevel.Warning, 0)
         return text
 
     def unload(self):
@@ -159,7 +159,7 @@ class VillagePlannerPlugin:
         if self.ledger_dock is None:
             self.ledger_dock = LedgerDock(self.iface, self.iface.mainWindow(),
                                           build_callback=lambda: self.open_algorithm("resourceledger"))
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.ledger_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.ledger_dock)
             return self.ledger_dock
         self.ledger_dock.setVisible(not self.ledger_dock.isVisible())
         return self.ledger_dock
@@ -171,7 +171,7 @@ class VillagePlannerPlugin:
 
         if self.quota_dock is None:
             self.quota_dock = QuotaDock(self.iface, self.iface.mainWindow(), movement_callback=self.open_movement)
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.quota_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.quota_dock)
             return self.quota_dock
         self.quota_dock.setVisible(not self.quota_dock.isVisible())
         return self.quota_dock
@@ -217,17 +217,17 @@ class VillagePlannerPlugin:
         bar = self.iface.messageBar()
         if field:
             bar.pushMessage(tr("Village Planner"), tr("Layer {layer} styled by {field}.").format(
-                layer=layer.name(), field=field), Qgis.Success, 5)
+                layer=layer.name(), field=field), Qgis.MessageLevel.Success, 5)
         else:
             bar.pushMessage(tr("Village Planner"), tr("Select a land-use layer with a DLBM or GHDLBM field first."),
-                            Qgis.Warning, 8)
+                            Qgis.MessageLevel.Warning, 8)
         return field
 
     def open_field_mapping(self):
         from .gui.field_mapping import FieldMappingDialog
 
         dlg = FieldMappingDialog(self.iface.mainWindow())
-        dlg.exec_()
+        dlg.exec()
 
     def show_about(self):
         QMessageBox.about(self.iface.mainWindow(), tr("About Village Planner"),

@@ -88,7 +88,7 @@ def main():
         main_map = layout.itemById("map")
         main_map.setLayers([villages, parcels])
         main_map.setAtlasDriven(True)
-        main_map.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+        main_map.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
         main_map.setAtlasMargin(0.12)
         # the same furniture as ours: an inset with an overview, a legend of the classes in the map, a scale bar
         inset = layout.itemById("inset")

@@ -1,10 +1,10 @@
 """villageplanner:landusecrosswalk and migratecodes2020 on real layers."""
 
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsProcessingException, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
+from qgis.core import QgsFeature, QgsProcessingException, QgsVectorLayer
 
 from tests.conftest import gpkg_layer
+from village_planner.qgis_adapter.compat import new_field
 
 
 def test_crosswalk_on_the_sample_county(sample_dir, vp_provider):
@@ -46,7 +46,7 @@ def test_migration_from_2020_reports_every_change(vp_provider):
     import processing
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:4545", "plan2020", "memory")
-    layer.dataProvider().addAttributes([QgsField("GHDLBM", QVariant.String)])
+    layer.dataProvider().addAttributes([new_field("GHDLBM", "text")])
     layer.updateFields()
     for code in ("0101", "2302", "2303", "060102", "2302"):
         f = QgsFeature(layer.fields())
@@ -61,7 +61,7 @@ def test_migration_from_2020_reports_every_change(vp_provider):
 
 def _plan_layer(rows, name="plan", with_names=True):
     layer = QgsVectorLayer("Polygon?crs=EPSG:4545", name, "memory")
-    fields = [QgsField("GHDLBM", QVariant.String)] + ([QgsField("GHDLMC", QVariant.String)] if with_names else [])
+    fields = [new_field("GHDLBM", "text")] + ([new_field("GHDLMC", "text")] if with_names else [])
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
     for row in rows:

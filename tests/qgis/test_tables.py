@@ -68,13 +68,13 @@ def test_indicator_table_with_the_ledger(sample_dir, tmp_path, vp_provider):
 
 
 def test_a_planned_layer_without_area_fields_is_measured_on_the_ellipsoid(vp_provider):
-    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-    from village_planner.processing.table_algs import read_planning_layer
+    from village_planner.qgis_adapter.compat import new_field
+    from village_planner.qgis_adapter.planning_layers import read_planning_layer
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:4545", "plan", "memory")
-    layer.dataProvider().addAttributes([QgsField("GHDLBM", QVariant.String), QgsField("ZLDWDM", QVariant.String)])
+    layer.dataProvider().addAttributes([new_field("GHDLBM", "text"), new_field("ZLDWDM", "text")])
     layer.updateFields()
     f = QgsFeature(layer.fields())
     f.setAttributes(["0703", "5002300010010010000"])

@@ -53,7 +53,7 @@ class ClassifyWizard(QWizard):
         self.iface = iface
         self.setWindowTitle(tr("Village classification"))
         self.setObjectName("VillagePlannerClassifyWizard")
-        self.setWizardStyle(QWizard.ClassicStyle)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(820, 620)
         self.rules = load_rules()
         self.results = []  # [ClassifiedVillage]
@@ -115,9 +115,9 @@ class DataPage(QWizardPage):
         self.boundary_combo.setAllowEmptyLayer(True)
         self.villages_combo = QgsMapLayerComboBox()
         self.villages_combo.setAllowEmptyLayer(True)
-        self.ledger_combo.setFilters(QgsMapLayerProxyModel.VectorLayer)
-        self.boundary_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
-        self.villages_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.ledger_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
+        self.boundary_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.villages_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.db_edit = QLineEdit(planning_db() or default_planning_db())
         self.rules_edit = QgsFileWidget()
         self.rules_edit.setFilter(tr("Classification rules (*.json)"))
@@ -391,7 +391,7 @@ class DecisionPage(QWizardPage):
         if not isinstance(layer, QgsVectorLayer) or code_field(layer) is None:
             return 0
         changed = apply_categories(layer, {d["village_code"]: d["final_category"] for d in decisions})
-        if layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+        if layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry:
             style_layer(layer, self.wiz.rules)
         return changed
 
@@ -437,11 +437,11 @@ class GuidancePage(QWizardPage):
                 fh.write("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{}</body></html>".format(
                     self.html))
             return path
-        printer = QPrinter(QPrinter.HighResolution)
-        printer.setOutputFormat(QPrinter.PdfFormat)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(path)
         doc = QTextDocument()
         doc.setDefaultStyleSheet("body { font-family: 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'SimHei'; }")
         doc.setHtml(self.html)
-        doc.print_(printer)
+        doc.print(printer)
         return path if os.path.exists(path) else None

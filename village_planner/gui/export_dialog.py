@@ -36,7 +36,7 @@ class ExportDialog(QDialog):
         for param in LAYER_KEYS:
             combo = QgsMapLayerComboBox()
             combo.setMinimumWidth(220)
-            combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+            combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
             combo.setAllowEmptyLayer(param not in REQUIRED_LAYERS)
             combo.setLayer(found.get(param))
             form.addRow(tr(ROLES[param].label), combo)
@@ -56,7 +56,7 @@ class ExportDialog(QDialog):
         self.template = QgsFileWidget()
         self.template.setFilter(tr("Print layout template (*.qpt)"))
         self.folder = QgsFileWidget()
-        self.folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.language = QComboBox()
         self.language.addItem(tr("Chinese"), "zh")
         self.language.addItem(tr("English"), "en")
@@ -68,8 +68,8 @@ class ExportDialog(QDialog):
         self.preview_button = QPushButton(tr("Preview the first page"))
         self.preview_button.clicked.connect(self.preview)
         left.addWidget(self.preview_button)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(tr("Export…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export…"))
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
         left.addWidget(buttons)
@@ -78,7 +78,7 @@ class ExportDialog(QDialog):
         self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
         self.preview_label.setWordWrap(True)
         self.preview_label.setMinimumSize(420, 300)
-        self.preview_label.setAlignment(Qt.AlignCenter)
+        self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.preview_label)
 
     def villages(self):
@@ -127,7 +127,7 @@ class ExportDialog(QDialog):
             return None
         image = QgsLayoutExporter(layout).renderPageToImage(0, QSize(840, 594))
         self.preview_label.setPixmap(QPixmap.fromImage(image).scaled(
-            self.preview_label.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
+            self.preview_label.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
         return image
 
     def run(self):

@@ -54,17 +54,19 @@ class LandChart(QWidget):
 
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = self.width()
         label_w = min(150, width // 3)
         top = max((v for _, v, _ in self.values), default=0) or 1.0
         for i, (label, value, color) in enumerate(self.values):
             y = 4 + i * 24
             painter.setPen(self.palette().windowText().color())
-            painter.drawText(QRectF(0, y, label_w - 6, 20), Qt.AlignRight | Qt.AlignVCenter, label)
+            painter.drawText(QRectF(0, y, label_w - 6, 20),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
             bar = (width - label_w - 90) * value / top
             painter.fillRect(QRectF(label_w, y + 3, max(bar, 1), 14), QColor(color))
-            painter.drawText(QRectF(label_w + bar + 4, y, 86, 20), Qt.AlignLeft | Qt.AlignVCenter,
+            painter.drawText(QRectF(label_w + bar + 4, y, 86, 20),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              "{:.2f} {}".format(value, tr("ha")))
         painter.end()
 
@@ -79,7 +81,7 @@ class LedgerDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.addWidget(QLabel(tr("Ledger layer")))
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
         self.layer_combo.setAllowEmptyLayer(True)
         layout.addWidget(self.layer_combo)
         self.build_button = QPushButton(tr("Build resource ledger…"))
@@ -91,7 +93,7 @@ class LedgerDock(QDockWidget):
         self.search.setPlaceholderText(tr("Search villages by name or code"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
-        split = QSplitter(Qt.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical)
         self.list = QListWidget()
         split.addWidget(self.list)
         detail = QWidget()
@@ -152,7 +154,7 @@ class LedgerDock(QDockWidget):
             self.chart.set_values([])
             return
         names = [f.name() for f in layer.fields()]
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         for feat in layer.getFeatures(request):
             rec = dict(zip(names, [plain(v) for v in feat.attributes()]))
             rec["_fid"] = feat.id()
@@ -160,7 +162,7 @@ class LedgerDock(QDockWidget):
         for code in sorted(self.rows):
             rec = self.rows[code]
             item = QListWidgetItem("{}  {}".format(rec.get("village_name") or "", code))
-            item.setData(Qt.UserRole, code)
+            item.setData(Qt.ItemDataRole.UserRole, code)
             self.list.addItem(item)
         self.filter(self.search.text())
 
@@ -173,11 +175,11 @@ class LedgerDock(QDockWidget):
     # -- showing -------------------------------------------------------------
     def _picked(self, current, _previous=None):
         if current is not None:
-            self.show_village(current.data(Qt.UserRole))
+            self.show_village(current.data(Qt.ItemDataRole.UserRole))
 
     def select_in_list(self, code):
         for i in range(self.list.count()):
-            if self.list.item(i).data(Qt.UserRole) == code:
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == code:
                 self.list.setCurrentRow(i)
                 return True
         return False
@@ -189,7 +191,7 @@ class LedgerDock(QDockWidget):
         field = code_field(layer)
         if field is None:
             return
-        feat = next(layer.getSelectedFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)), None)
+        feat = next(layer.getSelectedFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)), None)
         if feat is None:
             return
         value = feat[field]

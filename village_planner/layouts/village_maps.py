@@ -141,15 +141,15 @@ class VillageMapExporter:
     def _default_design(self, layout):
         w, h = PAPERS.get(self.settings.get("paper", "A3"), PAPERS["A3"])
         page = layout.pageCollection().page(0)
-        page.setPageSize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+        page.setPageSize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
         m = 10
         side = min(125, w * 0.29)
 
         def add(item, item_id, x, y, iw, ih):
             item.setId(item_id)
             layout.addLayoutItem(item)
-            item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-            item.attemptResize(QgsLayoutSize(iw, ih, QgsUnitTypes.LayoutMillimeters))
+            item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+            item.attemptResize(QgsLayoutSize(iw, ih, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
             return item
 
         title = add(QgsLayoutItemLabel(layout), "title", m, m - 2, w - 2 * m, 16)
@@ -161,10 +161,10 @@ class VillageMapExporter:
         legend = add(QgsLayoutItemLegend(layout), "legend", w - m - side, m + 20 + side * 0.75, side,
                      h * 0.4)
         k = w / 420.0  # text follows the paper: A3 is the reference
-        set_legend_font(legend, QgsLegendStyle.Title, _font(9 * k, True))
-        for style in (QgsLegendStyle.Group, QgsLegendStyle.Subgroup):
+        set_legend_font(legend, QgsLegendStyle.Style.Title, _font(9 * k, True))
+        for style in (QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup):
             set_legend_font(legend, style, _font(7 * k, True))
-        set_legend_font(legend, QgsLegendStyle.SymbolLabel, _font(6.5 * k))
+        set_legend_font(legend, QgsLegendStyle.Style.SymbolLabel, _font(6.5 * k))
         legend.setResizeToContents(True)
         legend.setSymbolWidth(5 * k)
         legend.setSymbolHeight(3 * k)
@@ -177,7 +177,7 @@ class VillageMapExporter:
         fmt = bar.textFormat()
         fmt.setFont(_font(8 * k))
         fmt.setSize(8 * k)
-        fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+        fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
         bar.setTextFormat(fmt)
         scale_text = add(QgsLayoutItemLabel(layout), "scale_text", m + 4, h - m - 30, 50, 7)
         set_label_font(scale_text, _font(9 * k))
@@ -231,7 +231,7 @@ class VillageMapExporter:
         if "scalebar" in items and map_item is not None:
             bar = items["scalebar"]
             bar.setLinkedMap(map_item)
-            bar.setUnits(QgsUnitTypes.DistanceMeters)
+            bar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
             bar.setUnitLabel("m")
             bar.setNumberOfSegments(4)
             bar.setUnitsPerSegment(nice_step(extent.width() / 16))
@@ -270,14 +270,14 @@ class VillageMapExporter:
             s.rasterizeWholeImage = False
             s.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable Chinese
             result = exporter.exportToPdf(path_base + ".pdf", s)
-            if result != QgsLayoutExporter.Success:
+            if result != QgsLayoutExporter.ExportResult.Success:
                 raise MapError(layout_export_error(exporter, result, path_base + ".pdf"))
             paths.append(path_base + ".pdf")
         if fmt in ("PNG", "BOTH"):
             s = QgsLayoutExporter.ImageExportSettings()
             s.dpi = dpi
             result = exporter.exportToImage(path_base + ".png", s)
-            if result != QgsLayoutExporter.Success:
+            if result != QgsLayoutExporter.ExportResult.Success:
                 raise MapError(layout_export_error(exporter, result, path_base + ".png"))
             paths.append(path_base + ".png")
         return paths
@@ -325,7 +325,7 @@ def export_book(exporter, pages, path, dpi=150):
     settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
     iterator = BookIterator(exporter, pages)
     result, error = QgsLayoutExporter.exportToPdf(iterator, path, settings)
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise MapError(error or layout_export_error(None, result, path))
     return path
 

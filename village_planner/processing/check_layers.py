@@ -3,17 +3,15 @@
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.issues import FindingList
 from ..core.ledger import DEFAULT_FIELD_NAMES, parcel_areas, village_codes
 from ..qgis_adapter.checker import check_sources, repair_geometries
+from ..qgis_adapter.compat import fields_of
 from ..qgis_adapter.layers import layer_label, read_attributes, readable_layers, working_crs
 from ..qgis_adapter.ledger_job import parcel_columns
 from .base import VillagePlannerAlgorithm
@@ -23,10 +21,7 @@ FINDING_FIELDS = ("severity", "code", "layer", "feature_id", "field", "message")
 
 
 def findings_fields():
-    fields = QgsFields()
-    for name in FINDING_FIELDS:
-        fields.append(QgsField(name, QVariant.String))
-    return fields
+    return fields_of([(name, "text") for name in FINDING_FIELDS])
 
 
 def write_findings(sink, findings):
@@ -34,7 +29,7 @@ def write_findings(sink, findings):
         feat = QgsFeature()
         row = f.as_row()
         feat.setAttributes([row[k] for k in FINDING_FIELDS])
-        sink.addFeature(feat, QgsFeatureSink.FastInsert)
+        sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
 
 
 class CheckLayersAlgorithm(VillagePlannerAlgorithm):
@@ -88,7 +83,7 @@ class CheckLayersAlgorithm(VillagePlannerAlgorithm):
                     f2, g2 = read_attributes(layer, {}, None, with_geometry=True, target_crs=crs)
                     repair_geometries(layer_label(layer), f2["fid"].to_numpy(), g2, findings)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, findings_fields(),
-                                          QgsWkbTypes.NoGeometry, parcels.crs() if parcels else None)
+                                          QgsWkbTypes.Type.NoGeometry, parcels.crs() if parcels else None)
         write_findings(sink, findings)
         self.report(findings, feedback)
         feedback.pushInfo(self.tr("{e} errors, {w} warnings").format(

@@ -5,8 +5,6 @@ import json
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -16,15 +14,15 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.classification import RulesError, county_summary, load_rules
 from ..qgis_adapter.classification import NotALedger, classify_layer
+from ..qgis_adapter.compat import fields_of
 from ..qgis_adapter.settings import planning_db
 from ..store.classification import current_decisions
 from .base import VillagePlannerAlgorithm
 
-S, D, I = QVariant.String, QVariant.Double, QVariant.Int  # noqa: E741
+S, D, I = "text", "float", "int"  # noqa: E741
 OUTPUT_FIELDS = [
     ("village_code", S), ("village_name", S), ("town", S), ("suggested_category", S),
     ("suggested_category_zh", S), ("rule_id", S), ("explanation", S), ("missing", S), ("final_category", S),
@@ -36,10 +34,7 @@ OUTPUT_FIELDS = [
 
 
 def output_fields():
-    fields = QgsFields()
-    for name, qtype in OUTPUT_FIELDS:
-        fields.append(QgsField(name, qtype))
-    return fields
+    return fields_of(OUTPUT_FIELDS)
 
 
 class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
@@ -59,10 +54,10 @@ class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer("LEDGER", self.tr("Resource ledger (layer or table)"),
-                                                            [QgsProcessing.TypeVector]))
+                                                            [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "DEV_BOUNDARY", self.tr("Urban development boundary (CZKFBJ)"), [QgsProcessing.TypeVectorPolygon],
-            optional=True))
+            "DEV_BOUNDARY", self.tr("Urban development boundary (CZKFBJ)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFile("RULES", self.tr("Classification rules (JSON; empty for the "
                                                                       "default)"), extension="json", optional=True))
         self.addParameter(QgsProcessingParameterFile(
@@ -85,9 +80,9 @@ class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
             results = classify_layer(ledger, rules, boundary, current_decisions(db) if db else {})
         except NotALedger as exc:
             raise QgsProcessingException(str(exc)) from exc
-        polygons = ledger.geometryType() == QgsWkbTypes.PolygonGeometry
+        polygons = ledger.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, output_fields(),
-                                          QgsWkbTypes.MultiPolygon if polygons else QgsWkbTypes.NoGeometry,
+                                          QgsWkbTypes.Type.MultiPolygon if polygons else QgsWkbTypes.Type.NoGeometry,
                                           ledger.crs())
         changed = 0
         for n, village in enumerate(results):
@@ -119,7 +114,7 @@ class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
                 geom = feat.geometry()
                 geom.convertToMultiType()
                 out.setGeometry(geom)
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             feedback.pushInfo("{} {}: {}".format(s.village_code, row.get("village_name") or "", s.explanation))
             if is_changed:
                 feedback.pushWarning(self.tr("Village {code}: the suggestion is now {new} (it was {old} when the "

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -17,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.codes import village_code
 from ..core.crosswalk import (
@@ -28,11 +26,12 @@ from ..core.crosswalk import (
     planning_codes,
     planning_codes_2020,
 )
+from ..qgis_adapter.compat import fields_of
 from ..qgis_adapter.fields import find_field
 from .base import VillagePlannerAlgorithm
 
 # codes are attributes: a parcel with an invalid geometry is converted like any other
-NO_CHECK = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+NO_CHECK = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
 
 
 
@@ -52,10 +51,10 @@ class LandUseCrosswalkAlgorithm(VillagePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource("INPUT", self.tr("Land parcels (DLTB)"),
-                                                              [QgsProcessing.TypeVectorPolygon]))
+                                                              [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Parcels in planning codes")))
         self.addParameter(QgsProcessingParameterFeatureSink("SUMMARY", self.tr("Parcels to be split per village"),
-                                                            QgsProcessing.TypeVector, optional=True,
+                                                            QgsProcessing.SourceType.TypeVector, optional=True,
                                                             createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber("NEEDS_SPLIT", self.tr("Parcels to be split")))
         self.addOutput(QgsProcessingOutputNumber("UNKNOWN", self.tr("Parcels with an unknown survey code")))
@@ -72,9 +71,8 @@ class LandUseCrosswalkAlgorithm(VillagePlannerAlgorithm):
         cross = SurveyCrosswalk()
         names = planning_codes()
         fields = QgsFields(source.fields())
-        for name, qtype in (("plan_code", QVariant.String), ("plan_name", QVariant.String),
-                            ("needs_split", QVariant.Int), ("candidates", QVariant.String)):
-            fields.append(QgsField(name, qtype))
+        fields.extend(fields_of([("plan_code", "text"), ("plan_name", "text"), ("needs_split", "int"),
+                                 ("candidates", "text")]))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
                                           source.sourceCrs())
         per_village, unknown = Counter(), Counter()
@@ -94,7 +92,7 @@ class LandUseCrosswalkAlgorithm(VillagePlannerAlgorithm):
             out.setGeometry(feat.geometry())
             out.setAttributes(feat.attributes() + [code, names.get(code, {}).get("name_zh") if code else None,
                                                    int(split), "|".join(candidates) or None])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             if n % 1000 == 0:
                 feedback.setProgress(100 * n / total)
         for code, count in sorted(unknown.items()):
@@ -105,16 +103,13 @@ class LandUseCrosswalkAlgorithm(VillagePlannerAlgorithm):
                                                                                        n=count))
         outputs = {"OUTPUT": dest, "NEEDS_SPLIT": sum(per_village.values()), "UNKNOWN": sum(unknown.values())}
         if parameters.get("SUMMARY"):
-            sfields = QgsFields()
-            for name, qtype in (("village_code", QVariant.String), ("parcels", QVariant.Int),
-                                ("needs_split", QVariant.Int)):
-                sfields.append(QgsField(name, qtype))
-            ssink, sdest = self.parameterAsSink(parameters, "SUMMARY", context, sfields, QgsWkbTypes.NoGeometry)
+            sfields = fields_of([("village_code", "text"), ("parcels", "int"), ("needs_split", "int")])
+            ssink, sdest = self.parameterAsSink(parameters, "SUMMARY", context, sfields, QgsWkbTypes.Type.NoGeometry)
             if ssink is not None:
                 for village in sorted(parcels):
                     f = QgsFeature(sfields)
                     f.setAttributes([village, parcels[village], per_village.get(village, 0)])
-                    ssink.addFeature(f, QgsFeatureSink.FastInsert)
+                    ssink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
                 outputs["SUMMARY"] = sdest
         return outputs
 
@@ -164,7 +159,7 @@ class MigrateCodes2020Algorithm(VillagePlannerAlgorithm):
 
     def check_edition(self, source, field, name_field, feedback):
         """Refuse a layer already in 2023 codes (or mixing both editions); warn when nothing tells."""
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         request.setSubsetOfAttributes([f for f in (field, name_field) if f], source.fields())
         counts = Counter()
         for feat in source.getFeatures(request, NO_CHECK):
@@ -208,10 +203,8 @@ class MigrateCodes2020Algorithm(VillagePlannerAlgorithm):
         rules = migration_2020_rules()
         names_2020, names_2023 = planning_codes_2020(), planning_codes()
         fields = QgsFields(source.fields())
-        for name, qtype in (("code_2023", QVariant.String), ("code_changed", QVariant.Int),
-                            ("name_2023", QVariant.String), ("needs_split", QVariant.Int),
-                            ("candidates", QVariant.String)):
-            fields.append(QgsField(name, qtype))
+        fields.extend(fields_of([("code_2023", "text"), ("code_changed", "int"), ("name_2023", "text"),
+                                 ("needs_split", "int"), ("candidates", "text")]))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
                                           source.sourceCrs())
         changes, renamed, split = Counter(), Counter(), 0
@@ -229,7 +222,7 @@ class MigrateCodes2020Algorithm(VillagePlannerAlgorithm):
             out.setGeometry(feat.geometry())
             out.setAttributes(feat.attributes() + [new, int(new != old), names_2023.get(new, {}).get("name_zh"),
                                                    int(needs_split), "|".join(candidates) or None])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         for (old, new), count in sorted(changes.items()):
             feedback.pushInfo(self.tr("{old} → {new}: {n} features").format(old=old, new=new, n=count))
         for code, count in sorted(renamed.items()):

@@ -38,7 +38,7 @@ class DecideCategoryAlgorithm(VillagePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterFile("PLANNING_DB", self.tr("Planning GeoPackage"), extension="gpkg"))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "CLASSIFICATION", self.tr("Village classification (output of Classify villages)"),
-            [QgsProcessing.TypeVector]))
+            [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterString(
             "VILLAGE_CODES", self.tr("Village codes (comma separated; empty: selected features, or all)"),
             optional=True))

@@ -76,7 +76,7 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
         self.addParameter(KeyedEnumParameter("FORMAT", self.tr("Format"), [f.lower() for f in FORMATS],
                                              [self.tr(label) for label in FORMAT_LABELS], default="pdf"))
         self.addParameter(QgsProcessingParameterNumber("DPI", self.tr("Resolution (dpi)"),
-                                                       QgsProcessingParameterNumber.Integer, 150, False, 72, 600))
+                                                       QgsProcessingParameterNumber.Type.Integer, 150, False, 72, 600))
         self.addParameter(KeyedEnumParameter("PAPER", self.tr("Paper"), PAPER, PAPER, default="A3"))
         self.addParameter(KeyedEnumParameter("LANGUAGE", self.tr("Language of the map text"), LANGUAGES,
                                              [self.tr(label) for label in LANGUAGE_LABELS], default="zh"))

@@ -3,8 +3,6 @@
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -12,18 +10,18 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.ledger_diff import diff_snapshots
 from ..core.values import is_missing
+from ..qgis_adapter.compat import fields_of
 from ..store.snapshots import StoreError, list_snapshots, load_snapshot
 from .base import VillagePlannerAlgorithm
 
-SUMMARY_FIELDS = [("village_code", QVariant.String), ("village_name", QVariant.String),
-                  ("flagged", QVariant.Int), ("reasons", QVariant.String),
-                  ("cultivated_change_ha", QVariant.Double), ("bnt_change_ha", QVariant.Double),
-                  ("construction_change_ha", QVariant.Double), ("in_before", QVariant.Int),
-                  ("in_after", QVariant.Int)]
+SUMMARY_FIELDS = [("village_code", "text"), ("village_name", "text"),
+                  ("flagged", "int"), ("reasons", "text"),
+                  ("cultivated_change_ha", "float"), ("bnt_change_ha", "float"),
+                  ("construction_change_ha", "float"), ("in_before", "int"),
+                  ("in_after", "int")]
 
 
 class LedgerDiffAlgorithm(VillagePlannerAlgorithm):
@@ -42,9 +40,9 @@ class LedgerDiffAlgorithm(VillagePlannerAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile("PLANNING_DB", self.tr("Planning GeoPackage"), extension="gpkg"))
         self.addParameter(QgsProcessingParameterNumber("BEFORE", self.tr("Earlier snapshot id"),
-                                                       QgsProcessingParameterNumber.Integer, None, True, 1))
+                                                       QgsProcessingParameterNumber.Type.Integer, None, True, 1))
         self.addParameter(QgsProcessingParameterNumber("AFTER", self.tr("Later snapshot id"),
-                                                       QgsProcessingParameterNumber.Integer, None, True, 1))
+                                                       QgsProcessingParameterNumber.Type.Integer, None, True, 1))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Ledger changes")))
         self.add_workbook_output(self.tr("Change workbook"))
         self.addOutput(QgsProcessingOutputNumber("FLAGGED", self.tr("Flagged villages")))
@@ -73,10 +71,8 @@ class LedgerDiffAlgorithm(VillagePlannerAlgorithm):
             feedback.pushWarning(self.tr("The two snapshots were built with different ledger profiles; "
                                          "items may not be comparable."))
         details, flags = diff_snapshots(before, after)
-        fields = QgsFields()
-        for name, qtype in SUMMARY_FIELDS:
-            fields.append(QgsField(name, qtype))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        fields = fields_of(SUMMARY_FIELDS)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.NoGeometry)
         change = details.set_index(["village_code", "item"])["change"]
         for rec in flags.itertuples(index=False):
             feat = QgsFeature()
@@ -87,7 +83,7 @@ class LedgerDiffAlgorithm(VillagePlannerAlgorithm):
                 v = change.get((rec.village_code, item))
                 values[name] = None if is_missing(v) else float(v)
             feat.setAttributes([values[n] for n, _ in SUMMARY_FIELDS])
-            sink.addFeature(feat, QgsFeatureSink.FastInsert)
+            sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
             if rec.flagged:
                 feedback.pushInfo("{} {}: {}".format(rec.village_code, rec.village_name, rec.reasons))
         outputs = {"OUTPUT": dest, "FLAGGED": int(flags["flagged"].sum())}

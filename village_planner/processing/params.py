@@ -52,7 +52,7 @@ class KeyedEnumParameter(QgsProcessingParameterEnum):
     def clone(self):
         return KeyedEnumParameter(self.name(), self.description(), self.keys, self.options(),
                                   self.allowMultiple(), self.defaultValue(),
-                                  bool(self.flags() & QgsProcessingParameterDefinition.FlagOptional))
+                                  bool(self.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional))
 
     def key_of(self, value):
         """The key for one value (key, label, index or index text); None when it is none of them."""
@@ -83,7 +83,7 @@ class KeyedEnumParameter(QgsProcessingParameterEnum):
     def checkValueIsAcceptable(self, value, context=None):  # noqa: N802 - QGIS API
         values = self.values_of(value)
         if not values:
-            return bool(self.flags() & QgsProcessingParameterDefinition.FlagOptional) or \
+            return bool(self.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional) or \
                 self.defaultValue() not in (None, "")
         if len(values) > 1 and not self.allowMultiple():
             return False

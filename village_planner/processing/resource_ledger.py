@@ -5,8 +5,6 @@ import sqlite3
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
@@ -18,23 +16,18 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.ledger import COLUMNS
+from ..qgis_adapter.compat import fields_of
 from ..qgis_adapter.ledger_job import Cancelled, JobError, run_ledger
 from ..qgis_adapter.settings import planning_db
 from ..store.snapshots import StoreError, save_snapshot
 from .base import VillagePlannerAlgorithm
 from .params import add_layer_params, layers_from, stats_source
 
-QTYPES = {"text": QVariant.String, "ha": QVariant.Double, "float": QVariant.Double, "int": QVariant.Int}
-
 
 def ledger_fields():
-    fields = QgsFields()
-    for name, kind in COLUMNS:
-        fields.append(QgsField(name, QTYPES[kind]))
-    return fields
+    return fields_of(COLUMNS)
 
 
 def _cell(value, kind):
@@ -71,12 +64,12 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
         add_layer_params(self)
         self.addParameter(QgsProcessingParameterVectorLayer(
             "VILLAGE_STATS", self.tr("Village statistics (table layer, or CSV/XLSX file)"),
-            [QgsProcessing.TypeVector], optional=True))
+            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterFile(
             "PROFILE", self.tr("Ledger profile (JSON; empty for the default)"),
             extension="json", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "SURVEY_YEAR", self.tr("Survey year"), QgsProcessingParameterNumber.Integer, 2023, True, 1990, 2100))
+            "SURVEY_YEAR", self.tr("Survey year"), QgsProcessingParameterNumber.Type.Integer, 2023, True, 1990, 2100))
         self.addParameter(QgsProcessingParameterFile(
             "PLANNING_DB", self.tr("Planning GeoPackage for the snapshot (optional; the project's by default)"),
             extension="gpkg", optional=True))
@@ -109,7 +102,7 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
         with_geom = layers["villages"] is not None
         sink, dest = self.parameterAsSink(
             parameters, "OUTPUT", context, ledger_fields(),
-            QgsWkbTypes.MultiPolygon if with_geom else QgsWkbTypes.NoGeometry, crs)
+            QgsWkbTypes.Type.MultiPolygon if with_geom else QgsWkbTypes.Type.NoGeometry, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         for _, rec in result.table.iterrows():
@@ -121,7 +114,7 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
                 qg.fromWkb(geom.wkb)
                 qg.convertToMultiType()
                 feat.setGeometry(qg)
-            sink.addFeature(feat, QgsFeatureSink.FastInsert)
+            sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
         outputs = {"OUTPUT": dest, "VILLAGES_COUNT": int((result.table["unassigned"] == 0).sum()),
                    "WARNINGS": len(result.findings.warnings)}
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)

@@ -24,11 +24,11 @@ class SampleCountyAlgorithm(VillagePlannerAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterNumber("VILLAGES", self.tr("Villages"),
-                                                       QgsProcessingParameterNumber.Integer, 12, False, 2, 5000))
+                                                       QgsProcessingParameterNumber.Type.Integer, 12, False, 2, 5000))
         self.addParameter(QgsProcessingParameterNumber("PARCELS", self.tr("Parcels"),
-                                                       QgsProcessingParameterNumber.Integer, 4800, False, 32))
+                                                       QgsProcessingParameterNumber.Type.Integer, 4800, False, 32))
         self.addParameter(QgsProcessingParameterNumber("SEED", self.tr("Random seed"),
-                                                       QgsProcessingParameterNumber.Integer, 42))
+                                                       QgsProcessingParameterNumber.Type.Integer, 42))
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", self.tr("Output folder")))
         self.addOutput(QgsProcessingOutputString("GEOPACKAGE", self.tr("Sample county GeoPackage")))
 

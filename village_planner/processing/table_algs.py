@@ -3,8 +3,6 @@
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -13,10 +11,10 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import current_language
 from ..core.structure import indicator_table, load_rows, structure_table
+from ..qgis_adapter.compat import fields_of
 from ..qgis_adapter.planning_layers import PlanningLayerError, read_planning_layer
 from .base import VillagePlannerAlgorithm
 
@@ -26,17 +24,17 @@ class _PlanTableAlgorithm(VillagePlannerAlgorithm):
 
     def add_inputs(self, with_ledger=False):
         self.addParameter(QgsProcessingParameterVectorLayer("BASE", self.tr("Base-year land use"),
-                                                            [QgsProcessing.TypeVectorPolygon]))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterVectorLayer("PLANNED", self.tr("Planned land use"),
-                                                            [QgsProcessing.TypeVectorPolygon]))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon]))
         if with_ledger:
             self.addParameter(QgsProcessingParameterVectorLayer("LEDGER", self.tr("Resource ledger"),
-                                                                [QgsProcessing.TypeVector], optional=True))
+                                                                [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterString("VILLAGE_CODES", self.tr(
             "Village codes (comma separated; empty for all)"), optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "CONSTRUCTION_BOUNDARY", self.tr("Village construction boundary (for layers without CZCSXM)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
 
     def read_inputs(self, parameters, context, feedback):
         """(base frame, planned frame, village codes to tabulate)."""
@@ -76,20 +74,17 @@ class StructureTableAlgorithm(_PlanTableAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_inputs()
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Structure table"),
-                                                            QgsProcessing.TypeVector))
+                                                            QgsProcessing.SourceType.TypeVector))
         self.add_workbook_output(self.tr("Structure workbook"))
         self.addOutput(QgsProcessingOutputNumber("VILLAGES", self.tr("Villages")))
 
     def processAlgorithm(self, parameters, context, feedback):
         base, planned, codes = self.read_inputs(parameters, context, feedback)
         spec = load_rows()
-        fields = QgsFields()
-        for name, qtype in (("village_code", QVariant.String), ("row_id", QVariant.String), ("level", QVariant.Int),
-                            ("name_zh", QVariant.String), ("name_en", QVariant.String), ("base_ha", QVariant.Double),
-                            ("base_pct", QVariant.Double), ("target_ha", QVariant.Double),
-                            ("target_pct", QVariant.Double), ("change_ha", QVariant.Double)):
-            fields.append(QgsField(name, qtype))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        fields = fields_of([("village_code", "text"), ("row_id", "text"), ("level", "int"), ("name_zh", "text"),
+                            ("name_en", "text"), ("base_ha", "float"), ("base_pct", "float"),
+                            ("target_ha", "float"), ("target_pct", "float"), ("change_ha", "float")])
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.NoGeometry)
         tables = {}
         for code in codes:
             rows = structure_table(base[base["village"] == code], planned[planned["village"] == code], spec)
@@ -98,7 +93,7 @@ class StructureTableAlgorithm(_PlanTableAlgorithm):
                 f = QgsFeature(fields)
                 f.setAttributes([code, r["row_id"], r["level"], r["name_zh"], r["name_en"], r["base_ha"],
                                  r["base_pct"], r["target_ha"], r["target_pct"], r["change_ha"]])
-                sink.addFeature(f, QgsFeatureSink.FastInsert)
+                sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
         outputs = {"OUTPUT": dest, "VILLAGES": len(tables)}
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
         if xlsx:
@@ -125,7 +120,7 @@ class IndicatorTableAlgorithm(_PlanTableAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_inputs(with_ledger=True)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Indicator table"),
-                                                            QgsProcessing.TypeVector))
+                                                            QgsProcessing.SourceType.TypeVector))
         self.add_workbook_output(self.tr("Indicator workbook"))
         self.addOutput(QgsProcessingOutputNumber("VILLAGES", self.tr("Villages")))
 
@@ -140,13 +135,10 @@ class IndicatorTableAlgorithm(_PlanTableAlgorithm):
                        for n, v in zip(names, f.attributes())}
                 ledger_rows[str(rec.get("village_code"))] = rec
         spec = load_rows()
-        fields = QgsFields()
-        for name, qtype in (("village_code", QVariant.String), ("indicator", QVariant.String),
-                            ("name_zh", QVariant.String), ("name_en", QVariant.String), ("kind", QVariant.String),
-                            ("unit", QVariant.String), ("base", QVariant.Double), ("target", QVariant.Double),
-                            ("change", QVariant.Double)):
-            fields.append(QgsField(name, qtype))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        fields = fields_of([("village_code", "text"), ("indicator", "text"), ("name_zh", "text"),
+                            ("name_en", "text"), ("kind", "text"), ("unit", "text"), ("base", "float"),
+                            ("target", "float"), ("change", "float")])
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.NoGeometry)
         tables = {}
         for code in codes:
             srows = structure_table(base[base["village"] == code], planned[planned["village"] == code], spec)
@@ -156,7 +148,7 @@ class IndicatorTableAlgorithm(_PlanTableAlgorithm):
                 f = QgsFeature(fields)
                 f.setAttributes([code, r["indicator"], r["name_zh"], r["name_en"], r["kind"], r["unit"], r["base"],
                                  r["target"], r["change"]])
-                sink.addFeature(f, QgsFeatureSink.FastInsert)
+                sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
         outputs = {"OUTPUT": dest, "VILLAGES": len(tables)}
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
         if xlsx:

@@ -32,10 +32,10 @@ def check_sources(layers, project=None, findings=None):
             findings.error(tr("Layer {layer} ({param}) cannot be read.").format(layer=name, param=label),
                            layer=label, code="layer_invalid")
             continue
-        if kind in POLYGON_KINDS and layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+        if kind in POLYGON_KINDS and layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
             findings.error(tr("Layer {layer} ({param}) must be a polygon layer.").format(
                 layer=layer_label(layer), param=label), layer=layer_label(layer), code="wrong_geometry_type")
-        if kind == "hazards" and layer.geometryType() != QgsWkbTypes.PointGeometry:
+        if kind == "hazards" and layer.geometryType() != QgsWkbTypes.GeometryType.PointGeometry:
             findings.error(tr("Layer {layer} ({param}) must be a point layer.").format(
                 layer=layer_label(layer), param=label), layer=layer_label(layer), code="wrong_geometry_type")
         if kind in ("parcels", "villages") and layer.featureCount() == 0:

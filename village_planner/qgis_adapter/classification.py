@@ -7,18 +7,17 @@ import numpy as np
 import shapely
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsField,
     QgsRendererCategory,
     QgsSymbol,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
 from ..core.classification import indicators_from_ledger
 from ..core.codes import village_code
 from ..core.errors import VillagePlannerError
 from ..core.ledger import UNASSIGNED
+from .compat import new_field
 from .fields import find_field
 from .i18n import tr
 from .layers import plain, read_attributes, read_geometries, working_crs
@@ -76,7 +75,7 @@ def code_field(layer):
 
 def distances_to(layer, boundary):
     """{village code: distance in metres to the nearest boundary polygon} for a polygon layer."""
-    if layer is None or boundary is None or layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+    if layer is None or boundary is None or layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
         return {}
     crs = working_crs(layer)
     field = code_field(layer)
@@ -109,7 +108,7 @@ def apply_categories(layer, categories, field_name="category", label=None):
     try:
         idx = layer.fields().indexOf(field_name)
         if idx < 0:
-            layer.addAttribute(QgsField(field_name, QVariant.String, len=20))
+            layer.addAttribute(new_field(field_name, "text", 20))
             idx = layer.fields().indexOf(field_name)
         changed = 0
         for feat in layer.getFeatures():
@@ -129,7 +128,7 @@ def category_renderer(rules, field_name="category"):
     """A categorised renderer with the categories in the standard legend order."""
     cats = []
     for key in rules.standard_order:
-        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.GeometryType.PolygonGeometry)
         symbol.setColor(QColor(rules.color(key)))
         symbol.setOpacity(0.75)
         cats.append(QgsRendererCategory(key, symbol, rules.category_name(key)))

@@ -3,21 +3,49 @@
 Every version difference is decided here, once; the rest of the plugin calls these.
 """
 
-from qgis.core import Qgis, QgsLayoutExporter, QgsTextFormat, QgsUnitTypes
+from qgis.core import Qgis, QgsField, QgsFields, QgsLayoutExporter, QgsTextFormat, QgsUnitTypes
+from qgis.PyQt.QtCore import QMetaType, QVariant
 
 from ..core.i18n import N_
 from .i18n import tr
 
 QGIS_VERSION = Qgis.QGIS_VERSION_INT
+# QgsField takes QMetaType types from QGIS 3.38 on (the QVariant form is deprecated there)
+FIELDS_BY_METATYPE = QGIS_VERSION >= 33800
+FIELD_TYPES = {
+    # kind: (QMetaType type, QVariant type)
+    "text": (QMetaType.Type.QString, QVariant.Type.String),
+    "float": (QMetaType.Type.Double, QVariant.Type.Double),
+    "ha": (QMetaType.Type.Double, QVariant.Type.Double),
+    "int": (QMetaType.Type.Int, QVariant.Type.Int),
+    "long": (QMetaType.Type.LongLong, QVariant.Type.LongLong),
+    "bool": (QMetaType.Type.Bool, QVariant.Type.Bool),
+    "date": (QMetaType.Type.QDate, QVariant.Type.Date),
+    "datetime": (QMetaType.Type.QDateTime, QVariant.Type.DateTime),
+}
+
+
+def new_field(name, kind, length=0):
+    """A QgsField of one of the core's kinds ("text", "float"/"ha", "int", "long", "bool", "date", "datetime")."""
+    metatype, variant = FIELD_TYPES[kind]
+    return QgsField(name, metatype if FIELDS_BY_METATYPE else variant, len=length)
+
+
+def fields_of(spec):
+    """QgsFields of a [(name, kind)] spec, e.g. core.ledger.COLUMNS."""
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(new_field(name, kind))
+    return fields
 
 _EXPORT_ERRORS = {
-    QgsLayoutExporter.Canceled: N_("Export was cancelled."),
-    QgsLayoutExporter.MemoryError: N_("Not enough memory to export the layout."),
-    QgsLayoutExporter.FileError: N_("The file {path} could not be written (folder missing, read-only, or the file is "
-                                    "open in another program)."),
-    QgsLayoutExporter.PrintError: N_("The layout could not be printed."),
-    QgsLayoutExporter.SvgLayerError: N_("The layout could not be exported as SVG layers."),
-    QgsLayoutExporter.IteratorError: N_("The map book's pages could not be prepared."),
+    QgsLayoutExporter.ExportResult.Canceled: N_("Export was cancelled."),
+    QgsLayoutExporter.ExportResult.MemoryError: N_("Not enough memory to export the layout."),
+    QgsLayoutExporter.ExportResult.FileError: N_("The file {path} could not be written (folder missing, read-only, "
+                                                 "or the file is open in another program)."),
+    QgsLayoutExporter.ExportResult.PrintError: N_("The layout could not be printed."),
+    QgsLayoutExporter.ExportResult.SvgLayerError: N_("The layout could not be exported as SVG layers."),
+    QgsLayoutExporter.ExportResult.IteratorError: N_("The map book's pages could not be prepared."),
 }
 
 
@@ -39,7 +67,7 @@ def layout_export_error(exporter, result, path):
 def _text_format(font):
     fmt = QgsTextFormat.fromQFont(font)
     fmt.setSize(font.pointSizeF())
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
     return fmt
 
 

@@ -252,7 +252,7 @@ def read_attributes(layer, fields, feedback=None, with_geometry=False, target_cr
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes(names, layer.fields())
     if not with_geometry:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     transform = None
     if with_geometry and target_crs is not None and layer.crs() != target_crs:
         transform = QgsCoordinateTransform(layer.crs(), target_crs, QgsProject.instance())

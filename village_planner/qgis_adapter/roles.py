@@ -15,8 +15,8 @@ from ..core.i18n import N_
 from .fields import find_project_layers, find_stats_layer
 from .i18n import tr
 
-POLYGON = QgsProcessing.TypeVectorPolygon
-POINT = QgsProcessing.TypeVectorPoint
+POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
+POINT = QgsProcessing.SourceType.TypeVectorPoint
 
 
 @dataclass(frozen=True)

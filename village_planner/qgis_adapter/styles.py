@@ -53,12 +53,12 @@ def outline_symbol(color, width=0.8, dash=False, fill=None):
     layer = QgsSimpleFillSymbolLayer()
     layer.setFillColor(QColor(fill) if fill else QColor(0, 0, 0, 0))
     if not fill:
-        layer.setBrushStyle(Qt.NoBrush)
+        layer.setBrushStyle(Qt.BrushStyle.NoBrush)
     layer.setStrokeColor(QColor(color))
     layer.setStrokeWidth(width)
     if dash:
-        layer.setStrokeStyle(Qt.DashLine)
-    symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+        layer.setStrokeStyle(Qt.PenStyle.DashLine)
+    symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.GeometryType.PolygonGeometry)
     symbol.changeSymbolLayer(0, layer)
     return symbol
 
