@@ -10,22 +10,9 @@ import psycopg2
 from qgis.core import QgsVectorLayer
 
 from tests.conftest import gpkg_layer
+from tests.unit.test_quota import CountedConnections
 
 V = "500230002001"
-
-
-class Counter:
-    """Wraps a driver's connect function (the real one still connects) and counts the calls."""
-
-    def __init__(self, monkeypatch, module):
-        self.calls = 0
-        real = module.connect
-
-        def connect(*args, **kwargs):
-            self.calls += 1
-            return real(*args, **kwargs)
-
-        monkeypatch.setattr(module, "connect", connect)
 
 
 def run(alg, params):
@@ -46,7 +33,7 @@ def a_year_then_count_a_draw(database, sample_dir, monkeypatch, driver):
     parcels.selectByExpression("\"DLBM\" = '0702' and \"ZLDWDM\" like '%s%%'" % V)
     fid = parcels.selectedFeatureIds()[0]
     parcels.selectByIds([fid])
-    counter = Counter(monkeypatch, driver)
+    counter = CountedConnections(monkeypatch, driver)
     res = run("quotamovement", {**common, "MOVEMENT": "draw", "AREA_HA": 0.1, "VILLAGE": V,
                                 "DRAW_GEOMETRY": parcels})
     assert res["SEQ"] == 3

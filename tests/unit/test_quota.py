@@ -420,17 +420,18 @@ def test_quota_errors_derive_from_the_plugins_root_error_and_stay_value_errors()
 
 
 class CountedConnections:
-    """Wraps sqlite3.connect (the real function still connects) and counts the calls."""
+    """Wraps a driver's connect function (sqlite3 or psycopg2; the real one still connects) and counts the
+    calls. Kept as the measure of issue 10: one movement, one connection."""
 
-    def __init__(self, monkeypatch):
+    def __init__(self, monkeypatch, driver=sqlite3):
         self.calls = 0
-        real = sqlite3.connect
+        real = driver.connect
 
         def connect(*args, **kwargs):
             self.calls += 1
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(sqlite3, "connect", connect)
+        monkeypatch.setattr(driver, "connect", connect)
 
 
 def test_a_movement_runs_on_one_connection(tmp_path, monkeypatch):

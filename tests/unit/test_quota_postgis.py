@@ -5,6 +5,7 @@ import multiprocessing
 import psycopg2
 import pytest
 
+from tests.unit.test_quota import CountedConnections
 from village_planner.core import quota as q
 from village_planner.core.quota import Entry, QuotaRefused, load_policy, to_units
 from village_planner.store import pg_migrate
@@ -430,9 +431,7 @@ def test_a_movement_runs_on_one_connection_on_postgis(postgis, monkeypatch):
     store.create("500230", 1000.0, 990.0, load_policy(), villages())
     store.record(mv("inflow", 5.0, source="annual_plan"))
     store.record(mv("allocate", 3.0, village=V1))
-    calls = []
-    real = psycopg2.connect
-    monkeypatch.setattr(psycopg2, "connect", lambda *a, **kw: calls.append(a) or real(*a, **kw))
+    opened = CountedConnections(monkeypatch, psycopg2)
 
     def overlaps(entry):  # what the QGIS OverlapChecker reads from the store, inside the write transaction
         assert store.constraints("basic_farmland") == [] and store.village_boundary(entry.village) is None
@@ -444,7 +443,7 @@ def test_a_movement_runs_on_one_connection_on_postgis(postgis, monkeypatch):
         seq, _ = store.record(mv("draw", 0.5, village=V1), overlaps)
         assert store.state().balance(V1) == to_units(2.5)
         assert store.verify()["balances_ok"]
-    assert seq == 3 and len(calls) == 1
+    assert seq == 3 and opened.calls == 1
 
 
 def test_every_driver_error_leaves_the_store_as_a_store_error_on_postgis(postgis):
