@@ -25,7 +25,7 @@
       <translation>“{text}”不是“条数:哈希值”形式的锚点（例如 12:3fa9…，哈希为 64 位十六进制数）。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/core/quota.py" />
       <source>'{value}' is not a journal number.</source>
       <translation>“{value}”不是流水号。</translation>
     </message>
@@ -130,7 +130,7 @@
       <translation>调剂须在两个不同的村之间进行。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>AREA_HA: {reason}</source>
       <translation>AREA_HA（面积）：{reason}</translation>
     </message>
@@ -191,12 +191,12 @@
       <translation>面积 {ha} 公顷超过了全县建设用地总量控制指标 {total} 公顷；请检查单位（应为公顷，而非平方米）。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>Anchor of an earlier report to check (entries:hash)</source>
       <translation>要核对的既往报告锚点（条数:哈希值）</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_import.py" />
       <source>Applies a table of movements (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) to the quota pool, all or nothing: when any row is refused, nothing is written and every refused row is reported with its rule. Rows already recorded (same document number, movement, village and area) are refused, so that importing a file twice does not double the movements, unless duplicates are allowed.</source>
       <translation>将指标变动表（UTF-8 或 GBK 编码的 CSV，或 XLSX；中文或英文表头）整体记入指标池，要么全部写入，要么全部不写：任何一行被拒绝时，不写入任何内容，并列出每一被拒绝的行及其规则。已记录过的行（批复文号、变动类型、村庄和面积均相同）将被拒绝，以免同一文件导入两次造成变动翻倍，除非允许重复。</translation>
     </message>
@@ -207,25 +207,25 @@
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Approval document number</source>
       <translation>批复文号</translation>
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Author</source>
       <translation>经办人</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_import.py" />
       <source>Author (for rows without one)</source>
       <translation>经办人（用于未填写的行）</translation>
     </message>
@@ -240,7 +240,7 @@
       <translation>余额（公顷）</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>Balances per village, the pool summary, the journal and a verification of the balances, the hash chain and the pool's settings (control total, baseline, policy, village accounts, protection zones). Every report prints the chain's anchor (entries:last hash); give an anchor from an earlier report as EXPECTED to check that the journal still contains it, which proves that the books were not rewritten since.</source>
       <translation>各村余额、指标池汇总、流水账，以及对余额、哈希链和指标池设置（总量控制指标、基期建设用地、政策、村庄账户、保护区域）的核验。每份报告都打印哈希链的锚点（条数:最后哈希值）；将既往报告中的锚点填入 EXPECTED，可核对流水账是否仍包含该锚点，从而证明此后账目未被改写。</translation>
     </message>
@@ -260,7 +260,7 @@
       <translation>基期建设用地（公顷）</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Baseline construction land (ha; empty: the ledger's total)</source>
       <translation>基期建设用地（公顷；留空取台账合计）</translation>
     </message>
@@ -320,7 +320,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>Chain anchor (entries:last hash)</source>
       <translation>哈希链锚点（条数:最后哈希值）</translation>
     </message>
@@ -475,7 +475,7 @@
       <translation>建设用地</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Construction land control total (ha)</source>
       <translation>建设用地总量控制指标（公顷）</translation>
     </message>
@@ -506,7 +506,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>County code</source>
       <translation>县（区）代码</translation>
     </message>
@@ -557,7 +557,7 @@
       <translation>全县合计</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Create quota pool</source>
       <translation>建立指标池</translation>
     </message>
@@ -567,7 +567,7 @@
       <translation>建立指标池…</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Creates the county's pool of collective construction-land quota in a planning GeoPackage: the control total, the baseline construction land (from the ledger or given), one account per village with its category and planned construction land, and a copy of the permanent basic farmland and red line that draws are checked against. Only the control total and the baseline are needed: village accounts come from the ledger or from village zones (CJDCQ) when given.</source>
       <translation>在规划 GeoPackage 中建立全县集体建设用地指标池：总量控制指标、基期建设用地（取自资源台账或直接给定）、每村一个账户（含村庄分类和规划建设用地），以及用于核查使用指标的永久基本农田和生态保护红线副本。只需总量控制指标和基期建设用地即可建池：给定资源台账或村级调查区（CJDCQ）时，据其建立村庄账户。</translation>
     </message>
@@ -589,7 +589,7 @@
       <translation>现状用地（调查或规划分类代码）</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>DATE: {reason}</source>
       <translation>DATE（日期）：{reason}</translation>
     </message>
@@ -616,7 +616,7 @@
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Date (YYYY-MM-DD)</source>
       <translation>日期（YYYY-MM-DD）</translation>
     </message>
@@ -676,14 +676,14 @@
       <translation>用地地块</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Draw parcels (selected features, or all)</source>
       <translation>使用指标的地块（选中要素，或全部）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>Drawn (ha)</source>
       <translation>已使用（公顷）</translation>
     </message>
@@ -698,12 +698,12 @@
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>EXPECTED: {reason}</source>
       <translation>EXPECTED（既往锚点）：{reason}</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>Earlier anchor found (1 = the journal still contains it)</source>
       <translation>既往锚点是否仍在（1 = 流水账仍包含该锚点）</translation>
     </message>
@@ -724,7 +724,7 @@
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Ecological protection red line (STBHHX)</source>
       <translation>生态保护红线（STBHHX）</translation>
@@ -737,7 +737,7 @@
       <translation>英文</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Entry to reverse (journal number)</source>
       <translation>冲销的记录（流水号）</translation>
     </message>
@@ -891,7 +891,7 @@
       <translation>村 {code} 的机动指标使用将达到 {used} 公顷，超过其规划建设用地 {planned} 公顷的 {ratio:.0%}（上限 {limit} 公顷）。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Flexible reserve draw</source>
       <translation>使用机动指标</translation>
     </message>
@@ -921,7 +921,7 @@
       <translation>地质灾害隐患点</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Give the ledger or the baseline construction land.</source>
       <translation>请提供台账或基期建设用地面积。</translation>
     </message>
@@ -962,7 +962,7 @@
       <translation>户数</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_import.py" />
       <source>Import quota movements</source>
       <translation>导入指标变动</translation>
     </message>
@@ -988,7 +988,7 @@
       <translation>指标表工作簿</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Inflow source (reclamation, linked, land_ticket, annual_plan)</source>
       <translation>指标来源（reclamation 复垦、linked 增减挂钩、land_ticket 地票、annual_plan 年度计划）</translation>
     </message>
@@ -1040,7 +1040,7 @@
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Journal number</source>
       <translation>流水号</translation>
     </message>
@@ -1126,7 +1126,7 @@
       <translation>图层 {layer} 未声明文字编码，已按 GBK/GB18030 读取其文字。项目中的图层未被修改：请在图层属性（源）中设置编码，以便正确显示名称。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/table_algs.py" />
+      <location filename="../village_planner/qgis_adapter/planning_layers.py" />
       <source>Layer {layer} has no area field; ellipsoidal areas of the geometries are used.</source>
       <translation>图层 {layer} 没有面积字段，采用几何图形的椭球面积。</translation>
     </message>
@@ -1142,7 +1142,7 @@
       <translation>图层 {layer} 缺少字段 {field}（{role}）。请在“村庄规划助手 &gt; 字段映射”中指定，或重命名该字段。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/table_algs.py" />
+      <location filename="../village_planner/qgis_adapter/planning_layers.py" />
       <source>Layer {layer} has no planning code field (one of {fields}) and no DLBM.</source>
       <translation>图层 {layer} 没有规划用地代码字段（{fields} 之一），也没有 DLBM。</translation>
     </message>
@@ -1152,12 +1152,12 @@
       <translation>图层 {layer} 没有人口列（户籍人口或常住人口），台账的人口数据将为空。已识别的列：{columns}</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/table_algs.py" />
+      <location filename="../village_planner/qgis_adapter/planning_layers.py" />
       <source>Layer {layer} has no settlement type (CZCSXM), so its village construction land cannot be told from other construction land. Give the village construction boundary (CONSTRUCTION_BOUNDARY) or fill CZCSXM (201/202 urban, 203 village).</source>
       <translation>图层 {layer} 没有城镇村属性码（CZCSXM），无法区分村庄建设用地与其他建设用地。请提供村庄建设边界（CONSTRUCTION_BOUNDARY），或填写 CZCSXM（201/202 为城镇，203 为村庄）。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/table_algs.py" />
+      <location filename="../village_planner/qgis_adapter/planning_layers.py" />
       <source>Layer {layer} has no settlement type (CZCSXM): {n} of {total} features lie inside the village construction boundary {boundary} and count as village land.</source>
       <translation>图层 {layer} 没有城镇村属性码（CZCSXM）：{total} 个要素中有 {n} 个位于村庄建设边界 {boundary} 内，按村庄用地统计。</translation>
     </message>
@@ -1280,22 +1280,22 @@
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Movement</source>
       <translation>变动类型</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_import.py" />
       <source>Movements (CSV or XLSX)</source>
       <translation>变动表（CSV 或 XLSX）</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_import.py" />
       <source>Movements applied</source>
       <translation>已登记的变动数</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_import.py" />
       <source>Movements refused</source>
       <translation>被拒绝的变动数</translation>
     </message>
@@ -1366,7 +1366,7 @@
       <translation>内存不足，无法导出图面。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
@@ -1499,7 +1499,7 @@
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Permanent basic farmland (YJJBNTTB)</source>
       <translation>永久基本农田（YJJBNTTB）</translation>
@@ -1549,7 +1549,7 @@
       <translation>规划数据库</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_params.py" />
       <source>Planning database (.gpkg path, PostGIS connection string, or connection:NAME of a saved QGIS connection)</source>
       <translation>规划数据库（.gpkg 路径、PostGIS 连接字符串，或 connection:名称 表示 QGIS 中保存的连接）</translation>
     </message>
@@ -1565,7 +1565,7 @@
       <translation>规划指标一览表</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Planning land-use code (draws)</source>
       <translation>规划用地代码（使用指标时）</translation>
     </message>
@@ -1600,17 +1600,18 @@
       <translation>指标池</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>Pool balance (ha)</source>
       <translation>指标池余额（公顷）</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>Pool report</source>
       <translation>指标池报告</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>Pool workbook</source>
       <translation>指标池工作簿</translation>
     </message>
@@ -1688,17 +1689,17 @@
       <translation>台账口径 {path}：未知的用地账“{account}”（可用的用地账为 {accounts}）。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Purpose (e.g. resettlement)</source>
       <translation>用途（如 resettlement 安置）</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Quota policy (JSON; empty for the default)</source>
       <translation>指标政策文件（JSON；留空使用默认政策）</translation>
     </message>
@@ -1725,12 +1726,12 @@
       <translation>指标池</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Quota pool created: {n} villages, control total {c} ha, baseline {b:.4f} ha, headroom {h:.4f} ha.</source>
       <translation>指标池已建立：{n} 个村，总量控制 {c} 公顷，基期 {b:.4f} 公顷，余量 {h:.4f} 公顷。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>Quota pool report</source>
       <translation>指标池报告</translation>
     </message>
@@ -1751,7 +1752,7 @@
       <translation>理由（改变建议类别时必填）</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Receiving village code (transfers)</source>
       <translation>调入村代码（调剂时）</translation>
     </message>
@@ -1766,7 +1767,7 @@
       <translation>记录分类决定…</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Record quota movement</source>
       <translation>登记指标变动</translation>
     </message>
@@ -1776,7 +1777,7 @@
       <translation>登记指标变动…</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_import.py" />
       <source>Record rows already in the journal again (same document number, movement, village and area)</source>
       <translation>再次记录流水账中已有的行（批复文号、变动类型、村庄和面积均相同）</translation>
     </message>
@@ -1786,12 +1787,12 @@
       <translation>记录村庄分类决定</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Recorded as journal entry {seq}; pool balance {pool:.4f} ha.</source>
       <translation>已登记为第 {seq} 号流水；指标池余额 {pool:.4f} 公顷。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Records one movement of the quota pool (inflow, allocate, draw, return, transfer, expire or reverse) after checking every rule in the same transaction: no account below zero, the county control total, no draw on permanent basic farmland or the red line, the 5% flexible reserve and allocation by village category. The area must be a plausible number of hectares (not more than the control total) and the date a real date (YYYY-MM-DD, 1949 to a few years ahead). A refused movement writes nothing and says which rule, with the figures.</source>
       <translation>在同一事务中核查全部规则后记录指标池的一笔变动（入池、分配、使用、退回、调剂、到期收回或冲销）：任何账户不得为负、不突破全县总量控制指标、使用指标不得占用永久基本农田或生态保护红线、机动指标不超过 5%、按村庄分类分配。面积须为合理的公顷数（不超过总量控制指标），日期须为真实日期（YYYY-MM-DD，1949 年至今后数年）。被拒绝的变动不写入任何内容，并说明所违反的规则及相关数字。</translation>
     </message>
@@ -1801,7 +1802,7 @@
       <translation>为分类结果中的村庄（选中的要素、列出的村代码或全部）记录规划人员的决定：采纳建议或选择其他类别。选择其他类别必须填写理由。决定追加到规划 GeoPackage 的历史记录中，以前的决定保留不变。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Refused by rule '{rule}': {reason}</source>
       <translation>违反规则“{rule}”，已拒绝：{reason}</translation>
     </message>
@@ -1838,7 +1839,7 @@
     </message>
     <message>
       <location filename="../village_planner/processing/base.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Resource ledger</source>
       <translation>资源本底台账</translation>
@@ -1869,7 +1870,7 @@
       <translation>第 {row} 行没有有效的 12 位村代码，已忽略该行。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_import.py" />
       <source>Row {row}: refused by rule '{rule}': {reason}</source>
       <translation>第 {row} 行：违反规则“{rule}”，已拒绝：{reason}</translation>
     </message>
@@ -2095,7 +2096,6 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
       <source>The area must be more than 0 ha (given {ha} ha).</source>
       <translation>面积必须大于 0 公顷（填写为 {ha} 公顷）。</translation>
     </message>
@@ -2105,7 +2105,7 @@
       <translation>{account} 的余额将降至 {after} 公顷（现有 {now} 公顷，本次变动 {delta} 公顷）。</translation>
     </message>
     <message>
-      <location filename="../village_planner/store/quota_store.py" />
+      <location filename="../village_planner/store/quota_base.py" />
       <source>The baseline construction land</source>
       <translation>基期建设用地</translation>
     </message>
@@ -2115,22 +2115,22 @@
       <translation>分类图层必须是“村庄分类”的输出结果。</translation>
     </message>
     <message>
-      <location filename="../village_planner/store/quota_store.py" />
+      <location filename="../village_planner/store/quota_base.py" />
       <source>The control total</source>
       <translation>总量控制指标</translation>
     </message>
     <message>
-      <location filename="../village_planner/store/quota_store.py" />
+      <location filename="../village_planner/store/quota_base.py" />
       <source>The control total and the baseline construction land cannot be negative.</source>
       <translation>总量控制指标和基期建设用地不能为负数。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>The control total {c} ha is below the baseline construction land {b:.4f} ha: no draw can be recorded until reclamation brings construction land under the control total.</source>
       <translation>总量控制指标 {c} 公顷低于基期建设用地 {b:.4f} 公顷：在复垦使建设用地降至总量控制指标以内之前，无法记录任何指标使用。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_params.py" />
       <source>The database is a GeoPackage (.gpkg), a PostgreSQL connection chosen from those saved in QGIS, or DATABASE=connection:NAME. A connection string typed into DATABASE with its password is stored as typed in the Processing history and log: choose a saved connection instead, so that the password stays in QGIS's authentication store. Messages never show a password.</source>
       <translation>数据库可以是 GeoPackage 文件（.gpkg）、从 QGIS 已保存连接中选择的 PostgreSQL 连接，或 DATABASE=connection:连接名。在 DATABASE 中输入的带密码的连接字符串会原样保存在处理工具的历史记录和日志中：请改用已保存的连接，使密码留在 QGIS 的认证存储中。提示信息从不显示密码。</translation>
     </message>
@@ -2171,13 +2171,13 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>The journal no longer contains the earlier anchor {anchor}: the books were rewritten or entries were deleted since that report.</source>
       <translation>流水账已不包含既往锚点 {anchor}：该报告之后账目被改写或有记录被删除。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>The journal still contains the earlier anchor {anchor}.</source>
       <translation>流水账仍包含既往锚点 {anchor}。</translation>
     </message>
@@ -2212,7 +2212,7 @@
       <translation>必须提供地类图斑图层（PARCELS）。</translation>
     </message>
     <message>
-      <location filename="../village_planner/store/quota_store.py" />
+      <location filename="../village_planner/store/quota_base.py" />
       <source>The planned construction land of village {code}</source>
       <translation>村庄 {code} 的规划建设用地</translation>
     </message>
@@ -2222,6 +2222,7 @@
       <translation>无法打开规划数据库 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/quota_store.py" />
       <location filename="../village_planner/store/sqlite.py" />
       <source>The planning database {path} cannot be used: {error}</source>
       <translation>无法使用规划数据库 {path}：{error}</translation>
@@ -2302,7 +2303,7 @@
       <translation>这些图斑找不到对应的村代码。</translation>
     </message>
     <message>
-      <location filename="../village_planner/store/quota_store.py" />
+      <location filename="../village_planner/store/quota_base.py" />
       <source>This movement is already recorded as journal entry {seq} (same document number, movement, village and area); to record it again, allow duplicates.</source>
       <translation>该变动已记录为第 {seq} 号流水（批复文号、变动类型、村庄和面积均相同）；如需再次记录，请允许重复。</translation>
     </message>
@@ -2382,12 +2383,12 @@
       <translation>城镇开发边界（CZKFBJ）</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/qgis_adapter/quota_geometry.py" />
       <source>VILLAGE_ZONES: feature {fid} of layer {layer} has no village code in field {field}.</source>
       <translation>VILLAGE_ZONES（村级调查区）：图层 {layer} 的要素 {fid} 在字段 {field} 中没有村代码。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/qgis_adapter/quota_geometry.py" />
       <source>VILLAGE_ZONES: layer {layer} has no village code field (ZLDWDM or village_code).</source>
       <translation>VILLAGE_ZONES（村级调查区）：图层 {layer} 没有村代码字段（ZLDWDM 或 village_code）。</translation>
     </message>
@@ -2408,12 +2409,12 @@
       <translation>核验未通过。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>Verification failed: {detail}</source>
       <translation>核验未通过：{detail}</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>Verified (1 = books and chain are sound)</source>
       <translation>核验结果（1 = 账目与哈希链无误）</translation>
     </message>
@@ -2440,7 +2441,7 @@
       <translation>村庄规划助手 {version}：为区县规划部门提供资源本底台账、村庄分类、指标核算和规划图件。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Village accounts</source>
       <translation>村账户数</translation>
     </message>
@@ -2550,7 +2551,7 @@
       <translation>村名称（ZLDWMC）</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_report.py" />
       <source>Village quota balances</source>
       <translation>各村指标余额</translation>
     </message>
@@ -2576,7 +2577,7 @@
       <translation>村级调查区（CJDCQ）</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Village zones (CJDCQ; village accounts when no ledger is given)</source>
       <translation>村级调查区（CJDCQ；未给定资源台账时据此建立村庄账户）</translation>
     </message>
@@ -2832,13 +2833,12 @@
       <translation>或 PostgreSQL 连接：</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_params.py" />
       <source>or a PostgreSQL connection saved in QGIS (its password stays in QGIS)</source>
       <translation>或 QGIS 中保存的 PostgreSQL 连接（密码保存在 QGIS 中）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
-      <location filename="../village_planner/gui/quota_dock.py" />
       <source>permanent basic farmland</source>
       <translation>永久基本农田</translation>
     </message>
@@ -2860,7 +2860,6 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
-      <location filename="../village_planner/gui/quota_dock.py" />
       <source>the ecological red line</source>
       <translation>生态保护红线</translation>
     </message>
@@ -2895,13 +2894,12 @@
       <translation>{file} 有误：</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_import.py" />
       <source>{file}: the columns movement and area_ha are required.</source>
       <translation>{file}：必须包含 movement（类型）和 area_ha（面积）列。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
-      <location filename="../village_planner/gui/quota_dock.py" />
       <source>{m2:.2f} m2 of the draw lie outside village {code}.</source>
       <translation>使用地块有 {m2:.2f} 平方米位于村 {code} 之外。</translation>
     </message>
@@ -2956,12 +2954,12 @@
       <translation>已为叠加分析修复 {n} 个无效几何。要素：{ids}</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_import.py" />
       <source>{n} movements applied.</source>
       <translation>已登记 {n} 笔变动。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/quota_algs.py" />
+      <location filename="../village_planner/processing/quota_import.py" />
       <source>{n} of {total} movements were refused; nothing was written.</source>
       <translation>{total} 笔变动中有 {n} 笔被拒绝；全部未写入。</translation>
     </message>
@@ -3042,8 +3040,7 @@
       <translation>{path} 中已有指标池。</translation>
     </message>
     <message>
-      <location filename="../village_planner/store/quota_pg.py" />
-      <location filename="../village_planner/store/quota_store.py" />
+      <location filename="../village_planner/store/quota_base.py" />
       <source>{path} holds no quota pool; create one first.</source>
       <translation>{path} 中没有指标池，请先建立。</translation>
     </message>
