@@ -303,11 +303,13 @@ class QuotaDock(QDockWidget):
             return None
         if layer is None and self.iface is not None:
             layer = self.iface.activeLayer()
-        wkb = draw_wkb(layer, crs_of(self.store)) if hasattr(layer, "selectedFeatureCount") else b""
+        with self.store.session():  # one connection for the pool's CRS, zones and villages
+            crs = crs_of(self.store)
+            wkb = draw_wkb(layer, crs) if hasattr(layer, "selectedFeatureCount") else b""
+            verdict, conflict = check_parcel(self.store, wkb, village) if wkb else (None, b"")
         if not wkb:
             self.check_label.setText(tr("Select the draw parcel in a polygon layer first."))
             return None
-        verdict, conflict = check_parcel(self.store, wkb, village)
         lines = [tr("Draw parcel: {m2:.2f} m2 in village {code}").format(m2=verdict.area_m2,
                                                                           code=verdict.village or "-")]
         for kind, label in q.PROTECTED_ZONES.items():
@@ -318,14 +320,12 @@ class QuotaDock(QDockWidget):
         lines.append(tr("The draw would be refused.") if verdict.refused else
                      tr("No overlap: the draw can be recorded."))
         self.check_label.setText("\n".join(lines))
-        self.show_conflict(conflict)
+        self.show_conflict(conflict, crs)
         return {"village": verdict.village or None, "overlaps": verdict.overlaps, "refused": verdict.refused}
 
-    def show_conflict(self, wkb):
+    def show_conflict(self, wkb, crs):
         """The part of a parcel on protected land, in red on the map (nothing when ``wkb`` is empty)."""
         from qgis.core import QgsGeometry, QgsWkbTypes
-
-        from ..qgis_adapter.quota_geometry import crs_of
 
         self.clear_bands()
         canvas = self.iface.mapCanvas() if self.iface is not None and hasattr(self.iface, "mapCanvas") else None
@@ -338,5 +338,5 @@ class QuotaDock(QDockWidget):
         band.setWidth(2)
         geom = QgsGeometry()
         geom.fromWkb(wkb)
-        band.setToGeometry(geom, crs_of(self.store))
+        band.setToGeometry(geom, crs)
         self.bands.append(band)
