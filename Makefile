@@ -38,6 +38,7 @@ i18n:
 
 lint: setup
 	$(PY) -m ruff check village_planner tests scripts
+	@bash scripts/with_qgis_env.sh $(PY) scripts/check_qt6.py
 
 bench: setup
 	@bash scripts/with_qgis_env.sh $(PY) tests/bench/bench_ledger.py

@@ -112,8 +112,9 @@ tar -C "$CHECKOUT" --exclude=./.venv --exclude=./.git --exclude=./build --exclud
   | $SUDO tar -C "$ROOT_DIR$RUN/checkout" -xf -
 $SUDO unzip -q "$ZIP" -d "$ROOT_DIR$RUN/plugin"
 echo ">> QGIS $(in_root "$ROOT_DIR" python3 -c 'from qgis.core import Qgis; print(Qgis.QGIS_VERSION)' 2>/dev/null)"
-# Deprecation warnings are shown (-W default): the plugin itself must raise none (see pytest.ini).
-$SUDO chroot "$ROOT_DIR" env -i PATH=/opt/vp-venv/bin:/usr/bin:/bin HOME=/root LANG=C.UTF-8 CI="${CI:-}" \
+# Deprecation warnings are shown (-W default), and one the plugin's own code raises fails the test.
+$SUDO chroot "$ROOT_DIR" env -i PATH=/opt/vp-venv/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 CI="${CI:-}" \
   VP_PLUGIN_DIR="$RUN/plugin" VP_TEST_OUTPUT=/tmp/vp-test-output VP_QGIS_TARGET=ltr \
   bash -c "cd $RUN/checkout && bash scripts/with_qgis_env.sh /opt/vp-venv/bin/python -m pytest tests \
-    -p no:cacheprovider -W default::DeprecationWarning ${VP_LTR_PYTEST_ARGS:-}"
+    -p no:cacheprovider -W default::DeprecationWarning -W error::DeprecationWarning:village_planner \
+    ${VP_LTR_PYTEST_ARGS:-}"

@@ -54,7 +54,10 @@ def install_from_zip(zip_path, profiles_root, locale):
     os.makedirs(plugins)
     with zipfile.ZipFile(zip_path) as zf:
         zf.extractall(plugins)
-    shutil.copytree(os.path.join(ROOT, "build", "libs"), os.path.join(plugins, "village_planner", "libs"))
+    if os.environ.get("VP_QGIS_TARGET") != "ltr":
+        # Debian 12's QGIS needs the plugin's own copies (make deploy); Debian 13, the LTR target, has
+        # shapely 2, pandas, jinja2 and openpyxl as system packages, as a user there would install them
+        shutil.copytree(os.path.join(ROOT, "build", "libs"), os.path.join(plugins, "village_planner", "libs"))
     os.makedirs(os.path.join(profile, "QGIS"))
     with open(os.path.join(profile, "QGIS", "QGIS3.ini"), "w", encoding="utf-8") as fh:
         fh.write("[PythonPlugins]\nvillage_planner=true\n\n[locale]\noverrideFlag=true\nuserLocale=%s\n\n"
