@@ -85,11 +85,12 @@ class BalanceChart(QWidget):
         for i, (label, balance, drawn) in enumerate(self.rows):
             y = 4 + i * 20
             painter.setPen(self.palette().windowText().color())
-            painter.drawText(QRectF(0, y, label_w - 6, 18), Qt.AlignRight | Qt.AlignVCenter, label)
+            painter.drawText(QRectF(0, y, label_w - 6, 18),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
             span = width - label_w - 80
             painter.fillRect(QRectF(label_w, y + 2, max(span * balance / top, 1), 7), QColor("#4e9a06"))
             painter.fillRect(QRectF(label_w, y + 10, max(span * drawn / top, 1), 7), QColor("#cc0000"))
-            painter.drawText(QRectF(width - 78, y, 78, 18), Qt.AlignLeft | Qt.AlignVCenter,
+            painter.drawText(QRectF(width - 78, y, 78, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              "{:.2f} / {:.2f}".format(balance, drawn))
         painter.end()
 
@@ -106,7 +107,7 @@ class QuotaDock(QDockWidget):
         layout = QVBoxLayout(body)
         self.add_database_rows(layout)
         self.summary = QLabel()
-        self.summary.setTextFormat(Qt.RichText)  # built here, every value escaped
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # built here, every value escaped
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.add_draw_rows(layout)
@@ -133,7 +134,7 @@ class QuotaDock(QDockWidget):
 
         row = QHBoxLayout()
         self.file_widget = QgsFileWidget()
-        self.file_widget.setStorageMode(QgsFileWidget.GetFile)
+        self.file_widget.setStorageMode(QgsFileWidget.StorageMode.GetFile)
         self.file_widget.setFilter(tr("GeoPackage (*.gpkg)"))
         self.file_widget.setDialogTitle(tr("Planning database"))
         self.db_edit = self.file_widget.lineEdit()
@@ -161,7 +162,7 @@ class QuotaDock(QDockWidget):
         draw_row.addWidget(self.check_button)
         layout.addLayout(draw_row)
         self.check_label = QLabel()
-        self.check_label.setTextFormat(Qt.PlainText)
+        self.check_label.setTextFormat(Qt.TextFormat.PlainText)
         self.check_label.setWordWrap(True)
         layout.addWidget(self.check_label)
         self.new_parcel_button.clicked.connect(self.new_parcel_layer)
@@ -333,7 +334,7 @@ class QuotaDock(QDockWidget):
             return
         from qgis.gui import QgsRubberBand
 
-        band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         band.setColor(QColor(255, 0, 0, 140))
         band.setWidth(2)
         geom = QgsGeometry()

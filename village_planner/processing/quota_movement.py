@@ -48,7 +48,7 @@ class QuotaMovementAlgorithm(VillagePlannerAlgorithm):
         self.addParameter(KeyedEnumParameter(self.MOVEMENT, self.tr("Movement"), q.KINDS,
                                              [self.tr(q.KIND_LABELS[k]) for k in q.KINDS]))
         self.addParameter(QgsProcessingParameterNumber(self.AREA_HA, self.tr("Area (ha)"),
-                                                       QgsProcessingParameterNumber.Double, minValue=0))
+                                                       QgsProcessingParameterNumber.Type.Double, minValue=0))
         self.addParameter(QgsProcessingParameterString("VILLAGE", self.tr("Village code"), optional=True))
         self.addParameter(QgsProcessingParameterString("TO_VILLAGE", self.tr("Receiving village code (transfers)"),
                                                        optional=True))
@@ -59,9 +59,10 @@ class QuotaMovementAlgorithm(VillagePlannerAlgorithm):
                                                        optional=True))
         self.addParameter(QgsProcessingParameterBoolean(self.FLEXIBLE, self.tr("Flexible reserve draw"), False))
         self.addParameter(QgsProcessingParameterVectorLayer(self.DRAW_GEOMETRY, self.tr(
-            "Draw parcels (selected features, or all)"), [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(self.REVERSES, self.tr("Entry to reverse (journal number)"),
-                                                       QgsProcessingParameterNumber.Integer, optional=True, minValue=1))
+            "Draw parcels (selected features, or all)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.REVERSES, self.tr("Entry to reverse (journal number)"), QgsProcessingParameterNumber.Type.Integer,
+            optional=True, minValue=1))
         self.addParameter(QgsProcessingParameterString("SOURCE", self.tr(
             "Inflow source (reclamation, linked, land_ticket, annual_plan)"), optional=True))
         self.addParameter(QgsProcessingParameterString("PURPOSE", self.tr("Purpose (e.g. resettlement)"),

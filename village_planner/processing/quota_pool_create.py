@@ -52,23 +52,23 @@ class QuotaPoolCreateAlgorithm(VillagePlannerAlgorithm):
         add_database_params(self)
         self.addParameter(QgsProcessingParameterString(self.COUNTY_CODE, self.tr("County code")))
         self.addParameter(QgsProcessingParameterNumber(self.CONTROL_TOTAL_HA, self.tr(
-            "Construction land control total (ha)"), QgsProcessingParameterNumber.Double, minValue=0))
+            "Construction land control total (ha)"), QgsProcessingParameterNumber.Type.Double, minValue=0))
         self.addParameter(QgsProcessingParameterVectorLayer(self.LEDGER, self.tr("Resource ledger"),
-                                                            [QgsProcessing.TypeVector], optional=True))
+                                                            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.BASELINE, self.tr(
-            "Baseline construction land (ha; empty: the ledger's total)"), QgsProcessingParameterNumber.Double,
+            "Baseline construction land (ha; empty: the ledger's total)"), QgsProcessingParameterNumber.Type.Double,
             optional=True, minValue=0))
         self.addParameter(QgsProcessingParameterVectorLayer(self.CLASSIFICATION, self.tr("Village classification"),
-                                                            [QgsProcessing.TypeVector], optional=True))
+                                                            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(self.BASIC_FARMLAND, self.tr(
-            "Permanent basic farmland (YJJBNTTB)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            "Permanent basic farmland (YJJBNTTB)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(self.ECO_REDLINE, self.tr(
-            "Ecological protection red line (STBHHX)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            "Ecological protection red line (STBHHX)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFile(self.POLICY, self.tr(
             "Quota policy (JSON; empty for the default)"), extension="json", optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(self.VILLAGE_ZONES, self.tr(
-            "Village zones (CJDCQ; village accounts when no ledger is given)"), [QgsProcessing.TypeVectorPolygon],
-            optional=True))
+            "Village zones (CJDCQ; village accounts when no ledger is given)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addOutput(QgsProcessingOutputNumber("VILLAGES", self.tr("Village accounts")))
 
     def processAlgorithm(self, parameters, context, feedback):

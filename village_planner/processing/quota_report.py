@@ -13,7 +13,8 @@ from qgis.core import (
 
 from ..core import quota as q
 from ..core.quota_report import VILLAGE_FIELDS, pool_summary, village_rows, write_pool_html, write_pool_workbook
-from ..qgis_adapter.sinks import add_rows, fields_from
+from ..qgis_adapter.compat import fields_of
+from ..qgis_adapter.sinks import add_rows
 from .base import VillagePlannerAlgorithm
 from .quota_params import add_database_params, database_help, pool_store
 
@@ -83,8 +84,8 @@ class QuotaReportAlgorithm(VillagePlannerAlgorithm):
         if not verified:
             feedback.reportError(self.tr("Verification failed: {detail}").format(detail=json.dumps(
                 {k: v for k, v in check.items() if k != "differences"}, ensure_ascii=False)))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields_from(VILLAGE_FIELDS),
-                                          QgsWkbTypes.NoGeometry)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields_of(VILLAGE_FIELDS),
+                                          QgsWkbTypes.Type.NoGeometry)
         add_rows(sink, VILLAGE_FIELDS, rows)
         outputs = {"OUTPUT": dest, "POOL_BALANCE_HA": q.to_ha(state.balance(q.POOL)),
                    "DRAWN_HA": q.to_ha(state.drawn_total), "VERIFIED": verified, "ANCHOR": check["anchor"]}

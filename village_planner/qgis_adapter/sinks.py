@@ -1,22 +1,11 @@
-"""Output sinks of the algorithms: their fields from a spec, their features from rows.
+"""Output sinks of the algorithms: features from rows, in the order of a [(name, kind)] spec.
 
-A spec is a list of (name, kind) with the core's kinds (as in ``core.ledger.COLUMNS``):
-"text", "ha" and "float" (real numbers), "int". The core declares what a table holds;
-this module turns it into QGIS fields.
+The fields of such a spec come from ``compat.fields_of(spec)`` (the core's kinds: "text",
+"ha"/"float", "int", ...); the core declares what a table holds, e.g.
+``core.quota_report.VILLAGE_FIELDS``.
 """
 
-from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields
-from qgis.PyQt.QtCore import QVariant
-
-QTYPES = {"text": QVariant.String, "ha": QVariant.Double, "float": QVariant.Double, "int": QVariant.Int}
-
-
-def fields_from(spec):
-    """QgsFields of a [(name, kind)] spec; a kind not in QTYPES is a KeyError (a defect, not a user error)."""
-    fields = QgsFields()
-    for name, kind in spec:
-        fields.append(QgsField(name, QTYPES[kind]))
-    return fields
+from qgis.core import QgsFeature, QgsFeatureSink
 
 
 def add_rows(sink, spec, rows):
@@ -24,4 +13,4 @@ def add_rows(sink, spec, rows):
     for row in rows:
         feature = QgsFeature()
         feature.setAttributes([row.get(name) for name, _ in spec])
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
