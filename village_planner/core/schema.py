@@ -1,4 +1,4 @@
-"""Checks a county-editable JSON file against a schema in resources/schemas/.
+"""Checks a county-editable JSON file against a schema in resources/validation/.
 
 A small subset of JSON Schema, enough for the plugin's own files: type, required,
 properties, additionalProperties, items, enum, minItems, minimum, maximum, $ref to
@@ -30,7 +30,7 @@ _CACHE = {}
 
 def load_schema(name):
     if name not in _CACHE:
-        with open(resource_path("schemas", name), encoding="utf-8") as fh:
+        with open(resource_path("validation", name), encoding="utf-8") as fh:
             _CACHE[name] = json.load(fh)
     return _CACHE[name]
 
