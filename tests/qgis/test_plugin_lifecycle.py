@@ -16,7 +16,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def _flush():
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
 
 
@@ -143,3 +143,14 @@ def test_dialogs_are_prefilled_from_the_project(qgis_iface, sample_dir, tmp_path
         QgsApplication.processingRegistry().removeProvider(plugin.provider)
         plugin.translation.remove()
         project.clear()
+
+
+def test_the_toolbox_is_grouped(vp_provider):
+    """Algorithms are grouped by the planner's work, not one flat list (issue 10)."""
+    groups = {alg.id().split(":")[1]: alg.groupId() for alg in vp_provider.algorithms()}
+    assert groups["checklayers"] == "check"
+    assert groups["resourceledger"] == groups["ledgerdiff"] == "ledger"
+    assert groups["classifyvillages"] == groups["decidecategory"] == "classification"
+    assert {groups[a] for a in ("quotapoolcreate", "quotamovement", "quotaimport", "quotareport")} == {"quota"}
+    assert groups["exportvillagemaps"] == groups["structuretable"] == groups["indicatortable"] == "plan"
+    assert all(alg.group() for alg in vp_provider.algorithms())

@@ -386,7 +386,7 @@ def test_a_pool_made_by_the_previous_version_keeps_verifying_and_seals_new_entri
 
 @pytest.mark.parametrize("content", [b"village,area\n500230001001,1.5\n", b"\x00\x01garbage" * 10])
 def test_a_database_that_is_not_a_geopackage_is_a_clear_error(tmp_path, content):
-    from village_planner.store.snapshots import StoreError
+    from village_planner.store.sqlite import StoreError
 
     path = tmp_path / "movements.csv"
     path.write_bytes(content)
@@ -400,7 +400,7 @@ def test_a_database_that_is_not_a_geopackage_is_a_clear_error(tmp_path, content)
 
 @pytest.mark.parametrize("control,baseline", [(float("nan"), 1.0), (1e15, 1.0), (10.0, float("inf")), (-5, 1)])
 def test_pool_figures_must_be_plausible(tmp_path, control, baseline):
-    from village_planner.store.snapshots import StoreError
+    from village_planner.store.sqlite import StoreError
 
     store = GpkgQuotaStore(str(tmp_path / "pool.gpkg"))
     with pytest.raises(StoreError):

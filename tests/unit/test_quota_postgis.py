@@ -294,7 +294,7 @@ def test_a_second_import_is_refused_on_postgis_too(postgis):
 
 
 def test_connection_errors_never_show_the_password(postgis):
-    from village_planner.store.snapshots import StoreError
+    from village_planner.store.sqlite import StoreError
 
     for text in ("host=%s port=%d dbname=nodb user=nobody password=S3cret-pw" % (postgis.host, postgis.port),
                  "postgresql://nobody:S3cret-pw@%s:%d/nodb" % (postgis.host, postgis.port),

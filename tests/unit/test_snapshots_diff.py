@@ -8,7 +8,8 @@ import pytest
 from village_planner.core.ledger import build_ledger
 from village_planner.core.ledger_diff import diff_snapshots
 from village_planner.core.profile import load_profile
-from village_planner.store.snapshots import StoreError, list_snapshots, load_snapshot, save_snapshot
+from village_planner.store.snapshots import list_snapshots, load_snapshot, save_snapshot
+from village_planner.store.sqlite import StoreError
 
 V1, V2 = "500230001001", "500230001002"
 

@@ -1,8 +1,8 @@
 """The plugin's one root error: every error it raises for a planner to read derives from it.
 
 Its message is written for the user (translated, naming the layer, feature, field or
-parameter); ``processing.base.as_processing_error`` turns any of them into a
-QgsProcessingException. Anything else that escapes is a defect, not a user error.
+parameter); ``VillagePlannerAlgorithm.user_errors()`` (processing/base.py) turns any of
+them into a QgsProcessingException. Anything else that escapes is a defect, not a user error.
 """
 
 

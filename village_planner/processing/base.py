@@ -1,5 +1,6 @@
 """Shared base of the plugin's Processing algorithms."""
 
+import contextlib
 import os
 import tempfile
 
@@ -14,6 +15,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.errors import VillagePlannerError
 from ..core.i18n import N_
 from ..paths import icon_path
 from ..qgis_adapter.i18n import tr as _tr
@@ -56,6 +58,16 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self):  # noqa: N802 - QGIS API
         return self.GROUP
+
+    @staticmethod
+    @contextlib.contextmanager
+    def user_errors():
+        """Any of the plugin's own errors inside the block reaches the user as a QgsProcessingException
+        with its (translated) message; anything else is a defect and keeps its traceback."""
+        try:
+            yield
+        except VillagePlannerError as exc:
+            raise QgsProcessingException(str(exc)) from exc
 
     def add_workbook_output(self, label):
         """The optional OUTPUT_XLSX every table-producing algorithm offers."""

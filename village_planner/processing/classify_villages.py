@@ -16,7 +16,7 @@ from qgis.core import (
 )
 
 from ..core.classification import RulesError, county_summary, load_rules
-from ..qgis_adapter.classification import NotALedger, classify_layer
+from ..qgis_adapter.classification import classify_layer
 from ..qgis_adapter.compat import fields_of
 from ..qgis_adapter.settings import planning_db
 from ..store.classification import current_decisions
@@ -76,10 +76,8 @@ class ClassifyVillagesAlgorithm(VillagePlannerAlgorithm):
         except RulesError as exc:
             raise QgsProcessingException(str(exc)) from exc
         db = self.parameterAsFile(parameters, "PLANNING_DB", context) or planning_db(context.project())
-        try:
+        with self.user_errors():
             results = classify_layer(ledger, rules, boundary, current_decisions(db) if db else {})
-        except NotALedger as exc:
-            raise QgsProcessingException(str(exc)) from exc
         polygons = ledger.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, output_fields(),
                                           QgsWkbTypes.Type.MultiPolygon if polygons else QgsWkbTypes.Type.NoGeometry,

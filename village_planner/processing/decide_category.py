@@ -13,7 +13,7 @@ from ..core.classification import CATEGORIES, RulesError, load_rules
 from ..core.i18n import N_
 from ..qgis_adapter import settings
 from ..store.classification import DecisionError, record_decisions, validate
-from ..store.snapshots import StoreError
+from ..store.sqlite import StoreError
 from .base import VillagePlannerAlgorithm
 from .params import KeyedEnumParameter, enum_key
 

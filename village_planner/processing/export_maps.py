@@ -125,10 +125,8 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
                     "date": _dt.date.today().isoformat(), "lang": language}
         fmt = enum_key(self, parameters, "FORMAT").upper()
         dpi = self.parameterAsInt(parameters, "DPI", context)
-        try:
+        with self.user_errors():
             exporter = VillageMapExporter(layers, settings)
-        except MapError as exc:
-            raise QgsProcessingException(str(exc)) from exc
         chosen = enum_keys(self, parameters, "MAPS")
         kinds = chosen or [k for k in MAP_KEYS if exporter.available(k)]
         missing = [k for k in kinds if not exporter.available(k)]

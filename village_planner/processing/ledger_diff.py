@@ -14,7 +14,8 @@ from qgis.core import (
 from ..core.ledger_diff import diff_snapshots
 from ..core.values import is_missing
 from ..qgis_adapter.compat import fields_of
-from ..store.snapshots import StoreError, list_snapshots, load_snapshot
+from ..store.snapshots import list_snapshots, load_snapshot
+from ..store.sqlite import StoreError
 from .base import VillagePlannerAlgorithm
 
 SUMMARY_FIELDS = [("village_code", "text"), ("village_name", "text"),

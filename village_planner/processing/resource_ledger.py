@@ -21,7 +21,8 @@ from ..core.ledger import COLUMNS
 from ..qgis_adapter.compat import fields_of
 from ..qgis_adapter.ledger_job import Cancelled, JobError, run_ledger
 from ..qgis_adapter.settings import planning_db
-from ..store.snapshots import StoreError, save_snapshot
+from ..store.snapshots import save_snapshot
+from ..store.sqlite import StoreError
 from .base import VillagePlannerAlgorithm
 from .params import add_layer_params, layers_from, stats_source
 

@@ -11,7 +11,7 @@ import sqlite3
 from ..core.i18n import tr
 from ..core.ledger import COLUMNS
 from ..core.values import is_missing
-from .sqlite import StoreError, connect, guarded  # noqa: F401 - StoreError is imported from here by callers
+from .sqlite import StoreError, connect, guarded
 
 SCHEMA_VERSION = 1
 WGS84_WKT = ('GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],'
