@@ -25,6 +25,7 @@ class VillagePlannerProvider(QgsProcessingProvider):
         return VERSION
 
     def loadAlgorithms(self):
+        from .adjust_areas import AdjustAreasAlgorithm
         from .check_layers import CheckLayersAlgorithm
         from .classify_villages import ClassifyVillagesAlgorithm
         from .codes_algs import LandUseCrosswalkAlgorithm, MigrateCodes2020Algorithm
@@ -44,5 +45,5 @@ class VillagePlannerProvider(QgsProcessingProvider):
                     QuotaMovementAlgorithm(), QuotaImportAlgorithm(), QuotaReportAlgorithm(),
                     LandUseCrosswalkAlgorithm(), MigrateCodes2020Algorithm(), StructureTableAlgorithm(),
                     IndicatorTableAlgorithm(), ExportVillageMapsAlgorithm(),
-                    SampleCountyAlgorithm()):
+                    SampleCountyAlgorithm(), AdjustAreasAlgorithm()):
             self.addAlgorithm(alg)
