@@ -17,8 +17,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.balance import DEFAULT_TOLERANCE_M2, AreaDifferenceTooLarge, balance_zones, units
-from ..core.errors import VillagePlannerError
+from ..core.balance import DEFAULT_TOLERANCE_M2, balance_zones, units
 from ..qgis_adapter.compat import fields_of, new_field
 from ..qgis_adapter.zone_areas import measure_parcels, read_zones
 from .base import VillagePlannerAlgorithm
@@ -105,20 +104,16 @@ class AdjustAreasAlgorithm(VillagePlannerAlgorithm):
         tolerance = self.parameterAsDouble(parameters, "TOLERANCE", context)
         crs = source.sourceCrs()
         tctx = context.transformContext()
-        try:
+        with self.user_errors():
             zones = read_zones(control.getFeatures(QgsFeatureRequest(), NO_CHECK), control.fields(),
                                control.sourceCrs(), control.sourceName(), crs, tctx, control_field)
             measured = measure_parcels(source.getFeatures(QgsFeatureRequest().setNoAttributes(), NO_CHECK),
                                        source.featureCount(), crs, zones, tctx, feedback)
-        except VillagePlannerError as exc:
-            raise QgsProcessingException(str(exc)) from exc
         if measured is None:
             raise QgsProcessingException(self.tr("Cancelled."))
         self.log_zones(zones, feedback)
-        try:
+        with self.user_errors():  # AreaDifferenceTooLarge: the zones over the tolerance, nothing written
             results = balance_zones([(z.key, z.control_m2, z.areas, z.edge) for z in zones], tolerance)
-        except AreaDifferenceTooLarge as exc:
-            raise QgsProcessingException(str(exc)) from exc
         self.log_outside(measured, source.sourceName(), feedback)
 
         # every area is known and accepted: only now is anything written

@@ -10,9 +10,10 @@ Rules:
   (``pointOnSurface``, always inside the parcel, unlike a centroid); where zones
   overlap, the first zone in the layer's order takes it. A parcel crossing a zone
   border therefore counts whole in one zone, and shows up as a difference in both.
-* A parcel touches the edge when it is not inside the zone shrunk by 5 cm (so shared
-  vertices that differ in the last digits still count, and a parcel sticking out of
-  its zone is an edge parcel too).
+* A parcel touches the edge when it is not inside the zone shrunk by 0.5 m: shared
+  vertices that differ in the last digits still count, and so do edges that were straight
+  in another CRS (a 2.4 km straight edge in Gauss-Kruger bends by some 5 cm in degrees);
+  a parcel sticking out of its zone is an edge parcel too.
 * Parcels in no zone (and parcels without geometry) keep their own ellipsoidal area,
   rounded to 0.01 m2, and are listed as a warning.
 * An invalid parcel geometry is measured after repair (makeValid) and listed as a
@@ -34,7 +35,7 @@ from .i18n import tr
 from .layers import is_null
 
 CGCS2000_ELLIPSOID = "EPSG:1024"  # the CGCS2000 ellipsoid (a = 6378137, 1/f = 298.257222101)
-EDGE_TOLERANCE_M = 0.05
+EDGE_TOLERANCE_M = 0.5
 ZONE_CODE_FIELDS = ("ZLDWDM", "XZQDM", "CJDM", "village_code", "BSM")
 ZONE_NAME_FIELDS = ("ZLDWMC", "XZQMC", "CJMC", "village_name", "NAME", "MC")
 
@@ -141,7 +142,7 @@ def read_zones(features, fields, crs, label, target_crs, transform_context, area
 
 
 def _edge_tolerance(crs):
-    """5 cm in the map units of ``crs``."""
+    """EDGE_TOLERANCE_M in the map units of ``crs``."""
     factor = QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.DistanceUnit.DistanceMeters, crs.mapUnits())
     return EDGE_TOLERANCE_M * (factor if factor > 0 else 1.0)
 
@@ -162,7 +163,7 @@ def measure_parcels(features, count, crs, zones, transform_context, feedback=Non
         engines[i] = engine
         shrunk = z.geometry.buffer(-eps, 4)
         if shrunk.isNull() or shrunk.isEmpty():
-            inner[i] = None  # a zone thinner than 10 cm: every parcel is on its edge
+            inner[i] = None  # a zone thinner than 1 m: every parcel is on its edge
         else:
             e = QgsGeometry.createGeometryEngine(shrunk.constGet())
             e.prepareGeometry()
