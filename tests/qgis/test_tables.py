@@ -9,6 +9,41 @@ from qgis.core import QgsFeatureRequest
 from tests.conftest import gpkg_layer
 
 
+def _u(value):
+    """A stored figure in hundredths of its unit; it must be stored rounded to two decimals."""
+    assert value is not None and round(value, 2) == pytest.approx(value, abs=1e-9), value
+    return int(round(value * 100))
+
+
+def _check_structure_workbook(path):
+    """Every sheet of a structure workbook, read back with openpyxl: each row with indented rows under it is
+    their sum, the top rows sum to the total row, in every figure column, exactly at two decimals."""
+    wb = load_workbook(path)
+    assert wb.sheetnames
+    for ws in wb.worksheets:
+        rows = []
+        for r in ws.iter_rows(min_row=5, values_only=True):
+            name = r[0] or ""
+            rows.append((len(name) - len(name.lstrip(" ")), list(r[1:6])))
+        *body, total = rows
+        assert total[0] == 0
+        for col in range(5):
+            top = [v[col] for level, v in body if level == 0]
+            assert sum(_u(x) for x in top) == _u(total[1][col]), (ws.title, col)
+            for i, (level, values) in enumerate(body):
+                kids = []
+                for lv, v in body[i + 1:]:
+                    if lv <= level:
+                        break
+                    if lv == level + 2:  # two spaces per level
+                        kids.append(v[col])
+                if kids:
+                    assert sum(_u(x) for x in kids) == _u(values[col]), (ws.title, i, col)
+        for _, values in body:
+            assert _u(values[4]) == _u(values[2]) - _u(values[0])  # change = target - base
+    return wb
+
+
 def test_structure_table_totals_equal_the_village_area(sample_dir, tmp_path, vp_provider):
     import os
 
@@ -22,14 +57,21 @@ def test_structure_table_totals_equal_the_village_area(sample_dir, tmp_path, vp_
         rows.setdefault(f["village_code"], {})[f["row_id"]] = f
     con = sqlite3.connect(os.path.join(sample_dir, "county.gpkg"))
     areas = dict(con.execute("SELECT substr(ZLDWDM, 1, 12), sum(TBMJ) FROM DLTB GROUP BY 1"))
+    planned = dict(con.execute("SELECT substr(ZLDWDM, 1, 12), sum(MJ) FROM GHDLTB GROUP BY 1"))
     con.close()
     assert res["VILLAGES"] == len(rows) >= 12
     for code, table in rows.items():
         total = table["TOTAL"]
-        assert total["base_ha"] * 1e4 == pytest.approx(areas[code], abs=0.05), code
-        assert total["target_ha"] * 1e4 == pytest.approx(areas[code], abs=0.05), code
+        # the total is the official village area rounded to 0.01 ha, and the rows add up to it exactly
+        assert total["base_ha"] == round(areas[code] / 1e4 + 1e-9, 2), code
+        assert total["target_ha"] == round(planned.get(code, 0.0) / 1e4 + 1e-9, 2), code
         top = [r for r in table.values() if r["level"] == 0 and r["row_id"] != "TOTAL"]
-        assert sum(r["base_ha"] for r in top) == pytest.approx(total["base_ha"], abs=1e-3)
+        for key in ("base_ha", "target_ha", "base_pct", "target_pct", "change_ha"):
+            assert sum(_u(r[key]) for r in top) == _u(total[key]), (code, key)
+        for sub, kids in (("C", ("C1", "C2", "C3")), ("C1", ("C11", "C12"))):
+            for key in ("base_ha", "target_ha"):
+                assert _u(table[sub][key]) == sum(_u(table[k][key]) for k in kids if k in table), (code, sub)
+    _check_structure_workbook(res["OUTPUT_XLSX"])
     relocated = rows["500230001003"]
     assert relocated["C121"]["change_ha"] < 0 and relocated["01"]["change_ha"] > 0
     wb = load_workbook(res["OUTPUT_XLSX"])
@@ -65,6 +107,23 @@ def test_indicator_table_with_the_ledger(sample_dir, tmp_path, vp_provider):
     wb = load_workbook(res["OUTPUT_XLSX"])
     assert wb.sheetnames == ["500230001003", "500230001004"]
     assert wb["500230001003"]["C4"].value == "Binding"
+    # stored at two decimals (not a display format over raw floats); the change is that of the figures shown
+    checked = 0
+    for ws in wb.worksheets:
+        for r in ws.iter_rows(min_row=4, values_only=True):
+            base, target, change = r[4:7]
+            if base is None:
+                continue
+            assert _u(change) == _u(target) - _u(base), (ws.title, r)
+            checked += 1
+    assert checked >= 12
+    # the area indicators are the structure table's figures
+    structure = processing.run("villageplanner:structuretable", {
+        "BASE": gpkg_layer(sample_dir, "DLTB"), "PLANNED": gpkg_layer(sample_dir, "GHDLTB"),
+        "VILLAGE_CODES": "500230001003", "OUTPUT": "memory:"})
+    srows = {f["row_id"]: f for f in structure["OUTPUT"].getFeatures()}
+    assert vc["base"] == srows["C12"]["base_ha"] and vc["target"] == srows["C12"]["target_ha"]
+    assert rows[("500230001003", "construction")]["target"] == srows["C"]["target_ha"]
 
 
 def test_a_planned_layer_without_area_fields_is_measured_on_the_ellipsoid(vp_provider):
@@ -158,6 +217,6 @@ def test_the_sample_county_splits_construction_land_three_ways(sample_dir, vp_pr
         if village not in rows:
             continue
         for key, value in sums.items():
-            assert rows[village][key]["target_ha"] == pytest.approx(value, abs=1e-4), (village, key)
+            assert rows[village][key]["target_ha"] == pytest.approx(value, abs=0.01 + 1e-9), (village, key)
     # vacant land (2301) inside the village settlement counts as village construction land
     assert any(r["C128"]["base_ha"] > 0 for r in rows.values())

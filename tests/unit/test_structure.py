@@ -20,15 +20,24 @@ PLANNED = frame([("v", "0101", "other", 52000, 3000), ("v", "0703", "village", 6
                  ("v", "0304", "other", 10000, 0), ("v", "15", "other", 100, 0)])
 
 
+def _u(value):
+    """A stored figure in hundredths; it must already be rounded to two decimals."""
+    assert round(value, 2) == value, value
+    return int(round(value * 100))
+
+
 def _check_sums(rows, spec):
+    """Exactly, at two decimals: subtotals are the sum of their children, the top rows of the total, in areas
+    and in shares; the change is target minus base."""
     by_id = {r["id"]: r for r in spec["rows"]}
     for rid, r in rows.items():
         if rid in by_id and "children" in by_id[rid]:
-            for key in ("base_ha", "target_ha"):
-                assert r[key] == pytest.approx(sum(rows[c][key] for c in by_id[rid]["children"]), abs=1e-4)
+            for key in ("base_ha", "target_ha", "base_pct", "target_pct"):
+                assert _u(r[key]) == sum(_u(rows[c][key]) for c in by_id[rid]["children"] if c in rows), (rid, key)
+        assert _u(r["change_ha"]) == _u(r["target_ha"]) - _u(r["base_ha"])
     top = [r for r in rows.values() if r["level"] == 0 and r["row_id"] != "TOTAL"]
-    for key in ("base_ha", "target_ha"):
-        assert sum(r[key] for r in top) == pytest.approx(rows["TOTAL"][key], abs=1e-4)
+    for key in ("base_ha", "target_ha", "base_pct", "target_pct"):
+        assert sum(_u(r[key]) for r in top) == _u(rows["TOTAL"][key]), key
     return top
 
 
@@ -36,9 +45,9 @@ def test_rows_sum_to_subtotals_and_total():
     spec = load_rows()
     rows = {r["row_id"]: r for r in structure_table(BASE, PLANNED, spec)}
     top = _check_sums(rows, spec)
-    assert rows["TOTAL"]["base_ha"] == pytest.approx((BASE.area_m2.sum() + BASE.ridge_m2.sum()) / 1e4)
+    assert rows["TOTAL"]["base_ha"] == 7.79  # (74,900 + 3,000 field ridges) m2
     assert rows["TOTAL"]["base_pct"] == 100.0
-    assert sum(r["base_pct"] for r in top) == pytest.approx(100.0, abs=0.1)
+    assert sum(_u(r["base_pct"]) for r in top) == 10000
     assert rows["23"]["base_ha"] == pytest.approx(0.34)  # vacant land outside settlements and field ridges
     assert rows["C121"]["change_ha"] == pytest.approx(-0.15)
     assert rows["C2"]["base_ha"] == pytest.approx(0.18)  # highway and hydraulic works
@@ -96,12 +105,14 @@ def test_village_total_and_subtotals_with_the_three_way_split():
                   ("v", "0101", "other", 9000, 500)])
     rows = {r["row_id"]: r for r in structure_table(base, base, spec)}
     _check_sums(rows, spec)
-    assert rows["C12"]["base_ha"] == pytest.approx(0.55)
-    assert rows["C11"]["base_ha"] == pytest.approx(0.045)
-    assert rows["C3"]["base_ha"] == pytest.approx(0.06)
-    assert rows["C2"]["base_ha"] == pytest.approx(0.007)
-    assert rows["23"]["base_ha"] == pytest.approx(0.058)
-    assert rows["TOTAL"]["base_ha"] == pytest.approx(1.62)
+    # raw: C12 0.55, C11 0.045, C3 0.06, C2 0.007, 23 0.058, 01 0.9; total 1.62 ha. Largest remainders, top
+    # down: 01 / C / 23 = 90 / 66.2 / 5.8 hundredths -> 0.90 / 0.66 / 0.06 (the .8 takes the missing unit);
+    # C1 / C2 / C3 = 59.5 / 0.7 / 6 -> 0.59 / 0.01 / 0.06; C11 / C12 = 4.5 / 55 -> 0.04 / 0.55
+    assert rows["TOTAL"]["base_ha"] == 1.62
+    assert (rows["01"]["base_ha"], rows["C"]["base_ha"], rows["23"]["base_ha"]) == (0.9, 0.66, 0.06)
+    assert (rows["C1"]["base_ha"], rows["C2"]["base_ha"], rows["C3"]["base_ha"]) == (0.59, 0.01, 0.06)
+    assert (rows["C11"]["base_ha"], rows["C12"]["base_ha"]) == (0.04, 0.55)
+    assert rows["C12"]["change_ha"] == 0.0 and str(rows["C12"]["change_ha"]) == "0.0"
 
 
 def test_the_old_is_village_column_is_still_read():
@@ -123,3 +134,26 @@ def test_no_change_is_written_as_zero_not_minus_zero():
     same = frame([("v", "0201", "other", 1234.5678, 0)])
     rows = {r["row_id"]: r for r in structure_table(same, frame([("v", "0201", "other", 1234.5678 - 1e-9, 0)]))}
     assert str(rows["02"]["change_ha"]) == "0.0"
+
+
+def test_figures_are_stored_rounded_and_add_up_where_plain_rounding_would_not():
+    """Three rows of 1/3 of the area: plain rounding shows 33.33 % three times (99.99 %)."""
+    spec = load_rows()
+    third = frame([("v", "0101", "other", 1000, 0), ("v", "0301", "other", 1000, 0),
+                   ("v", "1704", "other", 1000, 0)])
+    rows = {r["row_id"]: r for r in structure_table(third, third, spec)}
+    _check_sums(rows, spec)
+    assert sorted(rows[k]["base_pct"] for k in ("01", "03", "17")) == [33.33, 33.33, 33.34]
+    assert rows["TOTAL"]["base_ha"] == 0.3
+    # an odd county: many small rows whose plain roundings add up to less than the total
+    odd = frame([("v", code, "village", 44.9, 0) for code in ("0703", "0704", "08", "09", "1001", "1207", "13")]
+                + [("v", "0101", "other", 10000, 0)])
+    rows = {r["row_id"]: r for r in structure_table(odd, odd, spec)}
+    top = _check_sums(rows, spec)
+    # each village row is 0.00449 ha (0.00 when rounded alone), together 0.0314 ha: the subtotal shows 0.03 and
+    # three of its rows 0.01, so that they add up to it
+    assert rows["C12"]["base_ha"] == 0.03
+    kids = [rows[c]["base_ha"] for c in ("C121", "C122", "C123", "C124", "C125", "C126", "C127") if c in rows]
+    assert sorted(kids) == [0.0, 0.0, 0.0, 0.0, 0.01, 0.01, 0.01]
+    assert rows["TOTAL"]["base_ha"] == 1.03
+    assert sum(_u(r["base_ha"]) for r in top) == _u(rows["TOTAL"]["base_ha"])

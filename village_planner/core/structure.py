@@ -10,7 +10,8 @@ import json
 
 import pandas as pd
 
-from .codes import resource_path
+from .balance import balance_tree, round_half_up, units
+from .codes import M2_PER_HA, resource_path
 
 URBAN, VILLAGE, OTHER = "urban", "village", "other"
 SETTLEMENTS = (URBAN, VILLAGE, OTHER)
@@ -95,9 +96,17 @@ def _sums(frame, spec):
 
 
 def structure_table(base, planned, spec=None):
-    """Rows (dicts) with base/target area (ha) and share (%), change, for one village."""
+    """Rows (dicts) with base/target area (ha) and share (%), change, for one village.
+
+    Every figure is stored rounded to two decimals (largest-remainder rounding, see
+    core.balance): the top rows add up exactly to the total, each subtotal to its children,
+    the total is the rounded official total (the sum of the parcels' areas), the shares add
+    up to 100.00 the same way, and the change is target minus base of the rounded figures.
+    """
     spec = spec or load_rows()
     rows = {r["id"]: r for r in spec["rows"]}
+    children = {r["id"]: list(r["children"]) for r in spec["rows"] if r.get("children")}
+    top = [r["id"] for r in spec["rows"] if r.get("level", 0) == 0]
     b, t = _sums(base, spec), _sums(planned, spec)
 
     def total(sums, rid):
@@ -106,23 +115,34 @@ def structure_table(base, planned, spec=None):
             return sum(total(sums, c) for c in row["children"])
         return sums.get(rid, 0.0)
 
-    top = [r["id"] for r in spec["rows"] if r.get("level", 0) == 0]
-    base_total = sum(total(b, rid) for rid in top)
-    target_total = sum(total(t, rid) for rid in top)
+    def balanced(sums):
+        leaves = {rid: sums.get(rid, 0.0) / M2_PER_HA for rid in rows if rid not in children}
+        area_total = sum(total(sums, rid) for rid in top)
+        areas, rounded_total = balance_tree(leaves, children, top, total=area_total / M2_PER_HA)
+        if not area_total:
+            return areas, rounded_total, {rid: 0.0 for rid in rows}
+        shares = {rid: v / area_total * 100.0 for rid, v in ((r, sums.get(r, 0.0)) for r in leaves)}
+        pct, _ = balance_tree(shares, children, top, total=100.0)
+        return areas, rounded_total, pct
+
+    base_ha, base_total, base_pct = balanced(b)
+    target_ha, target_total, target_pct = balanced(t)
+
+    def change(new, old):
+        return (units(new) - units(old)) / 100 + 0.0  # + 0.0: no "-0"
+
     out = []
     for r in spec["rows"]:
-        if (r.get("hide_empty") or r["id"] == "X") and not total(b, r["id"]) and not total(t, r["id"]):
+        rid = r["id"]
+        if (r.get("hide_empty") or rid == "X") and not total(b, rid) and not total(t, rid):
             continue
-        bh, th = total(b, r["id"]) / 10000, total(t, r["id"]) / 10000
-        out.append({"row_id": r["id"], "level": r.get("level", 0), "name_zh": r["zh"], "name_en": r["en"],
-                    "base_ha": round(bh, 6), "base_pct": round(bh / base_total * 1e6, 2) if base_total else 0.0,
-                    "target_ha": round(th, 6),
-                    "target_pct": round(th / target_total * 1e6, 2) if target_total else 0.0,
-                    "change_ha": round(th - bh, 6) + 0.0})  # + 0.0: no "-0"
+        out.append({"row_id": rid, "level": r.get("level", 0), "name_zh": r["zh"], "name_en": r["en"],
+                    "base_ha": base_ha[rid], "base_pct": base_pct[rid], "target_ha": target_ha[rid],
+                    "target_pct": target_pct[rid], "change_ha": change(target_ha[rid], base_ha[rid])})
     out.append({"row_id": "TOTAL", "level": 0, "name_zh": "合计", "name_en": "Total",
-                "base_ha": round(base_total / 10000, 6), "base_pct": 100.0 if base_total else 0.0,
-                "target_ha": round(target_total / 10000, 6), "target_pct": 100.0 if target_total else 0.0,
-                "change_ha": round((target_total - base_total) / 10000, 6) + 0.0})
+                "base_ha": base_total, "base_pct": 100.0 if base_total else 0.0,
+                "target_ha": target_total, "target_pct": 100.0 if target_total else 0.0,
+                "change_ha": change(target_total, base_total)})
     return out
 
 
@@ -166,10 +186,9 @@ def indicator_table(structure_rows, ledger_row=None):
     values["per_resident"] = tuple(None if (v is None or not pop) else v * 10000 / pop for v in vc)
     out = []
     for key, zh, en, kind, unit in INDICATORS:
-        base, target = values.get(key, (None, None))
-        change = None if base is None or target is None else target - base
+        base, target = (None if v is None else round_half_up(v) for v in values.get(key, (None, None)))
+        # stored at two decimals; the change is that of the figures shown
+        change = None if base is None or target is None else (units(target) - units(base)) / 100 + 0.0
         out.append({"indicator": key, "name_zh": zh, "name_en": en, "kind": kind, "unit": unit,
-                    "base": None if base is None else round(base, 4),
-                    "target": None if target is None else round(target, 4),
-                    "change": None if change is None else round(change, 4)})
+                    "base": base, "target": target, "change": change})
     return out
