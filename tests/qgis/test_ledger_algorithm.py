@@ -156,6 +156,49 @@ def test_workbook_is_laid_out_for_the_county_office(ledger):
     assert len(meta["Profile hash (SHA-256)"]) == 64
 
 
+def _u(value):
+    """A stored figure in hundredths; it must be stored rounded to two decimals, not shown so by a format."""
+    assert round(value, 2) == pytest.approx(value, abs=1e-9), value
+    return int(round(value * 100))
+
+
+def test_workbook_rows_and_columns_add_up_at_two_decimals(ledger, sample_dir):
+    """Read back with openpyxl: each village's land accounts sum exactly to its total (and the construction
+    split and the crop types to their account); every hectare column of the county row is the sum of the
+    villages; the county total is the survey's total area rounded to 0.01 ha."""
+    from village_planner.core.ledger_export import LEDGER_PARTITIONS
+
+    res, _, _ = ledger
+    ws = load_workbook(res["OUTPUT_XLSX"]).worksheets[0]
+    heads = [ws.cell(row=3, column=c).value or "" for c in range(1, ws.max_column + 1)]
+    from village_planner.core.ledger_export import column_groups
+
+    keys = [key for _, cols in column_groups() for key, _, _ in cols]
+    assert len(keys) == len(heads)
+    col = {key: i for i, key in enumerate(keys)}
+    body = [r for r in ws.iter_rows(min_row=4, values_only=True)]
+    *villages, county = body
+    assert county[0] == "County total" and len(villages) == 13  # 12 villages and the unassigned parcels
+    ha_keys = [k for k in keys if k.endswith("_ha")]
+    for row in villages + [county]:
+        for parent, parts in LEDGER_PARTITIONS:
+            if row[col[parent]] is None:
+                continue
+            assert sum(_u(row[col[k]] or 0) for k in parts) == _u(row[col[parent]]), (row[0], parent)
+    for key in ha_keys:
+        values = [r[col[key]] for r in villages if r[col[key]] is not None]
+        if values:
+            assert sum(_u(v) for v in values) == _u(county[col[key]]), key
+    con = sqlite3.connect(os.path.join(sample_dir, "county.gpkg"))
+    (official,) = con.execute("SELECT sum(TBMJ) FROM DLTB").fetchone()
+    con.close()
+    assert county[col["total_ha"]] == round(official / 1e4 + 1e-9, 2)
+    # the overlay columns meet their own rounded county totals too
+    _, rows, _ = ledger
+    raw_bnt = sum(r["bnt_ha"] for r in rows.values() if r["bnt_ha"] is not None)
+    assert county[col["bnt_ha"]] == round(raw_bnt + 1e-9, 2)
+
+
 def test_html_report_has_a_page_per_village(ledger):
     res, rows, _ = ledger
     with open(res["OUTPUT_HTML"], encoding="utf-8") as fh:

@@ -190,3 +190,26 @@ def test_other_agricultural_land_is_shown_in_the_workbook_and_report(tmp_path):
     with open(write_html(result, str(tmp_path / "ledger.html")), encoding="utf-8") as fh:
         html = fh.read()
     assert "Other agricultural land" in html
+
+
+def test_balanced_ledger_adds_up_across_and_down():
+    """The workbook's figures: each row's accounts sum to its total, every column to the county row, the county
+    total is the official total rounded; stored at two decimals."""
+    from village_planner.core.balance import units
+    from village_planner.core.ledger_export import HA_COLUMNS, LEDGER_PARTITIONS, balanced_table
+
+    result = build_ledger(parcels(), load_profile())
+    table, county = balanced_table(result.table)
+    assert county["total_ha"] == round(parcels().parcel_area.sum() / 1e4 + 1e-9, 2)
+    rows = table.to_dict("records")
+    for row in rows + [county]:
+        for parent, parts in LEDGER_PARTITIONS[:2] + LEDGER_PARTITIONS[3:]:
+            assert sum(units(row[k]) for k in parts) == units(row[parent]), (row.get("village_code"), parent)
+    for key in HA_COLUMNS:
+        values = [r[key] for r in rows if r[key] == r[key]]
+        for v in values:
+            assert round(v, 2) == v
+        if values:
+            assert sum(units(v) for v in values) == units(county[key]), key
+    # the raw table is left as it is (the ledger layer and the snapshots keep 0.01 m2)
+    assert (result.table["total_ha"] != table["total_ha"]).any()

@@ -212,11 +212,13 @@ def balance_ledger(rows, total_key, partitions, other_keys=(), decimals=DECIMALS
     # 2. partitions within each row, top-down
     for parent, parts in partitions:
         for i, row in enumerate(rows):
-            parent_value = out[i].get(parent) if parent in done else num(row.get(parent))
+            parent_value = num(row.get(parent))
             if parent_value is None:
                 continue
+            if parent not in done:  # a parent no earlier step rounded: on its own
+                out[i][parent] = round_half_up(parent_value, decimals)
             if _partition_holds(row, parent, parts, check_scale):
-                target = units(out[i][parent], decimals) if parent in done else units(parent_value, decimals)
+                target = units(out[i][parent], decimals)
                 rounded = largest_remainder_units([num(row[k]) for k in parts], target, decimals)
                 for k, u in zip(parts, rounded):
                     out[i][k] = u / scale + 0.0

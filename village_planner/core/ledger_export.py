@@ -2,9 +2,41 @@
 
 import os
 
+from .balance import balance_ledger
 from .codes import MU_PER_HA, resource_path
 from .i18n import current_language, tr
 from .ledger import COLUMNS, UNASSIGNED
+
+# Columns that add up within a village row: (parent, [parts]), top-down. A partition that does not
+# hold in a village's raw figures (say some cultivated land without a slope grade) is not forced.
+LEDGER_PARTITIONS = [
+    ("total_ha", ["cultivated_ha", "field_ridge_ha", "ecological_ha", "construction_ha", "other_agricultural_ha",
+                  "other_ha"]),
+    ("cultivated_ha", ["paddy_ha", "irrigated_ha", "dry_ha"]),
+    ("cultivated_ha", ["slope1_ha", "slope2_ha", "slope3_ha", "slope4_ha", "slope5_ha"]),
+    ("construction_ha", ["village_construction_ha", "urban_construction_ha", "other_construction_ha"]),
+]
+HA_COLUMNS = [c for c, kind in COLUMNS if kind == "ha"]
+
+
+def balanced_table(table):
+    """The ledger with its hectare figures rounded to two decimals so that every sum holds.
+
+    (frame, county row {column: ha}). See core.balance.balance_ledger: the villages' totals
+    add up to the county's rounded official total; within a village the land accounts add
+    up to its total (and the sub-items to their account); the other columns (shares inside
+    the control lines, restorable land, homesteads) add up down the column; the county row
+    is the sum of the rounded rows. Mu (1 ha = 15 mu) shown from these figures is exact at
+    two decimals and adds up the same way.
+    """
+    in_partition = {"total_ha"} | {k for _, parts in LEDGER_PARTITIONS for k in parts}
+    others = [c for c in HA_COLUMNS if c not in in_partition]
+    records = table[HA_COLUMNS].to_dict("records")
+    rounded, county = balance_ledger(records, "total_ha", LEDGER_PARTITIONS, others)
+    frame = table.copy()
+    for col in HA_COLUMNS:
+        frame[col] = [r[col] for r in rounded]
+    return frame, county
 
 
 def column_groups():
@@ -91,7 +123,7 @@ def write_workbook(result, path):
     ws.row_dimensions[3].height = 45
     kinds = dict(COLUMNS)
     row = 4
-    table = result.table
+    table, county = balanced_table(result.table)
     for _, rec in table.iterrows():
         for key, c in layout:
             value = _value(rec[key])
@@ -102,16 +134,20 @@ def write_workbook(result, path):
             if kinds.get(key) == "ha" and value is not None:
                 cell.number_format = "0.00"
         row += 1
-    # county total
+    # county total: the sum of the rounded rows (hectares from balanced_table)
     ws.cell(row=row, column=1, value=tr("County total")).font = bold
     for key, c in layout:
-        if kinds.get(key) in ("ha", "int") and key not in ("parcel_count",):
+        value = None
+        if kinds.get(key) == "ha":
+            value = county.get(key)
+        elif kinds.get(key) == "int" and key not in ("parcel_count",):
             series = table[key].dropna()
-            if len(series):
-                cell = ws.cell(row=row, column=c, value=round(float(series.sum()), 4))
-                cell.font = bold
-                if kinds.get(key) == "ha":
-                    cell.number_format = "0.00"
+            value = int(series.sum()) if len(series) else None
+        if value is not None:
+            cell = ws.cell(row=row, column=c, value=value)
+            cell.font = bold
+            if kinds.get(key) == "ha":
+                cell.number_format = "0.00"
         ws.cell(row=row, column=c).border = border
     ws.freeze_panes = "D4"
 
@@ -152,8 +188,9 @@ def write_html(result, path, template_path=None):
     env.globals["tr"] = tr
     template = env.get_template(os.path.basename(template_path))
     villages = []
-    for _, rec in result.table.iterrows():
-        villages.append({k: _value(rec[k]) for k in result.table.columns})
+    table, _ = balanced_table(result.table)  # the figures of the workbook; mu = 15 x these, exact at 0.01
+    for _, rec in table.iterrows():
+        villages.append({k: _value(rec[k]) for k in table.columns})
     html = template.render(
         lang="zh-CN" if current_language() == "zh" else "en",
         groups=column_groups(), villages=villages, meta=result.meta,
