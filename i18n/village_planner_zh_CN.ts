@@ -130,6 +130,16 @@
       <translation>调剂须在两个不同的村之间进行。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>AREA_FIELD: field {field} of the parcels is not numeric, so areas cannot be written to it.</source>
+      <translation>AREA_FIELD：图斑的字段 {field} 不是数值型，无法写入面积。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>AREA_FIELD: give the name of the area field to write (e.g. TBMJ).</source>
+      <translation>AREA_FIELD：请给出要写入的面积字段名（如 TBMJ）。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>AREA_HA: {reason}</source>
       <translation>AREA_HA（面积）：{reason}</translation>
@@ -219,6 +229,16 @@
       <translation>面积（公顷）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Area balance (平差) before filing a plan: every parcel's area is measured again on the CGCS2000 ellipsoid; in each control zone (village zone) the difference between the control area and the sum of its parcels is spread over the parcels touching the zone edge (within 0.5 m of it) in proportion to their area, and the 0.01 m2 rounding remainder is placed on the largest parcels, so that the parcels of each zone sum exactly to its control area at 0.01 m2. The result is written to the area field (TBMJ by default, added when missing). The control area is the zone's field given, or its own ellipsoidal area. A parcel belongs to the zone holding the point on its surface; parcels in no zone keep their own ellipsoidal area and are listed. Each zone's difference before the balance is logged and written to the report table. A difference above the tolerance is a gap or an overlap, not rounding: the algorithm then stops, names the zones and writes nothing.</source>
+      <translation>提交成果前的面积平差：在 CGCS2000 椭球面上重新计算每个图斑的面积；在每个控制区（村级调查区）内，将控制面积与区内图斑面积之和的差值，按面积比例分摊到与控制区边界相接（距边界 0.5 米以内）的图斑上，再把 0.01 平方米的舍入尾差放在面积最大的图斑上，使每个控制区的图斑面积之和在 0.01 平方米精度上恰好等于控制面积。结果写入面积字段（默认 TBMJ，没有时新增）。控制面积取控制区的指定字段，否则取其自身的椭球面积。图斑按其内部点（point on surface）所在的控制区归属；不在任何控制区内的图斑保留自身的椭球面积并列出。各控制区平差前的差值写入日志和报告表。差值超过限差说明存在缝隙或重叠，而非舍入误差：此时算法停止，列出这些控制区，不写出任何结果。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Area field of the parcels to write (m2)</source>
+      <translation>写入图斑面积的字段（平方米）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Author</source>
@@ -238,6 +258,21 @@
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Balance (ha)</source>
       <translation>余额（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Balance parcel areas to the control area</source>
+      <translation>图斑面积平差（按控制面积）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Balance per zone</source>
+      <translation>各控制区平差情况</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Balanced parcels</source>
+      <translation>平差后的图斑</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_report.py" />
@@ -303,6 +338,7 @@
       <translation>生成时间</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
@@ -480,6 +516,11 @@
       <translation>建设用地总量控制指标（公顷）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Control area field of the zones (m2; empty: the zone's ellipsoidal area)</source>
+      <translation>控制区的控制面积字段（平方米；留空则用控制区的椭球面积）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/layouts/village_maps.py" />
       <source>Control boundaries map</source>
       <translation>国土空间管控边界图</translation>
@@ -488,6 +529,11 @@
       <location filename="../village_planner/core/quota_report.py" />
       <source>Control total (ha)</source>
       <translation>总量控制指标（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Control zones (village zones)</source>
+      <translation>控制区（村级调查区）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
@@ -1079,6 +1125,16 @@
       <translation>图面文字语言</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Largest difference before the balance (m2)</source>
+      <translation>平差前的最大差值（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Largest difference per zone that is balanced (m2)</source>
+      <translation>每个控制区允许平差的最大差值（平方米）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Later snapshot id</source>
       <translation>较晚快照编号</translation>
@@ -1467,6 +1523,16 @@
       <location filename="../village_planner/processing/sample_county.py" />
       <source>Parcels</source>
       <translation>图斑数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Parcels (e.g. the planned land use)</source>
+      <translation>图斑（如规划用地图层）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Parcels in no zone</source>
+      <translation>不在任何控制区内的图斑数</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
@@ -2207,6 +2273,11 @@
       <translation>无法准备图集的页面。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/balance.py" />
+      <source>The parcel areas differ from the control area by more than the tolerance ({tol} m2) in {n} zones, which means a gap or an overlap, not a rounding difference; nothing was written. Fix the geometries first. {zones}</source>
+      <translation>有 {n} 个控制区的图斑面积与控制面积之差超过限差（{tol} 平方米），说明存在缝隙或重叠，而非舍入误差；未写出任何结果。请先修正几何图形。{zones}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>The parcel layer (PARCELS) is required.</source>
       <translation>必须提供地类图斑图层（PARCELS）。</translation>
@@ -2695,6 +2766,26 @@
       <translation>按国土调查数据结构生成一个虚拟县（村级调查区、地类图斑、永久基本农田、生态保护红线、城镇开发边界、地灾隐患点和村庄统计表），用于试用插件。相同的随机种子总是生成相同的县。</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/zone_areas.py" />
+      <source>Zone {zone} of layer {layer} has no geometry.</source>
+      <translation>图层 {layer} 的控制区 {zone} 没有几何图形。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/zone_areas.py" />
+      <source>Zone {zone} of layer {layer} has no usable control area in {field} ({value}).</source>
+      <translation>图层 {layer} 的控制区 {zone} 在字段 {field} 中没有可用的控制面积（{value}）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Zone {zone}: control area {control} m2, {n} parcels measure {measured} m2, difference {diff} m2, spread over {edge} edge parcels.</source>
+      <translation>控制区 {zone}：控制面积 {control} 平方米，{n} 个图斑合计 {measured} 平方米，差值 {diff} 平方米，分摊到 {edge} 个边界图斑。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>Zones balanced</source>
+      <translation>已平差的控制区数</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>basic farmland</source>
       <translation>永久基本农田</translation>
@@ -2874,6 +2965,11 @@
       <translation>前述规则均不适用时</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/balance.py" />
+      <source>zone {zone}: control {control} m2, parcels {measured} m2, difference {diff} m2</source>
+      <translation>控制区 {zone}：控制面积 {control} 平方米，图斑合计 {measured} 平方米，差值 {diff} 平方米</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/classification.py" />
       <source>{category}: the indicator {names} that rule {rule} ({rule_name}) needs is missing.</source>
       <translation>{category}：规则 {rule}（{rule_name}）所需的指标“{names}”缺失。</translation>
@@ -2972,6 +3068,21 @@
       <location filename="../village_planner/processing/check_layers.py" />
       <source>{n} parcels have no matching village. Features: {ids}</source>
       <translation>{n} 个图斑找不到对应的村。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>{n} parcels of {layer} have invalid geometries; their areas were measured after repair, the geometries are written unchanged. Features: {ids}</source>
+      <translation>{layer} 中有 {n} 个图斑的几何图形无效；其面积按修复后的图形计算，几何图形原样写出。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>{n} parcels of {layer} have no geometry; their area is 0. Features: {ids}</source>
+      <translation>{layer} 中有 {n} 个图斑没有几何图形，面积记为 0。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/adjust_areas.py" />
+      <source>{n} parcels of {layer} lie in no control zone; they keep their own ellipsoidal area. Features: {ids}</source>
+      <translation>{layer} 中有 {n} 个图斑不在任何控制区内，保留其自身的椭球面积。要素：{ids}</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger.py" />

@@ -361,6 +361,6 @@ def balance_zones(zones, tolerance_m2=DEFAULT_TOLERANCE_M2):
             diff="%+.2f" % (r.difference / 100)) for r in refused)
         raise AreaDifferenceTooLarge(tr(
             "The parcel areas differ from the control area by more than the tolerance ({tol} m2) in {n} zones, "
-            "which means a gap or an overlap, not a rounding difference; nothing was adjusted. Fix the "
+            "which means a gap or an overlap, not a rounding difference; nothing was written. Fix the "
             "geometries first. {zones}").format(tol="%.2f" % tolerance_m2, n=len(refused), zones=shown), refused)
     return results

@@ -45,7 +45,8 @@ class AdjustAreasAlgorithm(VillagePlannerAlgorithm):
         return self.tr(
             "Area balance (平差) before filing a plan: every parcel's area is measured again on the CGCS2000 "
             "ellipsoid; in each control zone (village zone) the difference between the control area and the sum "
-            "of its parcels is spread over the parcels touching the zone edge in proportion to their area, and "
+            "of its parcels is spread over the parcels touching the zone edge (within 0.5 m of it) in proportion to "
+            "their area, and "
             "the 0.01 m2 rounding remainder is placed on the largest parcels, so that the parcels of each zone sum "
             "exactly to its control area at 0.01 m2. The result is written to the area field (TBMJ by default, "
             "added when missing). The control area is the zone's field given, or its own ellipsoidal area. "
