@@ -255,6 +255,11 @@
       <translation>指标池可用（公顷）</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>BSM {bsm} is used by features {ids}.</source>
+      <translation>标识码 {bsm} 被要素 {ids} 重复使用。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Balance (ha)</source>
       <translation>余额（公顷）</translation>
@@ -326,6 +331,11 @@
       <translation>生成资源本底台账…</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <source>Build the submission databases</source>
+      <translation>生成入库数据库</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Builds the 4+2 resource baseline ledger of every village from the land survey parcels: cultivated, ecological, construction and other land (official survey areas, hectares), with shares inside permanent basic farmland, the ecological red line and the urban development boundary, plus population, households, industry and heritage from the village statistics. Parcels whose village cannot be found go to an explicit 'unassigned' row.</source>
       <translation>根据国土调查地类图斑生成各村“4+2”资源本底台账：耕地、生态用地、建设用地和其他用地（调查图斑面积，公顷），以及位于永久基本农田、生态保护红线和城镇开发边界内的面积；人口、户数、产业和文化遗产取自村庄统计表。找不到所属村的图斑单列为“未归属”行。</translation>
@@ -389,6 +399,21 @@
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Check the selected parcel</source>
       <translation>核查选中地块</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/check_plan.py" />
+      <source>Check the village plans before submission</source>
+      <translation>村庄规划成果入库前质检</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/plan_check_report.html.j2" />
+      <source>Checked at</source>
+      <translation>质检时间</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/check_plan.py" />
+      <source>Checking {n} parcels of {v} villages</source>
+      <translation>正在检查 {v} 个村的 {n} 个图斑</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/check_layers.py" />
@@ -657,6 +682,26 @@
       <translation>数据警告</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <source>Databases and reports (one per line)</source>
+      <translation>数据库和报告（每行一个）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <source>Databases ready for submission</source>
+      <translation>可入库的数据库</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <source>Databases with errors</source>
+      <translation>有错误的数据库</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <source>Databases written</source>
+      <translation>已写出的数据库</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Date</source>
       <translation>日期</translation>
@@ -740,6 +785,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/issues.py" />
+      <location filename="../village_planner/core/plan_report.py" />
       <source>ERROR</source>
       <translation>错误</translation>
     </message>
@@ -798,7 +844,9 @@
       <translation>要冲销的记录 {id} 不存在。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/check_layers.py" />
+      <location filename="../resources/templates/plan_check_report.html.j2" />
+      <location filename="../village_planner/core/plan_report.py" />
+      <location filename="../village_planner/processing/build_submission.py" />
       <source>Errors</source>
       <translation>错误数</translation>
     </message>
@@ -874,10 +922,21 @@
       <translation>导出…</translation>
     </message>
     <message>
+      <location filename="../resources/templates/plan_check_report.html.j2" />
+      <location filename="../village_planner/core/plan_report.py" />
+      <source>Feature</source>
+      <translation>要素</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Feature id</source>
       <translation>要素编号</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/submission_db.py" />
+      <source>Feature {n} of layer {layer} cannot be written into {path}: {error}</source>
+      <translation>图层 {layer} 的第 {n} 个要素无法写入 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
@@ -891,6 +950,7 @@
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../resources/templates/plan_check_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Field</source>
       <translation>字段</translation>
@@ -917,6 +977,11 @@
       <translation>外业核查</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <source>File Geodatabase (.gdb)</source>
+      <translation>文件地理数据库（.gdb）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Files (one per line)</source>
       <translation>文件（每行一个）</translation>
@@ -925,6 +990,12 @@
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Files exported</source>
       <translation>已导出文件数</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/plan_check_report.html.j2" />
+      <location filename="../village_planner/core/plan_report.py" />
+      <source>Findings</source>
+      <translation>质检问题</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
@@ -942,6 +1013,7 @@
       <translation>使用机动指标</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/build_submission.py" />
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Format</source>
       <translation>格式</translation>
@@ -960,6 +1032,11 @@
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage 文件 (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <source>GeoPackage (.gpkg)</source>
+      <translation>GeoPackage（.gpkg）</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/roles.py" />
@@ -1135,14 +1212,19 @@
       <translation>每个控制区允许平差的最大差值（平方米）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <source>Largest difference to the control area that is balanced (m2)</source>
+      <translation>可平差的最大控制面积差值（平方米）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Later snapshot id</source>
       <translation>较晚快照编号</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../resources/templates/plan_check_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
-      <location filename="../village_planner/gui/field_mapping.py" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1177,6 +1259,11 @@
       <translation>图层 {layer} 无法编辑。</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/submission_db.py" />
+      <source>Layer {layer} cannot be written into {path}: {error}</source>
+      <translation>图层 {layer} 无法写入 {path}：{error}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/layers.py" />
       <source>Layer {layer} declares no text encoding; its text was read as GBK/GB18030. The layer in the project is unchanged: set its encoding in the layer properties (Source) to see its names right.</source>
       <translation>图层 {layer} 未声明文字编码，已按 GBK/GB18030 读取其文字。项目中的图层未被修改：请在图层属性（源）中设置编码，以便正确显示名称。</translation>
@@ -1198,6 +1285,11 @@
       <translation>图层 {layer} 缺少字段 {field}（{role}）。请在“村庄规划助手 &gt; 字段映射”中指定，或重命名该字段。</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/plan_layers.py" />
+      <source>Layer {layer} has no land-use code field (one of {fields}) and no DLBM.</source>
+      <translation>图层 {layer} 没有用地用海代码字段（{fields} 之一），也没有 DLBM。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/planning_layers.py" />
       <source>Layer {layer} has no planning code field (one of {fields}) and no DLBM.</source>
       <translation>图层 {layer} 没有规划用地代码字段（{fields} 之一），也没有 DLBM。</translation>
@@ -1209,6 +1301,7 @@
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/planning_layers.py" />
+      <location filename="../village_planner/qgis_adapter/submission_build.py" />
       <source>Layer {layer} has no settlement type (CZCSXM), so its village construction land cannot be told from other construction land. Give the village construction boundary (CONSTRUCTION_BOUNDARY) or fill CZCSXM (201/202 urban, 203 village).</source>
       <translation>图层 {layer} 没有城镇村属性码（CZCSXM），无法区分村庄建设用地与其他建设用地。请提供村庄建设边界（CONSTRUCTION_BOUNDARY），或填写 CZCSXM（201/202 为城镇，203 为村庄）。</translation>
     </message>
@@ -1216,6 +1309,11 @@
       <location filename="../village_planner/qgis_adapter/planning_layers.py" />
       <source>Layer {layer} has no settlement type (CZCSXM): {n} of {total} features lie inside the village construction boundary {boundary} and count as village land.</source>
       <translation>图层 {layer} 没有城镇村属性码（CZCSXM）：{total} 个要素中有 {n} 个位于村庄建设边界 {boundary} 内，按村庄用地统计。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/plan_layers.py" />
+      <source>Layer {layer} has no village code field (one of {fields}).</source>
+      <translation>图层 {layer} 没有村代码字段（{fields} 之一）。</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/classification.py" />
@@ -1320,6 +1418,7 @@
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../resources/templates/plan_check_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Message</source>
       <translation>说明</translation>
@@ -1354,6 +1453,11 @@
       <location filename="../village_planner/processing/quota_import.py" />
       <source>Movements refused</source>
       <translation>被拒绝的变动数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <source>NOT READY: {n} errors</source>
+      <translation>不可入库：{n} 个错误</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
@@ -1422,6 +1526,11 @@
       <translation>内存不足，无法导出图面。</translation>
     </message>
     <message>
+      <location filename="../resources/templates/plan_check_report.html.j2" />
+      <source>Not ready for submission: {n} errors must be corrected.</source>
+      <translation>不可入库：须改正 {n} 个错误。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Note</source>
       <translation>备注</translation>
@@ -1459,8 +1568,8 @@
     </message>
     <message>
       <location filename="../village_planner/gui/export_dialog.py" />
+      <location filename="../village_planner/processing/build_submission.py" />
       <location filename="../village_planner/processing/export_maps.py" />
-      <location filename="../village_planner/processing/sample_county.py" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
@@ -1765,6 +1874,48 @@
       <translation>用途（如 resettlement 安置）</translation>
     </message>
     <message>
+      <location filename="../resources/templates/plan_check_report.html.j2" />
+      <location filename="../village_planner/core/plan_report.py" />
+      <source>Quality check of the village plan</source>
+      <translation>村庄规划成果质检</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/check_plan.py" />
+      <source>Quality-check findings</source>
+      <translation>质检问题</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/check_plan.py" />
+      <source>Quality-check report</source>
+      <translation>质检报告</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <location filename="../village_planner/processing/check_plan.py" />
+      <source>Quality-check rules (JSON; empty for the default)</source>
+      <translation>质检规则（JSON；留空则用默认规则）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>Quality-check rules not found: {path}</source>
+      <translation>找不到质检规则：{path}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>Quality-check rules {path}</source>
+      <translation>质检规则 {path}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>Quality-check rules {path} is not valid UTF-8 JSON: {error}</source>
+      <translation>质检规则 {path} 不是有效的 UTF-8 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/check_plan.py" />
+      <source>Quality-check workbook</source>
+      <translation>质检工作簿</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Quota policy (JSON; empty for the default)</source>
       <translation>指标政策文件（JSON；留空使用默认政策）</translation>
@@ -1807,9 +1958,20 @@
       <translation>随机种子</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <location filename="../village_planner/processing/check_plan.py" />
+      <source>Reading the layers</source>
+      <translation>正在读取图层</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/ledger_job.py" />
       <source>Reading {n} parcels from {layer}</source>
       <translation>正在从 {layer} 读取 {n} 个图斑</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/plan_check_report.html.j2" />
+      <source>Ready for submission: no errors.</source>
+      <translation>可以入库：没有错误。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
@@ -1951,8 +2113,15 @@
       <translation>第 {row} 行：{field} = {value} 超出合理范围 {low:g} 至 {high:g}，按空值处理。</translation>
     </message>
     <message>
+      <location filename="../resources/templates/plan_check_report.html.j2" />
+      <location filename="../village_planner/core/plan_report.py" />
+      <source>Rule</source>
+      <translation>规则</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
-      <location filename="../village_planner/gui/classification_wizard.py" />
+      <location filename="../resources/templates/plan_check_report.html.j2" />
+      <location filename="../village_planner/core/plan_report.py" />
       <source>Rules</source>
       <translation>规则</translation>
     </message>
@@ -2038,6 +2207,7 @@
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
+      <location filename="../resources/templates/plan_check_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Severity</source>
       <translation>级别</translation>
@@ -2123,6 +2293,32 @@
       <translation>成果入库</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <location filename="../village_planner/processing/check_plan.py" />
+      <source>Submission database structure (JSON; empty for the default)</source>
+      <translation>入库数据库结构（JSON；留空则用默认结构）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/submission.py" />
+      <source>Submission database structure not found: {path}</source>
+      <translation>找不到入库数据库结构：{path}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/submission.py" />
+      <source>Submission database structure {path}</source>
+      <translation>入库数据库结构 {path}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/submission.py" />
+      <source>Submission database structure {path} is not valid UTF-8 JSON: {error}</source>
+      <translation>入库数据库结构 {path} 不是有效的 UTF-8 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/submission.py" />
+      <source>Submission database structure {path}: the names {names} are used more than once.</source>
+      <translation>入库数据库结构 {path}：名称 {names} 重复使用。</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Suggested category</source>
@@ -2174,6 +2370,11 @@
       <location filename="../village_planner/store/quota_base.py" />
       <source>The baseline construction land</source>
       <translation>基期建设用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/check_plan.py" />
+      <source>The bureau's quality check before a plan is filed: legal 2023 land and sea use codes whose names match; no overlaps, gaps, parts outside the village zone, multipart, sliver or self-intersecting parcels; areas equal to the ellipsoidal areas and summing to each village's control area; no planned construction land on permanent basic farmland or the ecological red line; village construction land inside the village construction boundary; with the base-year land use, no loss of cultivated land or of cultivated land inside basic farmland, and a warning where village construction land grows. When the planned layer is already in the submission database's form (SCHEMA), its fields, types, lengths, required values and BSM are checked too. Severities, wording and tolerances are a county-editable file (RULES). Each finding names its rule, layer, feature and field, and its geometry shows where the problem is.</source>
+      <translation>成果入库前按主管部门的要求质检：用地用海代码合法（2023版分类）且名称与代码相符；无重叠、缝隙、超出村域、多部件、碎片或自相交图斑；图斑面积等于椭球面积，并与各村控制面积相等；规划建设用地不占永久基本农田、不进入生态保护红线；村庄建设用地位于村庄建设边界内；给出基期年用地时，耕地和永久基本农田内耕地不减少，村庄建设用地增加时给出警告。规划图层已按入库结构（SCHEMA）组织时，还检查字段、类型、长度、必填值和标识码。严重程度、措辞和容差由县（区）可修改的文件（RULES）规定。每个问题都注明规则、图层、要素和字段，其几何图形标出问题位置。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -2561,8 +2762,9 @@
       <translation>村代码 {code} 出现在 {n} 个要素上（{ids}），按同一个村处理。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <location filename="../village_planner/processing/check_plan.py" />
       <location filename="../village_planner/processing/export_maps.py" />
-      <location filename="../village_planner/processing/table_algs.py" />
       <source>Village codes (comma separated; empty for all)</source>
       <translation>村代码（逗号分隔；留空为全部）</translation>
     </message>
@@ -2570,6 +2772,11 @@
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Village codes (comma separated; empty: selected features, or all)</source>
       <translation>村代码（逗号分隔；留空则为选中要素或全部）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/plan_layers.py" />
+      <source>Village codes not in layer {layer}: {codes}</source>
+      <translation>图层 {layer} 中没有以下村代码：{codes}</translation>
     </message>
     <message>
       <location filename="../village_planner/layouts/village_maps.py" />
@@ -2663,6 +2870,11 @@
       <translation>村 {code}（{category}）只能为以下用途分配指标：{purposes}（本次用途：“{purpose}”）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/submission.py" />
+      <source>Village {code} has more than {n} features in one layer.</source>
+      <translation>村庄 {code} 在一个图层中的要素多于 {n} 个。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/quota.py" />
       <source>Village {code} has no account in this pool.</source>
       <translation>村 {code} 在本指标池中没有账户。</translation>
@@ -2681,6 +2893,11 @@
       <location filename="../village_planner/core/ledger.py" />
       <source>Village {code} has no row in the village statistics.</source>
       <translation>村 {code} 在村庄统计表中没有记录。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <source>Village {code} {name}</source>
+      <translation>村庄 {code} {name}</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/export_maps.py" />
@@ -2741,12 +2958,14 @@
     </message>
     <message>
       <location filename="../village_planner/core/issues.py" />
+      <location filename="../village_planner/core/plan_report.py" />
       <source>WARNING</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/check_layers.py" />
-      <location filename="../village_planner/processing/resource_ledger.py" />
+      <location filename="../resources/templates/plan_check_report.html.j2" />
+      <location filename="../village_planner/core/plan_report.py" />
+      <location filename="../village_planner/processing/build_submission.py" />
       <source>Warnings</source>
       <translation>警告数</translation>
     </message>
@@ -2764,6 +2983,11 @@
       <location filename="../village_planner/processing/sample_county.py" />
       <source>Writes a synthetic county in the land survey schema (village zones, parcels, permanent basic farmland, red line, development boundary, hazard points and village statistics) to try the plugin. The same seed always gives the same county.</source>
       <translation>按国土调查数据结构生成一个虚拟县（村级调查区、地类图斑、永久基本农田、生态保护红线、城镇开发边界、地灾隐患点和村庄统计表），用于试用插件。相同的随机种子总是生成相同的县。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <source>Writes one submission database per village, &lt;village code&gt;_&lt;village name&gt;.gdb (a File Geodatabase that the bureaus' ArcGIS systems read) or .gpkg, with the structure of SCHEMA (the default follows common national practice; a province copies and edits it): the village zone, the planned and base-year land use in 2023 codes with BSM numbered from the village code, element codes, names filled from the codes and areas balanced to the village's control area (平差), the control lines clipped to the village, and the structure and indicator tables. Each database is then read back and checked as the bureau would (Check the village plans before submission); the report is written next to it. A database with errors is still written, marked not ready in its VP_META table and its report.</source>
+      <translation>每个村写出一个入库数据库 &lt;村代码&gt;_&lt;村名称&gt;.gdb（主管部门 ArcGIS 系统可读的文件地理数据库）或 .gpkg，结构按 SCHEMA（默认按全国通行做法；各省可复制修改）：村域范围、2023版代码的规划和基期年用地用海（标识码按村代码编号，填写要素代码，名称按代码填写，面积平差至村控制面积）、裁切至本村的管控线，以及结构调整表和指标表。写出后按主管部门的方式读回质检，报告写在数据库旁。有错误的数据库仍会写出，但在其 VP_META 表和报告中标为不可入库。</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/zone_areas.py" />
@@ -2796,6 +3020,11 @@
       <translation>永久基本农田减少</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>code '{code}' of feature {fid} is not in the 2023 land and sea use classification.</source>
+      <translation>要素 {fid} 的代码“{code}”不在2023版用地用海分类中。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>codes that exist only in the {edition} edition (features): {items}</source>
       <translation>仅 {edition} 年版才有的代码（要素数）：{items}</translation>
@@ -2826,6 +3055,51 @@
       <translation>生态保护红线</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>feature {fid} ({code}): {area:.2f} m2.</source>
+      <translation>要素 {fid}（{code}）：{area:.2f} 平方米。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>feature {fid} has code {code}, whose name is {expected}, not {name}.</source>
+      <translation>要素 {fid} 的代码为 {code}，其名称应为 {expected}，而不是 {name}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>feature {fid} has {n} parts.</source>
+      <translation>要素 {fid} 有 {n} 个部件。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>feature {fid} of layer {layer} has no {field}.</source>
+      <translation>图层 {layer} 的要素 {fid} 缺少 {field}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>feature {fid}: {area:.2f} m2, about {width:.2f} m wide.</source>
+      <translation>要素 {fid}：{area:.2f} 平方米，宽约 {width:.2f} 米。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>feature {fid}: {field} is {area:.2f} m2, its ellipsoidal area is {ellipsoid:.2f} m2.</source>
+      <translation>要素 {fid}：{field} 为 {area:.2f} 平方米，椭球面积为 {ellipsoid:.2f} 平方米。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>feature {fid}: {reason}</source>
+      <translation>要素 {fid}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>features {a} and {b} overlap by {area:.2f} m2.</source>
+      <translation>要素 {a} 与 {b} 重叠 {area:.2f} 平方米。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>field {field} of layer {layer} is {kind}({length}), the schema wants {want}({wlength}).</source>
+      <translation>图层 {layer} 的字段 {field} 为 {kind}({length})，结构要求为 {want}({wlength})。</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/core/table_export.py" />
@@ -2846,6 +3120,11 @@
       <location filename="../village_planner/core/schema.py" />
       <source>is required</source>
       <translation>为必填项</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>layer {layer} has no field {field} ({alias}).</source>
+      <translation>图层 {layer} 缺少字段 {field}（{alias}）。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -2950,6 +3229,21 @@
       <translation>处</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/build_submission.py" />
+      <source>ready</source>
+      <translation>可入库</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>table {table}, village {village}, row {row}: {got} ha, the layers give {want:.2f} ha.</source>
+      <translation>表 {table}，村 {village}，行 {row}：{got} 公顷，图层计算为 {want:.2f} 公顷。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/submission_build.py" />
+      <source>the database {path} has no layer {layer} ({alias}).</source>
+      <translation>数据库 {path} 缺少图层 {layer}（{alias}）。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/quota.py" />
       <source>the ecological red line</source>
       <translation>生态保护红线</translation>
@@ -2958,6 +3252,26 @@
       <location filename="../village_planner/core/quota.py" />
       <source>the pool</source>
       <translation>指标池</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>village {code}: the parcels' areas sum to {total:.2f} m2, the control area is {control:.2f} m2 (difference {diff:+.2f} m2).</source>
+      <translation>村 {code}：图斑面积之和为 {total:.2f} 平方米，控制面积为 {control:.2f} 平方米（差 {diff:+.2f} 平方米）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>village {code}: {area:.2f} m2 of parcels lie outside the zone.</source>
+      <translation>村 {code}：有 {area:.2f} 平方米图斑位于村域范围之外。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>village {code}: {area:.2f} m2 of the zone is covered by no parcel.</source>
+      <translation>村 {code}：村域内有 {area:.2f} 平方米未被任何图斑覆盖。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/plan_check.py" />
+      <source>village {code}: {before:.2f} ha in the base year, {after:.2f} ha planned ({change:+.2f} ha).</source>
+      <translation>村 {code}：基期年 {before:.2f} 公顷，规划 {after:.2f} 公顷（{change:+.2f} 公顷）。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
@@ -2981,6 +3295,7 @@
     </message>
     <message>
       <location filename="../village_planner/processing/check_layers.py" />
+      <location filename="../village_planner/processing/check_plan.py" />
       <source>{e} errors, {w} warnings</source>
       <translation>错误 {e} 条，警告 {w} 条</translation>
     </message>

@@ -69,6 +69,9 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
         except VillagePlannerError as exc:
             raise QgsProcessingException(str(exc)) from exc
 
+    def sink_error(self, parameters, name):
+        return QgsProcessingException(self.invalidSinkError(parameters, name))
+
     def add_workbook_output(self, label):
         """The optional OUTPUT_XLSX every table-producing algorithm offers."""
         self.addParameter(QgsProcessingParameterFileDestination(

@@ -26,7 +26,9 @@ class VillagePlannerProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):
         from .adjust_areas import AdjustAreasAlgorithm
+        from .build_submission import BuildSubmissionAlgorithm
         from .check_layers import CheckLayersAlgorithm
+        from .check_plan import CheckPlanAlgorithm
         from .classify_villages import ClassifyVillagesAlgorithm
         from .codes_algs import LandUseCrosswalkAlgorithm, MigrateCodes2020Algorithm
         from .decide_category import DecideCategoryAlgorithm
@@ -45,5 +47,6 @@ class VillagePlannerProvider(QgsProcessingProvider):
                     QuotaMovementAlgorithm(), QuotaImportAlgorithm(), QuotaReportAlgorithm(),
                     LandUseCrosswalkAlgorithm(), MigrateCodes2020Algorithm(), StructureTableAlgorithm(),
                     IndicatorTableAlgorithm(), ExportVillageMapsAlgorithm(),
-                    SampleCountyAlgorithm(), AdjustAreasAlgorithm()):
+                    SampleCountyAlgorithm(), AdjustAreasAlgorithm(), CheckPlanAlgorithm(),
+                    BuildSubmissionAlgorithm()):
             self.addAlgorithm(alg)

@@ -192,6 +192,9 @@ class County:
             att["TBDLMJ"] = round(tbmj - kcmj, 2)
         self.parcel_geoms = np.array(polys, dtype=object)
         self.parcel_attrs = attrs
+        # the delivery as it should have been, before the defects below: the plan is drawn on it
+        self.clean_geoms = self.parcel_geoms.copy()
+        self.true_zldwdm = [att["ZLDWDM"] for att in attrs]
         self.defects = {"invalid_geometry_bsm": [], "orphan_parcel_bsm": []}
         # plant defects seen in real deliveries
         n = len(polys)
@@ -255,23 +258,23 @@ class County:
         cross = SurveyCrosswalk()
         names = planning_codes()
         relocation = {v["code"] for v in self.villages[2:5]}
+        # a plan the bureau's check accepts: drawn on the clean delivery, no construction land left on basic
+        # farmland or the red line, no loss of cultivated land and no growth of village construction land
+        protected = shapely.union_all(list(self.bnt) + list(self.redline))
+        construction = ("07", "08", "09", "10", "11", "12", "13", "14", "15", "16")
         self.planned = []
-        for att in self.parcel_attrs:
+        for att, zldwdm, geom in zip(self.parcel_attrs, self.true_zldwdm, self.clean_geoms):
             code, _, _ = cross.convert(att["DLBM"], att["CZCSXM"])
             czc = att["CZCSXM"]
-            village = att["ZLDWDM"][:12]
             roll = rng.uniform()
-            if village in relocation:
-                if code == "0703" and roll < 0.6:
-                    code, czc = "0101", ""  # homesteads of a relocated village reclaimed as paddy
-            elif code in ("0101", "0103") and roll < 0.02:
-                code, czc = "0703", "203"  # new homesteads
-            elif code == "2301" and roll < 0.5:
-                code, czc = "0704", "203"  # vacant land for village services
+            if zldwdm[:12] in relocation and code == "0703" and roll < 0.6:
+                code, czc = "0101", ""  # homesteads of a relocated village reclaimed as paddy
+            elif code.startswith(construction) and shapely.area(shapely.intersection(geom, protected)) > 0.01:
+                code, czc = "0301", ""  # construction on protected land is removed and the land restored
             self.planned.append({"GHDLBM": code, "GHDLMC": names.get(code, {}).get("name_zh", ""),
-                                 "ZLDWDM": att["ZLDWDM"], "CZCSXM": czc, "MJ": att["TBMJ"], "KCMJ": att["KCMJ"],
+                                 "ZLDWDM": zldwdm, "CZCSXM": czc, "MJ": att["TBMJ"], "KCMJ": att["KCMJ"],
                                  "BSM": att["BSM"]})
-        geoms = shapely.make_valid(self.parcel_geoms)
+        geoms = self.clean_geoms
         by_village = {}
         for g, att in zip(geoms, self.planned):
             if att["CZCSXM"] in ("203", "203A"):  # village land only: towns have their own boundary
@@ -413,9 +416,9 @@ def _multipolygon(geom):
 def _layers(county):
     """(name, geometry type, fields, rows) of every layer of the county."""
     parcel_rows = ((g, a) for g, a in zip(county.parcel_geoms, county.parcel_attrs))
-    dcmj = {}
-    for a in county.parcel_attrs:
-        dcmj[a["ZLDWDM"][:12]] = dcmj.get(a["ZLDWDM"][:12], 0.0) + a["TBMJ"]
+    dcmj = {}  # the village's surveyed area: every parcel inside it, the one with a mistyped code too
+    for a, zldwdm in zip(county.parcel_attrs, county.true_zldwdm):
+        dcmj[zldwdm[:12]] = dcmj.get(zldwdm[:12], 0.0) + a["TBMJ"]
     village_rows = [(v["polygon"], {"BSM": "%018d" % (v["index"] + 1), "ZLDWDM": v["code"] + "0000000",
                                     "ZLDWMC": v["name"], "DCMJ": round(dcmj.get(v["code"], 0.0), 2)})
                     for v in county.villages]
@@ -428,7 +431,7 @@ def _layers(county):
     haz_rows = [(p, {"BSM": "%018d" % (i + 1), "ZHLX": kind, "ZLDWDM": v["code"]})
                 for i, (p, kind, v) in enumerate(county.hazards)]
     S, R = ogr.OFTString, ogr.OFTReal  # noqa: N806
-    planned_rows = ((g, a) for g, a in zip(county.parcel_geoms, county.planned))
+    planned_rows = ((g, a) for g, a in zip(county.clean_geoms, county.planned))
     boundary_rows = [(_multipolygon(g), {"BSM": "%018d" % (i + 1), "ZLDWDM": v["code"] + "0000000",
                                          "MC": v["name"] + "村庄建设边界"})
                      for i, (g, v) in enumerate(county.boundaries)]
