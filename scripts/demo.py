@@ -10,7 +10,7 @@ import json
 import os
 import sys
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsVectorLayer
 
 
 def main(sample_dir, out_dir):
@@ -84,6 +84,17 @@ def run(sample_dir, out_dir):
     print("  maps: %d PDF files, %d villages failed" % (maps["EXPORTED"], maps["FAILED"]))
     outputs += [("structure tables", structure["OUTPUT_XLSX"]), ("indicator tables", indicators["OUTPUT_XLSX"]),
                 ("village maps", maps["OUTPUT_FOLDER"])]
+    plan = {"PLANNED_LANDUSE": layer("GHDLTB"), "VILLAGES": layer("CJDCQ"), "CURRENT_LANDUSE": layer("DLTB"),
+            "BASIC_FARMLAND": layer("YJJBNTTB"), "ECO_REDLINE": layer("STBHHX"), "DEV_BOUNDARY": layer("CZKFBJ"),
+            "CONSTRUCTION_BOUNDARY": layer("CZJSBJ")}
+    checked = processing.run("villageplanner:checkplan", dict(
+        plan, OUTPUT=os.path.join(out_dir, "plan_check.gpkg"), OUTPUT_HTML=os.path.join(out_dir, "plan_check.html")))
+    print("  plan check: %d errors, %d warnings" % (checked["ERRORS"], checked["WARNINGS"]))
+    first = sorted(f["ZLDWDM"][:12] for f in QgsVectorLayer(layer("CJDCQ"), "v", "ogr").getFeatures())[1]
+    submission = processing.run("villageplanner:buildsubmission", dict(
+        plan, VILLAGE_CODES=first, FORMAT="gdb", OUTPUT_FOLDER=os.path.join(out_dir, "submission")))
+    print("  submission: %d database(s), %d ready" % (submission["DATABASES"], submission["READY"]))
+    outputs += [("plan check", checked["OUTPUT_HTML"]), ("submission", submission["OUTPUT_FOLDER"])]
     print("\nVillage Planner demo outputs:")
     for label, path in outputs:
         print("  %-16s %s" % (label, path if " " in path else os.path.abspath(path)))
@@ -106,7 +117,7 @@ YEAR = [
 
 
 def quota_year(processing, db, ledger, classes, layer, out_dir):
-    from qgis.core import QgsProcessingException, QgsVectorLayer
+    from qgis.core import QgsProcessingException
 
     baseline = sum(f["construction_ha"] or 0 for f in QgsVectorLayer(ledger, "l", "ogr").getFeatures())
     processing.run("villageplanner:quotapoolcreate", {

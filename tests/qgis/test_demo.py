@@ -22,3 +22,8 @@ def test_demo_writes_and_lists_its_outputs(sample_dir, tmp_path):
     assert "verified=1" in proc.stdout
     assert "maps: 36 PDF files, 0 villages failed" in proc.stdout
     assert len(list((out / "maps").glob("*.pdf"))) == 36
+    # one submission database, read back and checked, with its report
+    assert "plan check: 0 errors, 0 warnings" in proc.stdout
+    assert "submission: 1 database(s), 1 ready" in proc.stdout
+    assert len(list((out / "submission").glob("*.gdb"))) == 1
+    assert len(list((out / "submission").glob("*_质检报告.html"))) == 1
