@@ -104,10 +104,12 @@ def job_native(county):
     edge = run("native:joinattributesbylocation", {
         "INPUT": parcels, "PREDICATE": [0], "JOIN": lines, "JOIN_FIELDS": ["zone"], "METHOD": 1,
         "DISCARD_NONMATCHING": True, "PREFIX": "edge_"})
-    edge_ids = {f["pid"] for f in edge.getFeatures()}
+    located = run("native:joinattributestable", {
+        "INPUT": located, "FIELD": "pid", "INPUT_2": edge, "FIELD_2": "pid", "FIELDS_TO_COPY": ["edge_zone"],
+        "METHOD": 1, "DISCARD_NONMATCHING": False, "PREFIX": ""})
     located = run("native:fieldcalculator", {
         "INPUT": located, "FIELD_NAME": "edge_area", "FIELD_TYPE": 0, "FIELD_LENGTH": 20, "FIELD_PRECISION": 4,
-        "FORMULA": "if(\"pid\" in (%s), \"area_e\", 0)" % (",".join(str(i) for i in sorted(edge_ids)) or "-1")})
+        "FORMULA": "if(\"edge_zone\" is not null, \"area_e\", 0)"})
     sums = run("native:aggregate", {
         "INPUT": located, "GROUP_BY": "\"zone\"", "AGGREGATES": [
             {"aggregate": "first_value", "delimiter": ",", "input": "\"zone\"", "length": 12, "name": "zone",
@@ -133,7 +135,7 @@ def job_native(county):
     elapsed = time.perf_counter() - t
     measured = {f["zone"]: f["measured"] for f in sums.getFeatures() if f["zone"]}
     return elapsed, {"zones": len(measured), "features": adjusted.featureCount(), "measured": measured,
-                     "edge_parcels": len(edge_ids)}
+                     "edge_parcels": edge.featureCount()}
 
 
 def child(kind, county):
