@@ -1240,6 +1240,11 @@
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/checker.py" />
+      <source>Layer {layer} ({param}) has no coordinate reference system, and no other layer has one, so the layers cannot be overlaid. Set the CRS in the layer properties.</source>
+      <translation>图层 {layer}（{param}）没有坐标参考系，其他图层也都没有，无法叠加分析。请在图层属性中设置坐标参考系。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/checker.py" />
       <source>Layer {layer} ({param}) has no features.</source>
       <translation>图层 {layer}（{param}）没有要素。</translation>
     </message>
@@ -1274,9 +1279,9 @@
       <translation>图层 {layer} 没有面积字段，采用几何图形的椭球面积。</translation>
     </message>
     <message>
-      <location filename="../village_planner/qgis_adapter/checker.py" />
-      <source>Layer {layer} has no coordinate reference system; the parcels' CRS is assumed.</source>
-      <translation>图层 {layer} 没有坐标参考系，按地类图斑的坐标系处理。</translation>
+      <location filename="../village_planner/qgis_adapter/layers.py" />
+      <source>Layer {layer} has no coordinate reference system; it is read in {crs}, the CRS of layer {other}. If that is wrong, set its CRS in the layer properties.</source>
+      <translation>图层 {layer} 没有坐标参考系，按图层 {other} 的坐标参考系 {crs} 读取。如不正确，请在图层属性中设置其坐标参考系。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
@@ -2171,6 +2176,11 @@
       <translation>规则文件 {path}：最后一条规则必须无条件命中（always）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/classification.py" />
+      <source>Rules {path}: the rule ids {ids} are used more than once.</source>
+      <translation>规则文件 {path}：规则编号 {ids} 重复使用。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/sample_county.py" />
       <source>Sample county GeoPackage</source>
       <translation>示例县 GeoPackage</translation>
@@ -3010,6 +3020,26 @@
       <translation>已平差的控制区数</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>a list […]</source>
+      <translation>列表 […]</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>a number</source>
+      <translation>数字</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>a whole number</source>
+      <translation>整数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>an object {…}</source>
+      <translation>对象 {…}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>basic farmland</source>
       <translation>永久基本农田</translation>
@@ -3198,6 +3228,11 @@
       <translation>现状 {ha:.2f} 公顷</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>null</source>
+      <translation>null</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>or PostgreSQL connection:</source>
       <translation>或 PostgreSQL 连接：</translation>
@@ -3239,6 +3274,11 @@
       <translation>表 {table}，村 {village}，行 {row}：{got} 公顷，图层计算为 {want:.2f} 公顷。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>text</source>
+      <translation>文本</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/submission_build.py" />
       <source>the database {path} has no layer {layer} ({alias}).</source>
       <translation>数据库 {path} 缺少图层 {layer}（{alias}）。</translation>
@@ -3252,6 +3292,11 @@
       <location filename="../village_planner/core/quota.py" />
       <source>the pool</source>
       <translation>指标池</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/schema.py" />
+      <source>true or false</source>
+      <translation>true 或 false</translation>
     </message>
     <message>
       <location filename="../village_planner/core/plan_check.py" />
@@ -3458,6 +3503,16 @@
       <location filename="../village_planner/processing/base.py" />
       <source>{param}: {path} is a folder, not a file.</source>
       <translation>{param}：{path} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>{param}: {path} is a planning database (ledger snapshots, decisions or the quota pool); writing the output there would replace it and everything in it. Choose another file.</source>
+      <translation>{param}：{path} 是规划数据库（台账快照、分类决定或指标池），写到这里会替换它及其中的全部内容。请另选文件。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>{param}: {path} is also an input of this run ({input}); writing the output there would replace the whole file. Choose another file.</source>
+      <translation>{param}：{path} 也是本次运行的输入（{input}），写到这里会替换整个文件。请另选文件。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_pg.py" />

@@ -103,6 +103,8 @@ def test_bad_text_areas_are_errors_naming_features(text_areas, tmp_path, value, 
     assert bad and bad[0]["severity"] == "ERROR" and bad[0]["field"] == "TBMJ" and bad[0]["feature_id"] == "7"
     assert "7, 9" in bad[0]["message"]
     assert not [f for f in _findings(res["OUTPUT"]) if f["code"] == "null_value"]
+    if code == "area_not_finite":  # -inf is infinite, not also "negative"
+        assert not [f for f in _findings(res["OUTPUT"]) if f["code"] == "area_negative"]
     out = str(tmp_path / "l.gpkg")
     with pytest.raises(QgsProcessingException, match="7, 9"):
         _run("resourceledger", {"PARCELS": path + "|layername=DLTB", "VILLAGES": path + "|layername=CJDCQ",
@@ -288,3 +290,60 @@ def test_planning_tables_refuse_areas_that_are_not_numbers(text_areas, sample_di
     with pytest.raises(QgsProcessingException, match="TBMJ.*5"):
         _run("structuretable", {"BASE": path + "|layername=DLTB", "PLANNED": gpkg_layer(sample_dir, "GHDLTB"),
                                 "OUTPUT": str(tmp_path / "s.gpkg")})
+
+
+# found by the second hostile test -----------------------------------------------------------------
+def test_output_never_replaces_an_input_or_a_planning_database(sample_dir, tmp_path, vp_provider):
+    county = _copy(sample_dir, tmp_path)
+    before = os.path.getsize(county)
+    with pytest.raises(QgsProcessingException, match="OUTPUT.*PARCELS"):
+        _run("resourceledger", {"PARCELS": county + "|layername=DLTB", "OUTPUT": county})
+    assert os.path.getsize(county) == before
+    assert QgsVectorLayer(county + "|layername=CJDCQ", "v", "ogr").featureCount() == 12
+    planning = str(tmp_path / "planning.gpkg")
+    _run("resourceledger", {"PARCELS": gpkg_layer(sample_dir, "DLTB"), "PLANNING_DB": planning,
+                            "OUTPUT": str(tmp_path / "l.gpkg")})
+    with pytest.raises(QgsProcessingException, match="planning database"):
+        _run("checklayers", {"PARCELS": gpkg_layer(sample_dir, "DLTB"), "OUTPUT": planning})
+    import sqlite3
+
+    con = sqlite3.connect(planning)
+    assert con.execute("SELECT count(*) FROM vp_ledger_snapshot").fetchone()[0] == 1
+    con.close()
+
+
+def test_parcels_without_a_crs_take_the_crs_of_the_other_layers(sample_dir, tmp_path, vp_provider):
+    shp = str(tmp_path / "DLTB.shp")
+    subprocess.run(["ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", shp,
+                    os.path.join(sample_dir, "county.gpkg"), "DLTB"], check=True, capture_output=True)
+    os.remove(str(tmp_path / "DLTB.prj"))
+    assert not QgsVectorLayer(shp, "d", "ogr").crs().isValid()
+    params = {"VILLAGES": gpkg_layer(sample_dir, "CJDCQ"), "ECO_REDLINE": gpkg_layer(sample_dir, "STBHHX")}
+    res = _run("resourceledger", dict(params, PARCELS=shp, OUTPUT=str(tmp_path / "l.gpkg")))
+    base = _run("resourceledger", dict(params, PARCELS=gpkg_layer(sample_dir, "DLTB"), OUTPUT=str(tmp_path / "b.gpkg")))
+    got = {c: r["eco_redline_ha"] for c, r in _ledger_rows(res["OUTPUT"]).items()}
+    want = {c: r["eco_redline_ha"] for c, r in _ledger_rows(base["OUTPUT"]).items()}
+    assert sum(want.values()) > 100 and got == pytest.approx(want, abs=1e-3)
+    found = _findings(_run("checklayers", dict(params, PARCELS=shp, OUTPUT=str(tmp_path / "c.gpkg")))["OUTPUT"])
+    assert any(f["code"] == "no_crs" and "EPSG:4545" in f["message"] for f in found)
+
+
+def test_a_village_named_like_a_formula_stays_text_in_the_workbook(sample_dir, tmp_path, vp_provider):
+    from openpyxl import load_workbook
+
+    path = _copy(sample_dir, tmp_path)
+    _sql(path, "UPDATE CJDCQ SET ZLDWMC='=1+1' WHERE substr(ZLDWDM, 1, 12) = '500230001002'")
+    res = _run("resourceledger", {"PARCELS": path + "|layername=DLTB", "VILLAGES": path + "|layername=CJDCQ",
+                                  "OUTPUT": str(tmp_path / "l.gpkg"), "OUTPUT_XLSX": str(tmp_path / "l.xlsx")})
+    cells = [c for row in load_workbook(res["OUTPUT_XLSX"]).worksheets[0].iter_rows() for c in row]
+    assert any(c.value == "=1+1" and c.data_type == "s" for c in cells)
+    assert not any(c.data_type == "f" for c in cells)
+
+
+def test_a_layer_named_with_dots_is_named_by_its_sublayer(sample_dir, tmp_path, vp_provider):
+    path = str(tmp_path / "t_12.5平方米.gpkg")
+    shutil.copy(os.path.join(sample_dir, "county.gpkg"), path)
+    _sql(path, "UPDATE DLTB SET TBMJ = -1 WHERE fid = 3")
+    res = _run("checklayers", {"PARCELS": path + "|layername=DLTB", "OUTPUT": str(tmp_path / "c.gpkg")})
+    bad = [f for f in _findings(res["OUTPUT"]) if f["code"] == "area_negative"]
+    assert bad and bad[0]["layer"] == "DLTB"

@@ -58,9 +58,11 @@ def test_infinite_negative_and_absurd_figures_are_reported_and_left_empty(tmp_pa
     assert pd.isna(row["households"]) and pd.isna(row["registered_pop"]) and pd.isna(row["resident_pop"])
     assert table.loc["500230001002", "resident_pop"] == 30
     by_field = {f.field: f for f in findings}
-    assert by_field["households"].code == "stats_not_number" and by_field["households"].feature_id == 2
-    assert by_field["registered_pop"].code == "stats_implausible" and "-2202" in by_field["registered_pop"].message
-    assert by_field["resident_pop"].code == "stats_implausible"
+    # the findings name the columns as the file has them
+    assert by_field["户数"].code == "stats_not_number" and by_field["户数"].feature_id == 2
+    assert by_field["户籍人口"].code == "stats_implausible" and "-2202" in by_field["户籍人口"].message
+    assert "户籍人口" in by_field["户籍人口"].message
+    assert by_field["常住人口"].code == "stats_implausible"
 
 
 def test_two_row_header_keeps_the_population_columns(tmp_path):

@@ -67,6 +67,11 @@ class RuleSet:
         rules = self.data.get("rules")
         if not isinstance(rules, list) or not rules:
             raise RulesError(tr("Rules {path} has no rules.").format(path=where))
+        ids = [rule["id"] for rule in rules]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise RulesError(tr("Rules {path}: the rule ids {ids} are used more than once.").format(
+                path=where, ids=", ".join(twice)))
         indicators = self.data.get("indicators", {})
         for rule in rules:
             if rule.get("category") not in CATEGORIES:

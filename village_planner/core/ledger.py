@@ -140,7 +140,7 @@ def area_values(frame, column, layer, field_name, findings, default=0.0):
         values = pd.to_numeric(text.where(~blank), errors="coerce").astype("float64")
     not_number = values.isna() & ~blank
     infinite = np.isinf(values)
-    negative = values < 0
+    negative = (values < 0) & ~infinite
     for mask, code, message in (
             (not_number, "area_not_number",
              tr("{n} features have a value in {field} that is not a number. Features: {ids}")),

@@ -6,6 +6,7 @@ from .balance import balance_ledger
 from .codes import MU_PER_HA, resource_path
 from .i18n import current_language, tr
 from .ledger import COLUMNS, UNASSIGNED
+from .workbook import save_workbook
 
 # Columns that add up within a village row: (parent, [parts]), top-down. A partition that does not
 # hold in a village's raw figures (say some cultivated land without a slope grade) is not forced.
@@ -174,9 +175,7 @@ def write_workbook(result, path):
         meta.append([tr("Source") + ": " + kind, src])
     meta.column_dimensions["A"].width = 28
     meta.column_dimensions["B"].width = 90
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)
 
 
 def write_html(result, path, template_path=None):

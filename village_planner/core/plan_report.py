@@ -8,6 +8,7 @@ from .codes import resource_path
 from .i18n import current_language, tr
 from .issues import ERROR
 from .plan_check import summary
+from .workbook import save_workbook
 
 COLUMNS = ("severity", "rule", "layer", "feature_id", "field", "message")
 
@@ -72,6 +73,4 @@ def write_check_workbook(path, findings, rules, title=""):
     for r in rule_rows(findings, rules):
         rs.append(["{} ({})".format(r["label"], r["rule"]), r["severity_label"], r["count"]])
     rs.column_dimensions["A"].width = 60
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)

@@ -11,7 +11,7 @@ import json
 import math
 
 from .codes import resource_path
-from .i18n import tr
+from .i18n import N_, tr
 
 TYPES = {
     "object": lambda v: isinstance(v, dict),
@@ -22,8 +22,9 @@ TYPES = {
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
 }
-TYPE_NAMES = {"object": "an object {…}", "array": "a list […]", "string": "text", "number": "a number",
-              "integer": "a whole number", "boolean": "true or false", "null": "null"}
+TYPE_NAMES = {"object": N_("an object {…}"), "array": N_("a list […]"), "string": N_("text"),
+              "number": N_("a number"), "integer": N_("a whole number"), "boolean": N_("true or false"),
+              "null": N_("null")}
 
 _CACHE = {}
 

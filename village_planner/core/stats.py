@@ -161,13 +161,14 @@ def normalise_stats(frame, source_name, aliases=None):
         )
     rows = frame.attrs.get("rows")
     row_of = (lambda idx: rows[int(idx)]) if rows and len(rows) == len(frame) else (lambda idx: int(idx) + 2)
+    header = {canonical: str(source) for source, canonical in mapping.items()}  # the user's own column names
     data = frame.rename(columns=mapping)[list(mapping.values())].copy().reset_index(drop=True)
     data["village_code"] = [village_code(v) for v in data["village_code"]]
     bad = data["village_code"].isna()
     for idx in data.index[bad]:
         findings.warning(
             tr("Row {row} has no valid 12-digit village code; the row is ignored.").format(row=row_of(idx)),
-            layer=source_name, feature_id=row_of(idx), field="village_code", code="stats_bad_code",
+            layer=source_name, feature_id=row_of(idx), field=header["village_code"], code="stats_bad_code",
         )
     data = data[~bad]
     dup = data["village_code"].duplicated(keep="first")
@@ -176,7 +177,7 @@ def normalise_stats(frame, source_name, aliases=None):
             tr("Village code {code} appears more than once; the first row is used.").format(
                 code=data.at[idx, "village_code"]
             ),
-            layer=source_name, feature_id=row_of(idx), field="village_code", code="stats_duplicate",
+            layer=source_name, feature_id=row_of(idx), field=header["village_code"], code="stats_duplicate",
         )
     data = data[~dup]
     limits = load_limits()
@@ -189,8 +190,8 @@ def normalise_stats(frame, source_name, aliases=None):
         for idx in data.index[wrong]:
             findings.warning(
                 tr("Row {row}: value '{value}' of {field} is not a number; it is left empty.").format(
-                    row=row_of(idx), value=data.at[idx, col], field=col),
-                layer=source_name, feature_id=row_of(idx), field=col, code="stats_not_number",
+                    row=row_of(idx), value=data.at[idx, col], field=header[col]),
+                layer=source_name, feature_id=row_of(idx), field=header[col], code="stats_not_number",
             )
         values = values.where(~wrong)
         low, high = limits.get(col, (-np.inf, np.inf))
@@ -198,8 +199,9 @@ def normalise_stats(frame, source_name, aliases=None):
         for idx in data.index[odd]:
             findings.warning(
                 tr("Row {row}: {field} = {value} is outside the plausible range {low:g} to {high:g}; it is "
-                   "left empty.").format(row=row_of(idx), field=col, value=data.at[idx, col], low=low, high=high),
-                layer=source_name, feature_id=row_of(idx), field=col, code="stats_implausible",
+                   "left empty.").format(row=row_of(idx), field=header[col], value=data.at[idx, col], low=low,
+                                          high=high),
+                layer=source_name, feature_id=row_of(idx), field=header[col], code="stats_implausible",
             )
         data[col] = values.where(~odd)
     if not any(c in data.columns for c in POPULATION):

@@ -1,8 +1,8 @@
 """Planning tables as county offices file them: merged headers, units, frozen panes."""
 
-import os
 
 from .i18n import tr
+from .workbook import save_workbook
 
 
 def write_structure_workbook(path, tables, lang="en", names=None):
@@ -49,9 +49,7 @@ def write_structure_workbook(path, tables, lang="en", names=None):
         for col in "BCDEF":
             ws.column_dimensions[col].width = 13
         ws.freeze_panes = "B5"
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)
 
 
 def write_indicator_workbook(path, tables, lang="en"):
@@ -85,6 +83,4 @@ def write_indicator_workbook(path, tables, lang="en"):
                     c.number_format = "0.00"
         ws.column_dimensions["B"].width = 30
         ws.freeze_panes = "C4"
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)

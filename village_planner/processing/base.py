@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import sqlite3
 import tempfile
 
 from qgis.core import (
@@ -135,6 +136,53 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
             if not path or ":" in path[2:] or not os.path.splitext(path)[1]:
                 continue  # memory layers, database URIs and the like: QGIS reports those itself
             self.check_writable_file(path, name)
+            self.check_not_overwriting(path, name, parameters, context)
+
+    def input_files(self, parameters, context):
+        """{real path: parameter} of every file this run reads or keeps (layers, databases, rule files)."""
+        found = {}
+        for param in self.parameterDefinitions():
+            name = param.name()
+            if param.isDestination() or name not in parameters or parameters[name] in (None, ""):
+                continue
+            values = parameters[name] if isinstance(parameters[name], (list, tuple)) else [parameters[name]]
+            for value in values:
+                source = value.source() if hasattr(value, "source") else None
+                if source is None and isinstance(param, (QgsProcessingParameterVectorLayer,
+                                                         QgsProcessingParameterFeatureSource)):
+                    layer = self.parameterAsVectorLayer(parameters, name, context)
+                    source = layer.source() if layer is not None else str(value)
+                text = str(source if source is not None else value).split("|")[0].strip()
+                if text and os.path.exists(text):
+                    found[os.path.realpath(text)] = name
+        return found
+
+    def check_not_overwriting(self, path, param, parameters, context):
+        """Refuse an output that would replace a file this run reads, or a planning database.
+
+        QGIS replaces the whole file of a GeoPackage output: pointed at the survey delivery or
+        at the quota pool, it would delete every layer and every journal entry in it.
+        """
+        real = os.path.realpath(path)
+        used = self.input_files(parameters, context).get(real)
+        if used:
+            raise QgsProcessingException(self.tr(
+                "{param}: {path} is also an input of this run ({input}); writing the output there would replace "
+                "the whole file. Choose another file.").format(param=param, path=path, input=used))
+        if os.path.isfile(real) and real.lower().endswith((".gpkg", ".sqlite")):
+            try:
+                con = sqlite3.connect("file:%s?mode=ro" % real, uri=True)
+                try:
+                    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+                finally:
+                    con.close()
+            except sqlite3.Error:
+                return
+            if any(t.lower().startswith("vp_") for t in tables):
+                raise QgsProcessingException(self.tr(
+                    "{param}: {path} is a planning database (ledger snapshots, decisions or the quota pool); "
+                    "writing the output there would replace it and everything in it. Choose another file.").format(
+                    param=param, path=path))
 
     def check_writable_file(self, path, param):
         if os.path.isdir(path):

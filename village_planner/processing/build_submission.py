@@ -73,7 +73,6 @@ class BuildSubmissionAlgorithm(VillagePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         layers = {name: self.parameterAsVectorLayer(parameters, name, context) for name in LAYER_PARAMS}
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        self.prepare_folder(folder, "OUTPUT_FOLDER")
         codes = {c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).replace(
             "，", ",").split(",") if c.strip()}
         with self.user_errors():
@@ -84,6 +83,7 @@ class BuildSubmissionAlgorithm(VillagePlannerAlgorithm):
             planned, zones, current, lines = plan_check_inputs(layers, crs, codes, feedback)
             control = {name: list(read_geometries(layers[name], crs)[1]) for name in CONTROL_LINES
                        if layers.get(name) is not None}
+            self.prepare_folder(folder, "OUTPUT_FOLDER")  # only now: a refused run leaves no empty folder
             builder = SubmissionBuilder(
                 schema, rules, planning_codes(), load_rows(), enum_key(self, parameters, "FORMAT"), folder, crs,
                 {"planned": planned, "current": current, "lines": control, "boundary_union": lines["boundary"]},

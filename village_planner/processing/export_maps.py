@@ -116,7 +116,6 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         layers = {key: self.parameterAsVectorLayer(parameters, name, context) for name, key in LAYER_KEYS.items()}
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        self.prepare_folder(folder, "OUTPUT_FOLDER")
         language = enum_key(self, parameters, "LANGUAGE")
         settings = {"paper": enum_key(self, parameters, "PAPER"),
                     "template": self.parameterAsFile(parameters, "TEMPLATE", context) or None,
@@ -139,6 +138,7 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
         if wanted and not villages:
             raise QgsProcessingException(self.tr("None of the village codes {codes} is in the village layer.").format(
                 codes=", ".join(sorted(wanted))))
+        self.prepare_folder(folder, "OUTPUT_FOLDER")  # only now: a refused run leaves no empty folder
         figures = self.summary_figures(layers, feedback, exporter.tr)
         for v in villages:
             v["figures"] = figures.get(v["code"], {})

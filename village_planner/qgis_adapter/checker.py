@@ -56,9 +56,13 @@ def check_sources(layers, project=None, findings=None):
                    "Field mapping, or rename it.").format(layer=layer_label(layer), field=name, role=role),
                 layer=layer_label(layer), field=name, code="missing_field")
         if not layer.crs().isValid():
-            findings.warning(tr("Layer {layer} has no coordinate reference system; the parcels' CRS is "
-                                "assumed.").format(layer=layer_label(layer)), layer=layer_label(layer), code="no_crs")
-        elif parcels is not None and layer is not parcels and layer.crs() != parcels.crs():
+            if any(other is not None and other is not layer for other in layers.values()):
+                findings.error(tr("Layer {layer} ({param}) has no coordinate reference system, and no other layer "
+                                  "has one, so the layers cannot be overlaid. Set the CRS in the layer "
+                                  "properties.").format(layer=layer_label(layer), param=label),
+                               layer=layer_label(layer), code="no_crs")
+        elif parcels is not None and layer is not parcels and parcels.crs().isValid() and \
+                layer.crs() != parcels.crs():
             findings.warning(
                 tr("Layer {layer} is in {crs}, the parcels are in {pcrs}; it is reprojected.").format(
                     layer=layer_label(layer), crs=layer.crs().authid(), pcrs=parcels.crs().authid()),

@@ -33,8 +33,9 @@ def layer_label(layer):
     source = layer.source()
     if "layername=" in source:
         sub = source.split("layername=")[1].split("|")[0]
-        stem = os.path.splitext(os.path.basename(source.split("|")[0]))[0]
-        if sub and name == stem:
+        base = os.path.basename(source.split("|")[0])
+        # QGIS names the layer after the file up to its first dot ("t_12.5平方米.gpkg" -> "t_12")
+        if sub and name in (os.path.splitext(base)[0], base.split(".")[0]):
             return sub
     return name
 
@@ -113,8 +114,26 @@ def readable_copy(layer, findings=None):
 
 
 def readable_layers(layers, findings):
-    """{kind: readable_copy(layer)} for a job's layers."""
-    return {kind: readable_copy(layer, findings) if layer is not None else None for kind, layer in layers.items()}
+    """{kind: readable_copy(layer)} for a job's layers; a layer without a CRS is read (as a copy) in the
+    parcels' CRS, or in the CRS of the first other layer that has one."""
+    out = {kind: readable_copy(layer, findings) if layer is not None else None for kind, layer in layers.items()}
+    known = [layer for layer in [out.get("parcels")] + list(out.values())
+             if layer is not None and layer.isValid() and layer.crs().isValid()]
+    if not known:
+        return out
+    crs = known[0].crs()
+    for kind, layer in out.items():
+        if layer is None or not layer.isValid() or layer.crs().isValid():
+            continue
+        copy = layer.clone() if layer is layers.get(kind) else layer
+        copy.setCrs(crs)
+        out[kind] = copy
+        findings.warning(
+            tr("Layer {layer} has no coordinate reference system; it is read in {crs}, the CRS of layer "
+               "{other}. If that is wrong, set its CRS in the layer properties.").format(
+                layer=layer.name(), crs=crs.authid(), other=known[0].name()),
+            layer=layer.name(), code="no_crs")
+    return out
 
 
 FAST_EXTENSIONS = (".gpkg", ".shp", ".gdb", ".sqlite", ".fgb")
