@@ -171,6 +171,11 @@
       <translation>对范围内尚未决定的所有村采纳建议类别</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/plan_check_dock.py" />
+      <source>All findings</source>
+      <translation>全部问题</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>All movements</source>
       <translation>全部变动</translation>
@@ -265,6 +270,11 @@
       <translation>余额（公顷）</translation>
     </message>
     <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Balance parcel areas (平差)…</source>
+      <translation>图斑面积平差…</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/adjust_areas.py" />
       <source>Balance parcel areas to the control area</source>
       <translation>图斑面积平差（按控制面积）</translation>
@@ -331,6 +341,11 @@
       <translation>生成资源本底台账…</translation>
     </message>
     <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Build submission databases…</source>
+      <translation>生成入库数据库…</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/build_submission.py" />
       <source>Build the submission databases</source>
       <translation>生成入库数据库</translation>
@@ -386,6 +401,11 @@
       <translation>检查数据</translation>
     </message>
     <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Check plans before submission…</source>
+      <translation>成果入库前质检…</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/check_layers.py" />
       <source>Check survey layers</source>
       <translation>检查调查图层</translation>
@@ -430,6 +450,11 @@
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Choose a GeoPackage or a PostgreSQL connection.</source>
       <translation>请选择 GeoPackage 文件或 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/plan_check_dock.py" />
+      <source>Choose a findings layer, or run the check.</source>
+      <translation>请选择质检问题图层，或运行质检。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
@@ -786,6 +811,7 @@
     <message>
       <location filename="../village_planner/core/issues.py" />
       <location filename="../village_planner/core/plan_report.py" />
+      <location filename="../village_planner/gui/plan_check_dock.py" />
       <source>ERROR</source>
       <translation>错误</translation>
     </message>
@@ -846,7 +872,7 @@
     <message>
       <location filename="../resources/templates/plan_check_report.html.j2" />
       <location filename="../village_planner/core/plan_report.py" />
-      <location filename="../village_planner/processing/build_submission.py" />
+      <location filename="../village_planner/gui/plan_check_dock.py" />
       <source>Errors</source>
       <translation>错误数</translation>
     </message>
@@ -924,6 +950,7 @@
     <message>
       <location filename="../resources/templates/plan_check_report.html.j2" />
       <location filename="../village_planner/core/plan_report.py" />
+      <location filename="../village_planner/gui/plan_check_dock.py" />
       <source>Feature</source>
       <translation>要素</translation>
     </message>
@@ -1885,6 +1912,7 @@
       <translation>村庄规划成果质检</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/plan_check_dock.py" />
       <location filename="../village_planner/processing/check_plan.py" />
       <source>Quality-check findings</source>
       <translation>质检问题</translation>
@@ -2120,6 +2148,7 @@
     <message>
       <location filename="../resources/templates/plan_check_report.html.j2" />
       <location filename="../village_planner/core/plan_report.py" />
+      <location filename="../village_planner/gui/plan_check_dock.py" />
       <source>Rule</source>
       <translation>规则</translation>
     </message>
@@ -2179,6 +2208,11 @@
       <location filename="../village_planner/core/classification.py" />
       <source>Rules {path}: the rule ids {ids} are used more than once.</source>
       <translation>规则文件 {path}：规则编号 {ids} 重复使用。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/plan_check_dock.py" />
+      <source>Run the check…</source>
+      <translation>运行质检…</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/sample_county.py" />
@@ -2969,13 +3003,14 @@
     <message>
       <location filename="../village_planner/core/issues.py" />
       <location filename="../village_planner/core/plan_report.py" />
+      <location filename="../village_planner/gui/plan_check_dock.py" />
       <source>WARNING</source>
       <translation>警告</translation>
     </message>
     <message>
       <location filename="../resources/templates/plan_check_report.html.j2" />
       <location filename="../village_planner/core/plan_report.py" />
-      <location filename="../village_planner/processing/build_submission.py" />
+      <location filename="../village_planner/gui/plan_check_dock.py" />
       <source>Warnings</source>
       <translation>警告数</translation>
     </message>
@@ -3339,6 +3374,7 @@
       <translation>{code}：{old} 在 2023 年版中称为 {new}：{n} 个要素</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/plan_check_dock.py" />
       <location filename="../village_planner/processing/check_layers.py" />
       <location filename="../village_planner/processing/check_plan.py" />
       <source>{e} errors, {w} warnings</source>

@@ -26,6 +26,7 @@ class VillagePlannerPlugin:
         self.wizard = None
         self.quota_dock = None
         self.export_dialog = None
+        self.plan_check_dock = None
         self.missing = missing_packages()
 
     # -- Processing ---------------------------------------------------------
@@ -69,6 +70,14 @@ class VillagePlannerPlugin:
                   "quotapoolcreate")
         self._add(tr("Export village plan maps…"), self.open_export_dialog, needs_deps, "exportmaps")
         self._add(tr("Apply the standard land-use style"), self.apply_style, needs_deps, "applystyle")
+        self.menu.addSeparator()
+        self._add(tr("Balance parcel areas (平差)…"), lambda: self.open_algorithm("adjustareas"), needs_deps,
+                  "adjustareas")
+        self._add(tr("Check plans before submission…"), self.open_plan_check, needs_deps, "checkplan",
+                  toolbar=True)
+        self._add(tr("Build submission databases…"), lambda: self.open_algorithm("buildsubmission"), needs_deps,
+                  "buildsubmission")
+        self.menu.addSeparator()
         self._add(tr("Field mapping…"), self.open_field_mapping, True, "fieldmapping")
         self.menu.addSeparator()
         self._add(tr("Generate sample county…"), lambda: self.open_algorithm("samplecounty"), needs_deps,
@@ -77,7 +86,8 @@ class VillagePlannerPlugin:
         if self.missing:
             self.warn_missing()
 
-    ICONS = {"resourceledger": "ledger", "ledgerdock": "ledgerdock", "classify": "classify", "quotadock": "quota"}
+    ICONS = {"resourceledger": "ledger", "ledgerdock": "ledgerdock", "classify": "classify", "quotadock": "quota",
+             "checkplan": "checkplan"}
 
     def _add(self, text, slot, enabled, key, toolbar=False):
         icon = icon_path()
@@ -119,9 +129,11 @@ class VillagePlannerPlugin:
                 window.close()
                 window.deleteLater()
                 setattr(self, name, None)
-        for name in ("ledger_dock", "quota_dock"):
+        for name in ("ledger_dock", "quota_dock", "plan_check_dock"):
             dock = getattr(self, name)
             if dock is not None:
+                if hasattr(dock, "disconnect_project"):
+                    dock.disconnect_project()
                 remove = getattr(self.iface, "removeDockWidget", None) or self.iface.mainWindow().removeDockWidget
                 remove(dock)
                 dock.deleteLater()
@@ -175,6 +187,21 @@ class VillagePlannerPlugin:
             return self.quota_dock
         self.quota_dock.setVisible(not self.quota_dock.isVisible())
         return self.quota_dock
+
+    def open_plan_check(self):
+        """The findings dock, then the check's dialog; the findings layer it adds is shown in the dock."""
+        from qgis.PyQt.QtCore import Qt
+
+        from .gui.plan_check_dock import PlanCheckDock
+
+        if self.plan_check_dock is None:
+            self.plan_check_dock = PlanCheckDock(self.iface, self.iface.mainWindow(),
+                                                 run_callback=lambda: self.open_algorithm("checkplan"))
+            self.iface.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.plan_check_dock)
+        self.plan_check_dock.setVisible(True)
+        if self.plan_check_dock.load() == 0:
+            self.open_algorithm("checkplan")
+        return self.plan_check_dock
 
     def open_movement(self, database):
         import processing

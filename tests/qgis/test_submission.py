@@ -193,3 +193,34 @@ def test_bad_schema_and_unknown_village(sample_dir, tmp_path, vp_provider):
         _run("buildsubmission", dict(_plan_layers(county), SCHEMA=str(schema), OUTPUT_FOLDER=str(tmp_path / "o")))
     with pytest.raises(QgsProcessingException, match="999999999999"):
         _run("checkplan", dict(_plan_layers(county), VILLAGE_CODES="999999999999", OUTPUT=str(tmp_path / "f.gpkg")))
+
+
+def test_the_findings_dock_lists_filters_and_zooms(planted, tmp_path, qgis_iface, vp_provider):
+    from qgis.core import QgsProject
+
+    from village_planner.gui.plan_check_dock import PlanCheckDock
+
+    path, expected = planted
+    res = _run("checkplan", dict(_plan_layers(path), OUTPUT=str(tmp_path / "f.gpkg")))
+    project = QgsProject.instance()
+    planned = QgsVectorLayer(path + "|layername=GHDLTB", "GHDLTB", "ogr")
+    project.addMapLayer(planned)
+    dock = PlanCheckDock(qgis_iface)
+    try:
+        findings = QgsVectorLayer(res["OUTPUT"], "质检", "ogr")
+        project.addMapLayer(findings)  # a new findings layer is picked up by the dock at once
+        assert dock.layer_combo.currentLayer() is findings
+        assert dock.table.rowCount() == len(expected)
+        dock.severity.setCurrentIndex(dock.severity.findData("WARNING"))
+        assert dock.table.rowCount() == 1
+        dock.severity.setCurrentIndex(dock.severity.findData(""))
+        row = next(i for i, r in enumerate(dock.visible_rows()) if r["rule"] == "construction_on_farmland")
+        extent = dock.zoom_to(row)
+        assert extent is not None and not extent.isEmpty()
+        homestead = dict(expected)["construction_on_farmland"]
+        assert planned.selectedFeatureIds() == [homestead]
+    finally:
+        dock.disconnect_project()
+        dock.deleteLater()
+        for layer in list(project.mapLayers().values()):
+            project.removeMapLayer(layer.id())
