@@ -25,8 +25,8 @@ from ..core.submission import database_name, fill_rows
 from .i18n import tr
 from .plan_layers import PlanLayerError, read_land_use, subset
 from .submission_db import layer_field_kinds, layer_rows, open_layer, remove_database, write_layer
+from .zone_areas import EDGE_TOLERANCE_M
 
-EDGE_M = 0.05
 STRUCTURE_FIELDS = [{"name": n, "type": t, "length": ln} for n, t, ln in (
     ("XZQDM", "text", 12), ("HDM", "text", 10), ("JB", "int", 0), ("MC", "text", 60), ("MC_EN", "text", 80),
     ("JQMJ", "float", 0), ("JQBL", "float", 0), ("GHMJ", "float", 0), ("GHBL", "float", 0), ("BHMJ", "float", 0))]
@@ -58,8 +58,8 @@ class BuiltDatabase:
 
 
 def edge_flags(geoms, zone_geom):
-    """Whether each parcel touches the zone's edge (is not inside the zone shrunk by 5 cm)."""
-    inner = shapely.buffer(zone_geom, -EDGE_M)
+    """Whether each parcel touches the zone's edge, by the rule adjustareas uses (zone_areas.EDGE_TOLERANCE_M)."""
+    inner = shapely.buffer(zone_geom, -EDGE_TOLERANCE_M)
     return [g is None or shapely.is_empty(inner) or not shapely.within(g, inner) for g in geoms]
 
 
