@@ -507,3 +507,191 @@ def test_a_row_of_an_import_table_becomes_a_movement():
         with pytest.raises(QuotaRefused) as err:
             q.import_entry({"movement": "inflow", "area_ha": "1", **bad})
         assert err.value.rule == rule
+
+
+# -- issue 9, re-tested by a hostile tester ------------------------------------------------------------------
+
+
+def _policy_file(tmp_path, **changes):
+    import json
+
+    data = json.loads(open(os.path.join(ROOT, "resources", "policy", "quota_default.json"), encoding="utf-8").read())
+    for key, value in changes.items():
+        if value is KeyError:
+            data.pop(key)
+        else:
+            data[key] = value
+    path = tmp_path / "county_policy.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("changes,words", [
+    ({"flexible_reserve_ratio": "5%"}, ["flexible_reserve_ratio", '"5%"']),
+    ({"flexible_reserve_ratio": -3}, ["flexible_reserve_ratio", "at least 0", "-3"]),
+    ({"flexible_reserve_ratio": 1.5}, ["flexible_reserve_ratio", "at most 1"]),
+    ({"allocation_by_category": "all"}, ["allocation_by_category", '"all"']),
+    ({"allocation_by_category": {"suburban": {"allowed": "yes"}}}, ["allocation_by_category > suburban > allowed"]),
+    ({"allocation_by_category": KeyError}, ["allocation_by_category", "required"]),
+    ({"inflow_sources": {"reclamation": {"reduces_construction_land": 1}}}, ["reduces_construction_land"]),
+    ({"flexible_reserve_ration": 0.05}, ["flexible_reserve_ration", "not a known key"]),
+])
+def test_a_bad_policy_file_is_refused_naming_the_key_before_anything_is_written(tmp_path, changes, words):
+    path = _policy_file(tmp_path, **changes)
+    with pytest.raises(q.PolicyError) as err:
+        load_policy(path)
+    for word in words:
+        assert word in str(err.value), str(err.value)
+    assert "county_policy.json" in str(err.value)
+    assert not (tmp_path / "pool.gpkg").exists()
+
+
+def test_the_default_policy_and_a_valid_county_copy_load():
+    assert load_policy().flexible_ratio == 0.05
+    assert load_policy(os.path.join(ROOT, "resources", "policy", "quota_default.json")).sources()
+
+
+def test_a_policy_stored_without_validation_is_a_clear_error_not_a_traceback():
+    policy = q.Policy({"allocation_by_category": {}, "flexible_reserve_ratio": "5%"}, "(pool)")
+    with pytest.raises(q.PolicyError, match="flexible_reserve_ratio"):
+        policy.flexible_ratio
+
+
+def test_every_rule_has_a_translated_label():
+    """Issue 9 re-test, 3: every rule id the plugin or the server names has a label, shown with the id."""
+    import glob
+    import re
+
+    def read(path):
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+
+    ids = set()
+    for path in glob.glob(os.path.join(ROOT, "village_planner", "**", "*.py"), recursive=True):
+        ids |= set(re.findall(r"QuotaRefused\(\s*\"(\w+)\"", read(path)))
+    for path in glob.glob(os.path.join(ROOT, "resources", "sql", "postgis", "install", "*.sql")):
+        ids |= set(re.findall(r"refuse\('(\w+)'", read(path)))
+    ids |= set(q.PROTECTED_ZONES)  # refused by the zone's own kind
+    assert {"village", "balance", "area", "duplicate", "flexible_reserve", "settings"} <= ids
+    assert ids <= set(q.RULE_LABELS), ids - set(q.RULE_LABELS)
+    assert q.rule_name("balance") == "no account below zero (balance)"
+    assert q.rule_name("flexible_reserve") == "flexible reserve (flexible_reserve)"
+
+
+@pytest.mark.parametrize("text,secret,kept", [
+    ("无法连接 PostGIS（host=h user=u password=S3cret）：connection to server at h failed", "S3cret",
+     ["）：connection to server at h failed", "host=h user=u password=*****"]),
+    ("无法连接 PostGIS（host=h password=*****）：connection to server at h failed", None,
+     ["password=*****）：connection to server"]),
+    ("host=h password = 'S3 cr\\'et' user=u (then more)", "S3", ["user=u (then more)", "host=h"]),
+    ('host=h PASSWORD="S3 cret" dbname=d', "S3", ["dbname=d"]),
+    ("dbname=d pwd=S3cret\tsslmode=require", "S3cret", ["sslmode=require"]),
+    ("postgresql://u:ss@ss@h:5432/db failed", "ss@ss", ["postgresql://u:*****@h:5432/db failed"]),
+    ("postgresql://u:p:a@ss@h/db", "p:a@ss", ["postgresql://u:*****@h/db"]),
+    ("(postgresql://u:S3c@ret@h/db?password=S3cret2&sslmode=require) 错误", "S3c",
+     ["@h/db?password=*****&sslmode=require) 错误"]),
+    ("connect 'postgresql://u:S3@cret@host'：被拒绝", "S3", ["@host'：被拒绝"]),
+])
+def test_masking_hides_the_whole_password_and_keeps_the_text_around_it(text, secret, kept):
+    from village_planner.core.secrets import mask
+
+    masked = mask(text)
+    if secret:
+        assert secret not in masked and "cret" not in masked, masked
+    for part in kept:
+        assert part in masked, masked
+    assert mask(masked) == masked  # masking twice changes nothing
+
+
+def test_repeated_movements_within_one_batch_are_found():
+    rows = [mv("inflow", 5.0, source="annual_plan"), mv("allocate", 2.0, village=V1), None,
+            mv("allocate", 2.0, village=V1), mv("allocate", 2.0, village=V2), mv("allocate", 2.0, village=V1)]
+    assert q.repeats(rows) == [(3, 1), (5, 1)]
+
+
+def test_a_single_movement_identical_to_a_recorded_one_is_refused_unless_allowed(tmp_path):
+    store = make_store(tmp_path)
+    store.record(mv("inflow", 5.0, source="annual_plan"), allow_duplicates=False)
+    with pytest.raises(QuotaRefused, match="journal entry 1") as err:
+        store.record(mv("inflow", 5.0, source="annual_plan"), allow_duplicates=False)
+    assert err.value.rule == "duplicate"
+    assert store.record(mv("inflow", 5.0, source="annual_plan"), allow_duplicates=True)[0] == 2
+
+
+def test_verification_failures_are_said_in_words(tmp_path):
+    from village_planner.core.quota_report import verification_problems
+
+    store = make_store(tmp_path)
+    store.record(mv("inflow", 5.0, source="annual_plan"))
+    assert verification_problems(store.verify()) == []
+    _tamper(store.path, "UPDATE vp_quota_pool SET control_total_units = 99990000")
+    _tamper(store.path, "UPDATE vp_quota_balance SET units = 1 WHERE account = 'POOL'")
+    words = verification_problems(dict(store.verify(), expected="3:" + "a" * 64, expected_found=False))
+    assert any("settings" in w and "changed outside the journal" in w for w in words), words
+    assert any("the pool: 0.0001 ha kept, 5.0000 ha from the journal" in w for w in words), words
+    assert any("no longer contains the earlier anchor 3:aaaa" in w for w in words), words
+    assert not any("{" in w or "_ok" in w for w in words)
+
+
+def test_village_accounts_added_later_are_sealed_by_the_chain(tmp_path):
+    """Issue 9 re-test, 7: a pool from a baseline alone gets its village accounts later, and keeps verifying."""
+    store = GpkgQuotaStore(str(tmp_path / "pool.gpkg"))
+    store.create("500230", 1000.0, 990.0, load_policy(), [])
+    store.record(mv("inflow", 5.0, source="annual_plan"))
+    with pytest.raises(QuotaRefused) as err:
+        store.record(mv("allocate", 1.0, village=V1))
+    assert err.value.rule == "village"
+    anchor = store.verify()["anchor"]
+    seq, changes = store.update_accounts(villages()[:2], "王工", "2026-03-02", "丰都规资〔2026〕3号")
+    assert seq == 2 and [(c["action"], c["village_code"]) for c in changes] == [("add", V1), ("add", V2)]
+    entry = store.journal()[-1]
+    assert entry.kind == q.ACCOUNTS and entry.units == 0 and entry.settings == store.settings_digest()
+    assert entry.details()["accounts"][0]["village_code"] == V1 and entry.details()["before"]
+    store.record(mv("allocate", 3.0, village=V1))
+    store.record(mv("draw", 2.0, village=V1, flexible=True))  # 5% of 40 ha
+    check = store.verify()
+    assert store.verified(check) and q.contains_anchor(store.journal(), *q.parse_anchor(anchor))
+    # adding the same accounts again changes nothing and writes nothing
+    assert store.update_accounts(villages()[:2], "王工") == (None, [])
+    # a third village, and a category and planned construction land changed, in one entry
+    more = villages()
+    more[1]["category"], more[1]["planned_ha"] = "suburban", 25
+    seq, changes = store.update_accounts(more, "王工", "2026-03-03")
+    assert sorted((c["action"], c["village_code"]) for c in changes) == [("add", V3), ("update", V2)]
+    assert store.state().villages[V2]["planned_units"] == to_units(25)
+    assert store.verified(store.verify())
+    # planned construction land below what the flexible draws already took: refused, nothing written
+    count = len(store.journal())
+    smaller = [dict(villages()[0], planned_ha=30)]  # 5% of 30 ha = 1.5 ha < 2 ha drawn
+    with pytest.raises(QuotaRefused) as err:
+        store.update_accounts(smaller, "王工")
+    assert err.value.rule == "flexible_reserve" and "2.0000" in str(err.value)
+    assert len(store.journal()) == count and store.state().villages[V1]["planned_units"] == to_units(40)
+    with pytest.raises(QuotaRefused) as err:
+        store.update_accounts(villages(), " ")
+    assert err.value.rule == "author"
+    assert store.verified(store.verify())
+
+
+def test_accounts_changed_outside_the_journal_still_show_and_are_not_made_legitimate(tmp_path):
+    store = make_store(tmp_path)
+    store.record(mv("inflow", 5.0, source="annual_plan"))
+    _tamper(store.path, "UPDATE vp_quota_village SET category = 'suburban' WHERE village_code = ?", V3)
+    assert not store.verify()["settings_ok"]
+    extra = [{"village_code": "500230001009", "village_name": "新村", "category": "suburban", "planned_ha": 5}]
+    with pytest.raises(QuotaRefused) as err:
+        store.update_accounts(extra, "王工")
+    assert err.value.rule == "settings"
+    assert len(store.journal()) == 1 and "500230001009" not in store.state().villages
+    # an accounts entry slipped in by hand (its 'before' not the settings in force) breaks the settings chain
+    (tmp_path / "clean").mkdir()
+    clean = make_store(tmp_path / "clean")
+    empty_anchor = clean.verify()["anchor"]
+    clean.update_accounts(extra, "王工")
+    assert q.contains_anchor(clean.journal(), *q.parse_anchor(empty_anchor))  # "0:settings as created" still holds
+    clean.record(mv("inflow", 5.0, source="annual_plan"))
+    clean.update_accounts([dict(extra[0], village_code="500230001010")], "王工")
+    entries = clean.journal()
+    assert q.settings_sealed(entries, clean.settings_digest(), clean.created_settings())
+    entries[2].detail = entries[2].detail.replace(entries[2].details()["before"], "f" * 64)
+    assert not q.settings_sealed(entries, clean.settings_digest(), clean.created_settings())

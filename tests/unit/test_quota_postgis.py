@@ -42,7 +42,7 @@ def catalog(conn):
     return out
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_an_upgraded_database_equals_a_fresh_install(postgis, version):
     old_db = postgis.create_database("quota_v%d" % version)
     fresh_db = postgis.create_database("quota_fresh_from_%d" % version)
@@ -56,7 +56,7 @@ def test_an_upgraded_database_equals_a_fresh_install(postgis, version):
     for key in CATALOG:
         assert a[key] == b[key], key
     assert pg_migrate.upgrade(fresh) == []
-    assert pg_migrate.schema_version(fresh) == pg_migrate.LATEST == 3
+    assert pg_migrate.schema_version(fresh) == pg_migrate.LATEST == 4
     old.close()
     fresh.close()
 

@@ -7,8 +7,10 @@ names the rule and the figures. Entries are never changed: a correction is a
 previous one so that tampering shows; since hash format 2 an entry also covers
 the digest of the pool's settings (control total, baseline, policy, village
 accounts, protection zones) in force when it was recorded, so changing those
-afterwards shows too. The chain's head ("count:hash", the anchor) is printed in
-every report, so a later rewrite of the whole chain can be proved against it.
+afterwards shows too. The settings change only through an ``accounts`` entry (village accounts added or
+their category or planned construction land changed), which is sealed with the new settings and names the
+settings it started from (hash format 3), so the chain shows every change. The chain's head ("count:hash",
+the anchor) is printed in every report, so a later rewrite of the whole chain can be proved against it.
 """
 
 import datetime as _dt
@@ -17,6 +19,7 @@ import json
 import math
 from dataclasses import dataclass, field
 
+from . import schema
 from .codes import read_json, resource_path, village_code
 from .errors import VillagePlannerError
 from .i18n import N_, tr
@@ -28,8 +31,29 @@ KIND_LABELS = {
     "inflow": N_("Inflow to the pool"), "allocate": N_("Allocate to a village"),
     "draw": N_("Draw for an approved project"), "return": N_("Return to the pool"),
     "transfer": N_("Transfer between villages"), "expire": N_("Expire back to the pool"),
-    "reverse": N_("Reverse an entry"),
+    "reverse": N_("Reverse an entry"), "accounts": N_("Village accounts added or changed"),
 }
+# a journal entry that moves no quota: village accounts added, or their category or planned construction land
+# changed; it is sealed with the settings after the change (not one of KINDS: it is not a movement)
+ACCOUNTS = "accounts"
+# every rule a refusal may name (QuotaRefused.rule), as the user reads it; the PostGIS server names the same ids
+RULE_LABELS = {
+    "kind": N_("known movement"), "area": N_("plausible area"), "date": N_("real date"),
+    "document": N_("approval document number"), "author": N_("author"), "village": N_("village account"),
+    "source": N_("inflow source"), "reverse": N_("reversal"), "category": N_("allocation by village category"),
+    "basic_farmland": N_("no draw on permanent basic farmland"),
+    "eco_redline": N_("no draw on the ecological red line"), "geometry": N_("valid draw parcel"),
+    "flexible_reserve": N_("flexible reserve"), "balance": N_("no account below zero"),
+    "control_total": N_("county control total"), "duplicate": N_("no duplicate movement"),
+    "pool": N_("quota pool"), "role": N_("who may record what"), "settings": N_("pool settings"),
+    "database": N_("database"),
+}
+
+
+def rule_name(rule):
+    """The rule as a message shows it: its translated label with its id in brackets."""
+    label = RULE_LABELS.get(rule)
+    return tr("{label} ({rule})").format(label=tr(label), rule=rule) if label else rule
 POOL = "POOL"
 # a draw may not touch these; overlaps up to the tolerance are slivers of digitising, not land taken
 PROTECTED_ZONES = {"basic_farmland": N_("permanent basic farmland"), "eco_redline": N_("the ecological red line")}
@@ -125,9 +149,11 @@ class Entry:
     hash: str = ""
     extra: dict = field(default_factory=dict)
     settings: str = ""  # digest of the pool settings in force (hash format 2); empty in format-1 entries
+    detail: str = ""  # JSON of an accounts entry: the settings before it and the accounts changed (format 3)
 
     def payload(self):
-        """The fields the hash covers, in a fixed order (format 2 adds the settings digest).
+        """The fields the hash covers, in a fixed order (format 2 adds the settings digest, format 3 the detail of
+        an accounts entry).
 
         The PostGIS function vp_quota.entry_payload builds the same text: keep them in step.
         """
@@ -135,6 +161,8 @@ class Entry:
         fields = [self.seq, self.kind, self.units, self.date, self.document_no, self.author, self.project,
                   self.note, self.village, self.to_village, self.land_use_code, bool(self.flexible),
                   self.reverses, self.source, self.purpose, geometry]
+        if self.detail:
+            return _DUMPS([3] + fields + [self.settings, self.detail])
         if self.settings:
             return _DUMPS([2] + fields + [self.settings])
         return _DUMPS([1] + fields)
@@ -142,6 +170,14 @@ class Entry:
     def key(self):
         """What makes two movements the same one for an import: document number, kind, village(s) and area."""
         return (self.document_no.strip(), self.kind, self.village, self.to_village, self.units)
+
+    def details(self):
+        """The detail of an accounts entry as a dict ({} for a movement or a detail that is not JSON)."""
+        try:
+            data = json.loads(self.detail) if self.detail else {}
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def seal(self, prev_hash):
         self.prev_hash = prev_hash
@@ -223,6 +259,8 @@ def deltas(entry, original=None):
         return {entry.village: -a, POOL: a}
     if k == "transfer":
         return {entry.village: -a, entry.to_village: a}
+    if k == ACCOUNTS:
+        return {}
     if k == "reverse":
         if original is None:
             raise ValueError("a reversal needs its original entry")
@@ -270,7 +308,12 @@ class Policy:
 
     @property
     def flexible_ratio(self):
-        return float(self.data.get("flexible_reserve_ratio", 0.05))
+        try:
+            return float(self.data.get("flexible_reserve_ratio", 0.05))
+        except (TypeError, ValueError):  # a policy stored by an earlier version without validation
+            raise PolicyError(tr("Quota policy {path}: flexible_reserve_ratio must be a number from 0 to 1 (given "
+                                 "{value}).").format(path=self.path, value=self.data.get("flexible_reserve_ratio"))
+                              ) from None
 
     def source_reduces_construction(self, source):
         info = self.data.get("inflow_sources", {}).get(source)
@@ -302,9 +345,12 @@ def settings_digest(pool, villages, protection):
 
 
 def load_policy(path=None):
+    """The policy of a file, checked against resources/validation/quota_policy.schema.json (every key, its type
+    and the flexible reserve ratio from 0 to 1); raises PolicyError naming the key and the value given."""
     path = path or resource_path("policy", "quota_default.json")
     data, digest = read_json(path, PolicyError, tr("Quota policy file not found: {path}"),
                              tr("Quota policy {path} is not valid UTF-8 JSON: {error}"))
+    schema.check(data, "quota_policy.schema.json", PolicyError, tr("Quota policy {path}").format(path=path))
     return Policy(data, path, digest)
 
 
@@ -489,8 +535,9 @@ def parse_anchor(text):
 
 def contains_anchor(entries, count, digest, settings=""):
     """Whether the journal still holds the chain an earlier report printed as "count:hash"."""
-    if count == 0:
-        first = next((e.settings for e in entries if e.settings), None) if entries else settings
+    if count == 0:  # the settings as created: those the first sealed entry started from
+        first = next((e.details().get("before") if e.kind == ACCOUNTS else e.settings for e in entries
+                      if e.settings), None) if entries else settings
         return first == digest
     return len(entries) >= count and entries[count - 1].hash == digest
 
@@ -500,7 +547,7 @@ def duplicates(entries, journal):
     reversed_ids = {e.reverses for e in journal if e.kind == "reverse"}
     recorded = {}
     for e in journal:
-        if e.kind != "reverse" and e.seq not in reversed_ids:
+        if e.kind not in ("reverse", ACCOUNTS) and e.seq not in reversed_ids:
             recorded.setdefault(e.key(), []).append(e.seq)
     out = []
     for i, entry in enumerate(entries):
@@ -508,6 +555,88 @@ def duplicates(entries, journal):
         if entry.kind != "reverse" and seqs:
             out.append((i, seqs.pop(0)))
     return out
+
+
+def repeats(entries):
+    """[(index, earlier index)] of the movements of one batch that repeat an earlier one of the same batch (by
+    ``Entry.key``; reversals and missing rows, None, are not compared)."""
+    first, out = {}, []
+    for i, entry in enumerate(entries):
+        if entry is None or entry.kind == "reverse":
+            continue
+        key = entry.key()
+        if key in first:
+            out.append((i, first[key]))
+        else:
+            first[key] = i
+    return out
+
+
+def settings_sealed(entries, digest, in_force=""):
+    """Whether the settings were changed only through accounts entries: every other entry is sealed with the
+    settings in force when it was recorded, each accounts entry starts from the settings before it, and the
+    settings today (``digest``, computed from the rows) are those the last entry left in force (``in_force``: the
+    pool's record of them; '' for a pool of an earlier version). Entries of hash format 1 cannot tell."""
+    current = None
+    for e in entries:
+        if not e.settings:
+            continue
+        if e.kind == ACCOUNTS:
+            if current is not None and e.details().get("before") != current:
+                return False
+            current = e.settings
+        elif current is None:
+            current = e.settings
+        elif e.settings != current:
+            return False
+    if current is None:
+        current = in_force or digest
+    return current == digest and (not in_force or in_force == current)
+
+
+def account_changes(state, accounts, policy, update=True):
+    """What adding ``accounts`` to the pool changes: [{action: 'add' | 'update', village_code, ...}].
+
+    ``accounts``: [{village_code, village_name, town, category, planned_ha, boundary_wkb}] (a category of '' or
+    None and a planned_ha of None keep the account's). Missing accounts are added; with ``update`` the category
+    and planned construction land of the others are changed. A change is refused (QuotaRefused) when a planned
+    area is not plausible or when it would leave a village's flexible draws over its reserve (the headroom of
+    the reserve would fall below zero). Accounts given twice count once (the first)."""
+    changes, seen = [], set()
+    for a in accounts:
+        code = a["village_code"]
+        if code in seen:
+            continue
+        seen.add(code)
+        planned = a.get("planned_ha")
+        if planned is not None:
+            planned = area_units(planned, tr("The planned construction land of village {code}").format(code=code))
+            if planned < 0:
+                raise QuotaRefused("area", tr("The planned construction land of village {code} cannot be "
+                                              "negative.").format(code=code))
+        category = a.get("category") or ""
+        current = state.villages.get(code)
+        if current is None:
+            changes.append({"action": "add", "village_code": code, "village_name": a.get("village_name"),
+                            "town": a.get("town"), "category": category, "planned_units": planned or 0,
+                            "boundary_wkb": a.get("boundary_wkb")})
+            continue
+        if not update:
+            continue
+        new_category = category or current.get("category") or ""
+        new_planned = (current.get("planned_units") or 0) if planned is None else planned
+        if new_category == (current.get("category") or "") and new_planned == (current.get("planned_units") or 0):
+            continue
+        used = state.balance("flexible:" + code)
+        limit = int(new_planned * policy.flexible_ratio)
+        if used > limit:
+            raise QuotaRefused("flexible_reserve", tr(
+                "Village {code} has drawn {used} ha of flexible reserve; a planned construction land of {planned} ha "
+                "would allow only {limit} ha ({ratio:.0%}).").format(
+                code=code, used=fmt(used), planned=fmt(new_planned), limit=fmt(limit), ratio=policy.flexible_ratio))
+        changes.append({"action": "update", "village_code": code, "category": new_category,
+                        "planned_units": new_planned})
+    return changes
 
 
 def verify_chain(entries):
@@ -562,7 +691,7 @@ def village_summary(entries, villages):
             original = by_seq.get(e.reverses)
             if original is not None and original.kind != "inflow":
                 add(original, -1)
-        elif e.kind != "inflow":
+        elif e.kind not in ("inflow", ACCOUNTS):
             add(e, 1)
     for r in rows.values():
         r["balance"] = r["allocated"] + r["transfer_in"] - r["transfer_out"] - r["returned"] - r["expired"] - \

@@ -6,7 +6,7 @@ import re
 
 from ..core.codes import resource_path
 
-LATEST = 3
+LATEST = 4
 INCLUDE = re.compile(r"^\\ir\s+(\S+)\s*$", re.M)
 
 

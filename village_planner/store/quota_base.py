@@ -11,10 +11,16 @@ same connection, so the overlap checks of a draw read the protection zones insid
 movement's write transaction rather than on connections of their own. Outside a session
 each call opens and closes its own. A driver error never leaves a store: it becomes a
 ``StoreError`` (with any password masked).
+
+The pool's settings (control total, baseline, policy, village accounts, protection zones) change only
+through ``update_accounts``: village accounts added, or their category or planned construction land
+changed, in one transaction with an ``accounts`` journal entry that the chain seals. The pool keeps the
+digest of the settings in force (``settings_hash``); every entry is sealed with it.
 """
 
 import abc
 import contextlib
+import datetime as _dt
 import json
 
 from ..core import quota as q
@@ -24,7 +30,7 @@ from .sqlite import StoreError
 RECLAIMED = "meta:reclaimed"  # the balance row that keeps the reclaimed total
 COLUMNS = ("seq", "kind", "units", "date", "document_no", "author", "project", "note", "village", "to_village",
            "land_use_code", "flexible", "reverses", "source", "purpose", "geometry", "prev_hash", "hash",
-           "settings_hash")
+           "settings_hash", "detail")
 SETTINGS_COLUMNS = ("county_code", "control_total_units", "baseline_units", "crs", "policy_json")
 
 
@@ -52,15 +58,16 @@ def entry_from_row(row):
                    land_use_code=d["land_use_code"] or "", flexible=bool(d["flexible"]),
                    reverses=d["reverses"] or 0, source=d["source"] or "", purpose=d["purpose"] or "",
                    geometry_wkb=bytes(d["geometry"]) if d["geometry"] is not None else b"", seq=d["seq"],
-                   prev_hash=d["prev_hash"], hash=d["hash"], settings=d["settings_hash"] or "")
+                   prev_hash=d["prev_hash"], hash=d["hash"], settings=d["settings_hash"] or "",
+                   detail=d["detail"] or "")
 
 
 class QuotaStore(abc.ABC):
     """The quota pool's database.
 
     What callers use: ``label``, ``create``, ``exists``, ``session``, ``state``, ``policy``, ``pool_info``,
-    ``constraints``, ``village_boundary``, ``journal``, ``record``, ``record_many``, ``verify``, ``verified``,
-    ``settings_digest`` and ``created_settings``.
+    ``constraints``, ``village_boundary``, ``journal``, ``record``, ``record_many``, ``update_accounts``,
+    ``verify``, ``verified``, ``settings_digest`` and ``created_settings``.
 
     What a backend provides: ``TABLES`` (its table names for pool, village, protection, journal and
     balance), ``PARAM`` (its query placeholder), ``CREATED_AT`` (the creation time as text), and the
@@ -121,6 +128,12 @@ class QuotaStore(abc.ABC):
     @abc.abstractmethod
     def _insert(self, con, entry, policy, original):
         """Write one checked movement; may raise QuotaRefused when the database itself refuses it."""
+
+    @abc.abstractmethod
+    def _write_accounts(self, con, changes, entry):
+        """Apply the checked account ``changes`` and write ``entry`` (kind accounts; date, document, author and
+        note set) sealed with the new settings, its detail naming the settings before; sets the entry's seq and
+        hash. May raise QuotaRefused (the settings were changed outside the journal, or the database refuses)."""
 
     # -- one connection ------------------------------------------------------------------
     @contextlib.contextmanager
@@ -255,15 +268,17 @@ class QuotaStore(abc.ABC):
             return self._settings_digest(con)
 
     def created_settings(self):
-        """The settings digest kept when the pool was created (None or '' for a pool of an earlier version)."""
+        """The settings digest in force: kept when the pool was created and renewed by each accounts entry (None
+        or '' for a pool of an earlier version that has recorded nothing since)."""
         with self._connection() as con:
             row = self._execute(con, "SELECT settings_hash FROM {pool}").fetchone()
             return row[0] if row else None
 
     # -- writing -------------------------------------------------------------------------
-    def record(self, entry, overlaps_fn=None):
-        """Check and write one movement atomically. Returns (seq, warnings); raises QuotaRefused."""
-        results, refused = self.record_many([entry], overlaps_fn)
+    def record(self, entry, overlaps_fn=None, allow_duplicates=True):
+        """Check and write one movement atomically. Returns (seq, warnings); raises QuotaRefused (rule
+        'duplicate' for a movement already recorded, unless ``allow_duplicates``)."""
+        results, refused = self.record_many([entry], overlaps_fn, allow_duplicates)
         if refused:
             raise refused[0][1]
         return results[0]
@@ -336,6 +351,33 @@ class QuotaStore(abc.ABC):
             written.append((entry.seq, warnings))
         return written, refused
 
+    def update_accounts(self, accounts, author, date=None, document_no="", note="", update=True):
+        """Add the village ``accounts`` the pool lacks (with ``update``, also change the category and planned
+        construction land of those it has), in one transaction, journaled as one accounts entry that the chain
+        seals (``q.account_changes`` says what changes and refuses what it must).
+
+        Returns (journal number or None when nothing changed, [changes]); raises QuotaRefused.
+        """
+        if not (author or "").strip():
+            raise q.QuotaRefused("author", tr("Every movement needs its author."))
+        entry = q.Entry(kind=q.ACCOUNTS, units=0, date=q.check_date(date or _dt.date.today().isoformat()),
+                        document_no=(document_no or "").strip(), author=author.strip(), note=note or "")
+        with self._connection() as con:
+            self._begin(con)
+            state = self._state(con)
+            changes = q.account_changes(state, accounts, self._policy(con), update)
+            if not changes:
+                return None, []
+            self._write_accounts(con, changes, entry)
+            self._before_commit()
+            self._commit(con)
+            return entry.seq, changes
+
+    def _settings_moved(self):
+        return q.QuotaRefused("settings", tr(
+            "The pool's settings in {path} were changed outside the journal (verification fails); village "
+            "accounts are not changed until that is resolved.").format(path=self.label))
+
     # -- verification --------------------------------------------------------------------
     def verify(self, entries=None):
         """{'chain_ok', 'bad_seq', 'balances_ok', 'identity_ok', 'settings_ok', 'differences', 'entries', 'anchor'}.
@@ -350,10 +392,9 @@ class QuotaStore(abc.ABC):
             state = self.state()
             policy = self.policy()
         ok, bad = q.verify_chain(entries)
-        # no movement changes the settings: every entry is sealed with those the pool was created with (entries
-        # of an earlier version, sealed without them, and pools created before they were kept, cannot tell)
-        sealed = {e.settings for e in entries if e.settings} | ({created} if created else set())
-        settings_ok = sealed <= {digest}
+        # the settings change only through accounts entries: every other entry is sealed with those in force
+        # (entries of an earlier version, sealed without them, and pools created before they were kept, cannot tell)
+        settings_ok = q.settings_sealed(entries, digest, created or "")
         replayed = q.replay(entries, state, policy)
         accounts = set(replayed.balances) | set(state.balances)
         diffs = {a: (state.balance(a), replayed.balance(a)) for a in accounts

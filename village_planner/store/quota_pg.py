@@ -9,15 +9,23 @@ No message of this module carries the connection's password.
 """
 
 import json
+import re
 
 from ..core import quota as q
-from ..core.i18n import tr
+from ..core.i18n import N_, tr
 from ..core.secrets import mask
 from . import pg_migrate
 from .quota_base import QuotaStore, pool_units
 from .sqlite import StoreError
 
 LOCK_KEY = 7_106_116  # any constant shared by every writer of the pool
+# the server's refusals of a role, as the plugin words them: (pattern of the server's text, message)
+ROLE_REFUSALS = (
+    (re.compile(r"role (\S+) may not record for village (\S+) \(not one of its towns\)"),
+     N_("Role {0} may not record for village {1} (not one of its towns).")),
+    (re.compile(r"role (\S+) may not record (\S+) movements"), N_("Role {0} may not record {1} movements.")),
+    (re.compile(r"role (\S+) may not change village accounts"), N_("Role {0} may not change village accounts.")),
+)
 
 
 def is_postgres_dsn(text):
@@ -152,7 +160,59 @@ class PgQuotaStore(QuotaStore):
                 cur.execute("RELEASE SAVEPOINT movement")
             except psycopg2.Error as exc:
                 cur.execute("ROLLBACK TO SAVEPOINT movement")
-                hint = getattr(exc.diag, "message_hint", None) or ""
-                rule = hint[5:] if hint.startswith("rule=") else "database"
-                raise q.QuotaRefused(rule, tr("The server refused the movement: {error}").format(
-                    error=self.mask(exc).splitlines()[0])) from None
+                raise self._refusal(con, exc, entry, policy, original) from None
+
+    def _write_accounts(self, con, changes, entry):
+        """The server checks and applies the changes and writes the accounts entry; its seq and hash are the
+        entry's."""
+        import psycopg2
+
+        def column(key):
+            return [c.get(key) for c in changes]
+
+        with con.cursor() as cur:
+            try:
+                cur.execute("SAVEPOINT accounts")
+                cur.execute("SELECT * FROM vp_quota.update_accounts(%s::text[], %s::text[], %s::text[], %s::text[], "
+                            "%s::bigint[], %s::bytea[], true, %s, %s, %s, %s)", (
+                                column("village_code"), column("village_name"), column("town"), column("category"),
+                                column("planned_units"),
+                                [psycopg2.Binary(w) if w else None for w in column("boundary_wkb")],
+                                entry.date, entry.document_no, entry.author, entry.note))
+                row = cur.fetchone()
+                cur.execute("RELEASE SAVEPOINT accounts")
+            except psycopg2.Error as exc:
+                cur.execute("ROLLBACK TO SAVEPOINT accounts")
+                raise self._refusal(con, exc) from None
+        if row is None:
+            raise q.QuotaRefused("settings", tr("The server found no village account to add or change."))
+        entry.seq, entry.prev_hash, entry.hash, entry.settings = row
+
+    def _refusal(self, con, exc, entry=None, policy=None, original=None):
+        """The QuotaRefused for the server's refusal ``exc``: the rule its hint names (a role's refusal: 'role'),
+        with the plugin's own translated message and figures when the plugin's rules, applied to the books as the
+        server sees them, refuse the movement by the same rule; otherwise the rule's translated label and the
+        server's words."""
+        import psycopg2
+
+        hint = getattr(exc.diag, "message_hint", None) or ""
+        rule = hint[5:] if hint.startswith("rule=") else (
+            "role" if getattr(exc, "pgcode", None) == "42501" else "database")
+        error = self.mask(exc).splitlines()[0]
+        if rule == "role":
+            for pattern, message in ROLE_REFUSALS:
+                found = pattern.search(error)
+                if found:
+                    error = tr(message).format(*found.groups())
+                    break
+        elif entry is not None and rule in q.RULE_LABELS and rule not in ("database", "pool"):
+            try:
+                q.check(entry, self._state(con), policy, original, None)
+            except q.QuotaRefused as own:
+                if own.rule == rule:
+                    return q.QuotaRefused(rule, tr("The server refused the movement: {error}").format(
+                        error=str(own)))
+            except (ValueError, KeyError, psycopg2.Error):  # a courtesy: the server's refusal stands as it is
+                pass
+        return q.QuotaRefused(rule, tr("The server refused the movement by rule “{rule}”: {error}").format(
+            rule=q.rule_name(rule), error=error))

@@ -8,6 +8,7 @@ share is in ``quota_base``.
 """
 
 import datetime as _dt
+import hashlib
 import json
 import os
 import sqlite3
@@ -32,7 +33,7 @@ CREATE TABLE IF NOT EXISTS vp_quota_journal (
     seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, units INTEGER NOT NULL, date TEXT, document_no TEXT,
     author TEXT, project TEXT, note TEXT, village TEXT, to_village TEXT, land_use_code TEXT, flexible INTEGER,
     reverses INTEGER, source TEXT, purpose TEXT, geometry BLOB, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
-    recorded_at TEXT, settings_hash TEXT);
+    recorded_at TEXT, settings_hash TEXT, detail TEXT);
 CREATE TABLE IF NOT EXISTS vp_quota_balance (account TEXT PRIMARY KEY, units INTEGER NOT NULL);
 CREATE TRIGGER IF NOT EXISTS vp_quota_journal_no_update BEFORE UPDATE ON vp_quota_journal
     BEGIN SELECT RAISE(ABORT, 'journal entries are never changed: record a reversal'); END;
@@ -41,7 +42,8 @@ CREATE TRIGGER IF NOT EXISTS vp_quota_journal_no_delete BEFORE DELETE ON vp_quot
 """
 SQLITE_HEADER = b"SQLite format 3\x00"
 # columns added after the first release: (table, column, type)
-ADDED_COLUMNS = (("vp_quota_journal", "settings_hash", "TEXT"), ("vp_quota_pool", "settings_hash", "TEXT"))
+ADDED_COLUMNS = (("vp_quota_journal", "settings_hash", "TEXT"), ("vp_quota_pool", "settings_hash", "TEXT"),
+                 ("vp_quota_journal", "detail", "TEXT"))
 
 
 def is_sqlite_file(path):
@@ -157,6 +159,7 @@ class GpkgQuotaStore(QuotaStore):
         values = {c: getattr(entry, c) for c in COLUMNS if c not in ("geometry", "settings_hash")}
         values["geometry"] = entry.geometry_wkb or None
         values["settings_hash"] = entry.settings or None
+        values["detail"] = entry.detail or None
         values["flexible"] = int(bool(entry.flexible))
         con.execute("INSERT INTO vp_quota_journal (%s, recorded_at) VALUES (%s, ?)" % (
             ", ".join(COLUMNS), ", ".join("?" * len(COLUMNS))), [values[c] for c in COLUMNS] + [_now()])
@@ -167,3 +170,33 @@ class GpkgQuotaStore(QuotaStore):
         for account, delta in changes.items():
             con.execute("INSERT INTO vp_quota_balance VALUES (?, ?) ON CONFLICT(account) DO UPDATE "
                         "SET units = units + excluded.units", (account, delta))
+
+    def _write_accounts(self, con, changes, entry):
+        before = self._sealing_settings(con)
+        if self._settings_digest(con) != before:  # a change outside the journal is not made legitimate here
+            raise self._settings_moved()
+        detail = []
+        for c in changes:
+            if c["action"] == "add":
+                con.execute("INSERT INTO vp_quota_village VALUES (?, ?, ?, ?, ?, ?)", (
+                    c["village_code"], c.get("village_name"), c.get("town"), c["category"], c["planned_units"],
+                    c.get("boundary_wkb")))
+                detail.append({"action": "add", "village_code": c["village_code"],
+                               "village_name": c.get("village_name") or "", "town": c.get("town") or "",
+                               "category": c["category"], "planned_units": c["planned_units"],
+                               "boundary": hashlib.sha256(c["boundary_wkb"]).hexdigest()
+                               if c.get("boundary_wkb") else ""})
+            else:
+                con.execute("UPDATE vp_quota_village SET category = ?, planned_units = ? WHERE village_code = ?",
+                            (c["category"], c["planned_units"], c["village_code"]))
+                detail.append({"action": "update", "village_code": c["village_code"], "category": c["category"],
+                               "planned_units": c["planned_units"]})
+        after = self._settings_digest(con)
+        last = con.execute("SELECT seq, hash FROM vp_quota_journal ORDER BY seq DESC LIMIT 1").fetchone()
+        entry.seq = (last[0] if last else 0) + 1
+        entry.settings = after
+        entry.detail = json.dumps({"before": before, "accounts": detail}, ensure_ascii=False,
+                                  separators=(",", ":"), sort_keys=True)
+        entry.seal(last[1] if last else q.GENESIS)
+        self._insert(con, entry, None, None)
+        con.execute("UPDATE vp_quota_pool SET settings_hash = ?", (after,))

@@ -36,15 +36,17 @@ CREATE TABLE vp_quota.protection (
 
 CREATE TABLE vp_quota.journal (
     seq bigint PRIMARY KEY,
-    kind text NOT NULL CHECK (kind IN ('inflow', 'allocate', 'draw', 'return', 'transfer', 'expire', 'reverse')),
-    units bigint NOT NULL CHECK (units > 0),
+    kind text NOT NULL CHECK (kind IN ('inflow', 'allocate', 'draw', 'return', 'transfer', 'expire', 'reverse',
+                                       'accounts')),
+    units bigint NOT NULL CONSTRAINT journal_units_check CHECK (units > 0 OR kind = 'accounts'),
     date text, document_no text NOT NULL, author text NOT NULL, project text, note text,
     village text, to_village text, land_use_code text, flexible boolean NOT NULL DEFAULT false,
     reverses bigint, source text, purpose text, geometry bytea,
     prev_hash text NOT NULL, hash text NOT NULL,
     recorded_at timestamptz NOT NULL DEFAULT now(),
     recorded_by name NOT NULL DEFAULT current_user,
-    settings_hash text
+    settings_hash text,
+    detail text
 );
 
 CREATE TABLE vp_quota.balance (account text PRIMARY KEY, units bigint NOT NULL);
