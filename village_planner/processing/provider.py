@@ -34,6 +34,7 @@ class VillagePlannerProvider(QgsProcessingProvider):
         from .decide_category import DecideCategoryAlgorithm
         from .export_maps import ExportVillageMapsAlgorithm
         from .ledger_diff import LedgerDiffAlgorithm
+        from .monitor_change import MonitorChangeAlgorithm
         from .quota_import import QuotaImportAlgorithm
         from .quota_movement import QuotaMovementAlgorithm
         from .quota_pool_create import QuotaPoolCreateAlgorithm
@@ -48,5 +49,5 @@ class VillagePlannerProvider(QgsProcessingProvider):
                     LandUseCrosswalkAlgorithm(), MigrateCodes2020Algorithm(), StructureTableAlgorithm(),
                     IndicatorTableAlgorithm(), ExportVillageMapsAlgorithm(),
                     SampleCountyAlgorithm(), AdjustAreasAlgorithm(), CheckPlanAlgorithm(),
-                    BuildSubmissionAlgorithm()):
+                    BuildSubmissionAlgorithm(), MonitorChangeAlgorithm()):
             self.addAlgorithm(alg)
