@@ -554,7 +554,7 @@ def test_the_default_policy_and_a_valid_county_copy_load():
 def test_a_policy_stored_without_validation_is_a_clear_error_not_a_traceback():
     policy = q.Policy({"allocation_by_category": {}, "flexible_reserve_ratio": "5%"}, "(pool)")
     with pytest.raises(q.PolicyError, match="flexible_reserve_ratio"):
-        policy.flexible_ratio
+        assert policy.flexible_ratio is None
 
 
 def test_every_rule_has_a_translated_label():

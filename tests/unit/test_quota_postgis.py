@@ -454,3 +454,71 @@ def test_every_driver_error_leaves_the_store_as_a_store_error_on_postgis(postgis
     for call in (store.state, store.journal, store.pool_info, store.policy):
         with pytest.raises(StoreError, match="vp_quota"):
             call()
+
+
+def test_village_accounts_added_later_on_postgis_by_an_admin_only(postgis):
+    """Issue 9 re-test, 7: accounts added to a pool made from a baseline alone, through the server's own write
+    path; the entry is sealed by the chain and the plugin's verification agrees with the server's hashes."""
+    db = postgis.create_database("quota_accounts_later")
+    PgQuotaStore(dsn(postgis, db)).create("500230", 1000.0, 990.0, load_policy(), [])
+    for role in ("admin1", "planner1", "viewer1"):
+        postgis.psql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') THEN "
+                     "CREATE ROLE %s LOGIN IN ROLE vp_%s; END IF; END $$" % (role, role, role[:-1]))
+    admin, planner = PgQuotaStore(dsn(postgis, db, "admin1")), PgQuotaStore(dsn(postgis, db, "planner1"))
+    admin.record(mv("inflow", 10.0, source="annual_plan"))
+    with pytest.raises(QuotaRefused) as err:
+        admin.record(mv("allocate", 1.0, village=V1))
+    assert err.value.rule == "village"
+    with pytest.raises(QuotaRefused) as err:
+        planner.update_accounts(villages(), "李工")
+    assert err.value.rule == "role" and "permission denied" in str(err.value) and "(role)" in str(err.value)
+    conn = psycopg2.connect(dsn(postgis, db, "planner1"))
+    with pytest.raises(psycopg2.Error, match="permission denied"):
+        with conn.cursor() as cur:
+            cur.execute("SELECT * FROM vp_quota.update_accounts(ARRAY['x'], NULL, NULL, NULL, NULL, NULL, true, "
+                        "'2026-03-01', '', 'y', '')")
+    conn.close()
+    seq, changes = admin.update_accounts(villages(), "县规划局", "2026-03-02", "丰都规资〔2026〕9号")
+    assert seq == 2 and len(changes) == 3
+    entry = admin.journal()[-1]
+    assert entry.kind == "accounts" and entry.units == 0 and entry.details()["accounts"][0]["action"] == "add"
+    assert entry.settings == admin.settings_digest()
+    admin.record(mv("allocate", 4.0, village=V1))
+    admin.record(mv("draw", 2.0, village=V1, flexible=True))
+    assert admin.verified(admin.verify())
+    # the server itself refuses planned construction land below the flexible draws already made
+    conn = psycopg2.connect(dsn(postgis, db, "admin1"))
+    with pytest.raises(psycopg2.Error) as raw:
+        with conn.cursor() as cur:
+            cur.execute("SELECT * FROM vp_quota.update_accounts(%s, NULL, NULL, NULL, %s, NULL, true, '2026-03-03', "
+                        "'', 'y', '')", ([V1], [to_units(30)]))
+    assert raw.value.diag.message_hint == "rule=flexible_reserve"
+    conn.close()
+    more = villages()
+    more[1]["category"], more[1]["planned_ha"] = "suburban", 25
+    seq, changes = admin.update_accounts(more, "县规划局")
+    assert [(c["action"], c["village_code"]) for c in changes] == [("update", V2)]
+    assert admin.state().villages[V2]["category"] == "suburban" and admin.verified(admin.verify())
+    # settings changed by the owner outside the journal: no accounts entry makes them legitimate
+    postgis.psql("UPDATE vp_quota.village SET planned_units = 1 WHERE village_code = '%s'" % V3, dbname=db)
+    with pytest.raises(QuotaRefused) as err:
+        admin.update_accounts([{"village_code": "500230009009", "category": "suburban", "planned_ha": 1}], "县规划局")
+    assert err.value.rule == "settings"
+    assert not admin.verify()["settings_ok"]
+
+
+def test_a_server_refusal_is_worded_as_the_plugin_words_its_rule(team, postgis):
+    """Issue 9 re-test, 3: the server's English refusal comes back with the rule's translated label, and with
+    the plugin's own message and figures when its rules, applied to the server's books, refuse the same way."""
+    store = team["stores"]["admin1"]
+    with store._connection() as con:  # the plugin's own check skipped: the server alone refuses
+        store._begin(con)
+        with pytest.raises(QuotaRefused) as err:
+            store._insert(con, mv("draw", 99.0, village=V1), store.policy(), None)
+    assert err.value.rule == "balance"
+    assert "The balance of %s would fall to" % V1 in str(err.value) and "units" not in str(err.value)
+    with pytest.raises(QuotaRefused) as err:
+        team["stores"]["planner1"].record(mv("allocate", 1.0, village=V1))
+    assert err.value.rule == "role"
+    assert "who may record what (role)" in str(err.value) and "Role planner1 may not record allocate" in str(
+        err.value)
