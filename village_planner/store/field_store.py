@@ -355,3 +355,22 @@ def resolve_conflict(path, layer, report_row_uuid, choice, field_row=None):
             return new
     finally:
         con.close()
+
+
+@guarded
+def survey_srs(path):
+    """The srs entry of the survey layers already in ``path`` (dict), or None."""
+    if not os.path.exists(path):
+        return None
+    con = connect(path)
+    try:
+        if not _table_exists(con, "homestead_survey"):
+            return None
+        row = con.execute("SELECT s.srs_id, s.organization, s.organization_coordsys_id, s.srs_name, s.definition "
+                          "FROM gpkg_geometry_columns g JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id "
+                          "WHERE g.table_name = 'homestead_survey'").fetchone()
+        if row is None:
+            return None
+        return dict(zip(("srs_id", "organization", "org_id", "name", "definition"), row))
+    finally:
+        con.close()

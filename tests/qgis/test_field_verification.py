@@ -1,0 +1,157 @@
+"""Field verification on the sample county: package two villages, open the project, edit, merge back."""
+
+import json
+import os
+import shutil
+import sqlite3
+import zipfile
+
+import pytest
+from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer, QgsVectorLayerUtils
+
+from tests.conftest import gpkg_layer
+from village_planner.core import field as fc
+from village_planner.paths import resource
+from village_planner.store import field_store as fs
+
+V1, V2 = "500230001002", "500230001003"
+
+
+def package(sample_dir, db, out, villages=(V1, V2), surveyor="李工"):
+    import processing
+
+    return processing.run("villageplanner:fieldpackage", {
+        "DATABASE": db, "VILLAGE_CODES": ",".join(villages), "PARCELS": gpkg_layer(sample_dir, "DLTB"),
+        "HAZARDS": gpkg_layer(sample_dir, "DZZHD"),
+        "REFERENCE_LAYERS": [gpkg_layer(sample_dir, "DLTB"), gpkg_layer(sample_dir, "CJDCQ")],
+        "SURVEYOR": surveyor, "OUTPUT_FOLDER": str(out)})
+
+
+def merge(pkg, db, **kw):
+    import processing
+
+    return processing.run("villageplanner:fieldmerge", dict({"PACKAGE": pkg, "DATABASE": db,
+                                                             "OUTPUT_REPORT": "memory:"}, **kw))
+
+
+def rows(db, layer="homestead_survey"):
+    forms = fc.load_forms(resource("forms", "field_forms.json"))
+    return {r["uuid"]: r for r in fs.read_layer(db, forms, layer)}
+
+
+@pytest.fixture()
+def made(sample_dir, vp_provider, tmp_path):
+    db = str(tmp_path / "planning.gpkg")
+    res = package(sample_dir, db, tmp_path / "out")
+    return db, res, tmp_path
+
+
+def test_a_package_for_two_villages_opens_with_forms_that_enforce_the_value_lists(made):
+    db, res, _ = made
+    seeded = rows(db)
+    assert seeded and {r["village_code"] for r in seeded.values()} == {V1, V2}
+    assert all(r["row_version"] == 1 and r["status"] is None for r in seeded.values())
+    assert os.path.isdir(os.path.join(res["PACKAGE"], "photos"))
+    manifest = json.load(open(os.path.join(res["PACKAGE"], "manifest.json"), encoding="utf-8"))
+    assert manifest["villages"] == [V1, V2] and set(manifest["layers"]["homestead_survey"]) == set(seeded)
+    assert len(rows(db, "hazard_check")) >= 1
+
+    project = QgsProject()
+    assert project.read(res["PROJECT"])
+    homes = [lyr for lyr in project.mapLayers().values() if lyr.source().endswith("layername=homestead_survey")][0]
+    assert homes.isValid() and homes.featureCount() == len(seeded)
+    idx = homes.fields().indexOf("status")
+    setup = homes.editorWidgetSetup(idx)
+    assert setup.type() == "ValueMap"
+    assert [list(d.values())[0] for d in setup.config()["map"]] == list(fc.HOMESTEAD_STATUS)
+    assert homes.attributeAlias(idx) == "使用状态"
+    assert homes.editorWidgetSetup(homes.fields().indexOf("photo")).type() == "ExternalResource"
+    assert homes.editorWidgetSetup(homes.fields().indexOf("surveyed_at")).type() == "DateTime"
+    assert "李工" in homes.defaultValueDefinition(homes.fields().indexOf("surveyor")).expression()
+    feature = next(homes.getFeatures())
+    feature["status"] = "随便"
+    ok, errors = QgsVectorLayerUtils.validateAttribute(homes, feature, idx)
+    assert not ok and errors
+    feature["status"] = "闲置"
+    assert QgsVectorLayerUtils.validateAttribute(homes, feature, idx)[0]
+    refs = [lyr for lyr in project.mapLayers().values() if lyr.readOnly()]
+    assert len(refs) == 2 and all(lyr.featureCount() > 0 for lyr in refs)
+    project.clear()
+
+
+def test_field_edits_merge_back_conflicts_keep_the_office_version_and_a_second_merge_is_refused(made):
+    db, res, tmp = made
+    pkg = os.path.join(res["PACKAGE"], "field_data.gpkg")
+    office = rows(db)
+    keys = sorted(office)
+    upd, both, gone = keys[0], keys[1], keys[2]
+    # the field planner: an update in QGIS's edit buffer, a delete, an insert with a photo
+    layer = QgsVectorLayer(pkg + "|layername=homestead_survey", "h", "ogr")
+    by_uuid = {f["uuid"]: f for f in layer.getFeatures()}
+    with open(os.path.join(res["PACKAGE"], "photos", "house.jpg"), "wb") as fh:
+        fh.write(b"\xff\xd8jpeg")
+    assert layer.startEditing()
+    layer.changeAttributeValue(by_uuid[upd].id(), layer.fields().indexOf("status"), "闲置")
+    layer.changeAttributeValue(by_uuid[both].id(), layer.fields().indexOf("status"), "危房")
+    layer.deleteFeature(by_uuid[gone].id())
+    new = QgsVectorLayerUtils.createFeature(layer, by_uuid[upd].geometry(), {
+        layer.fields().indexOf("village_code"): V1, layer.fields().indexOf("status"): "在用",
+        layer.fields().indexOf("photo"): "photos/house.jpg"})
+    layer.addFeature(new)
+    assert layer.commitChanges(), layer.commitErrors()
+    del layer
+    # the office, with another tool, meanwhile
+    con = sqlite3.connect(db)
+    con.execute("UPDATE homestead_survey SET status='已拆除' WHERE uuid=?", (both,))
+    con.commit()
+    con.close()
+
+    result = merge(res["PACKAGE"], db, OUTPUT_XLSX=str(tmp / "merge.xlsx"))
+    assert result["APPLIED"] == 3 and result["CONFLICTS"] == 1
+    report = {f["uuid"]: f for f in result["OUTPUT_REPORT"].getFeatures()}
+    assert report[both]["action"] == "conflict" and "status=危房" in report[both]["field_values"]
+    assert "status=已拆除" in report[both]["office_values"]
+    now = rows(db)
+    assert now[upd]["status"] == "闲置" and now[upd]["row_version"] == 2
+    assert now[both]["status"] == "已拆除" and now[both]["row_version"] == 2  # office version untouched
+    assert gone not in now
+    added = [r for r in now.values() if r["uuid"] not in office]
+    assert len(added) == 1 and added[0]["photo"].startswith("planning_attachments/")
+    assert os.path.isfile(os.path.join(os.path.dirname(db), added[0]["photo"]))
+    assert os.path.isfile(str(tmp / "merge.xlsx"))
+
+    with open(db, "rb") as fh:
+        before = fh.read()
+    zipped = shutil.make_archive(str(tmp / "again"), "zip", res["PACKAGE"])
+    with pytest.raises(QgsProcessingException, match="already merged"):
+        merge(zipped, db)
+    with open(db, "rb") as fh:
+        assert fh.read() == before
+    assert fs.merge_history(db)[0]["surveyor"] == "李工"
+
+
+def test_two_packages_of_the_same_village_merge_in_turn(made, sample_dir):
+    db, first, tmp = made
+    second = package(sample_dir, db, tmp / "out2", villages=(V1,), surveyor="张工")
+    keys = sorted(uuid for uuid, r in rows(db).items() if r["village_code"] == V1)
+    for res, edits in ((first, {keys[0]: "在用", keys[1]: "闲置"}), (second, {keys[1]: "危房", keys[2]: "在用"})):
+        con = sqlite3.connect(os.path.join(res["PACKAGE"], "field_data.gpkg"))
+        for uuid, status in edits.items():
+            con.execute("UPDATE homestead_survey SET status=? WHERE uuid=?", (status, uuid))
+        con.commit()
+        con.close()
+    assert merge(first["PACKAGE"], db)["APPLIED"] == 2
+    out = merge(second["PACKAGE"], db)
+    assert out["APPLIED"] == 1 and out["CONFLICTS"] == 1
+    now = rows(db)
+    assert [now[k]["status"] for k in keys[:3]] == ["在用", "闲置", "在用"]
+    assert len(fs.merge_history(db)) == 2
+
+
+def test_a_package_from_another_database_is_refused(made, sample_dir):
+    db, res, tmp = made
+    other = str(tmp / "other.gpkg")
+    package(sample_dir, other, tmp / "out3", villages=(V1,))
+    with pytest.raises(QgsProcessingException, match="another planning database"):
+        merge(res["PACKAGE"], other)
+    assert zipfile.is_zipfile(shutil.make_archive(str(tmp / "p"), "zip", res["PACKAGE"]))

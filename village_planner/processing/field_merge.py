@@ -1,0 +1,136 @@
+"""Merge field package: a package's edits back into the planning database, by uuid, never losing an edit."""
+
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ..core import field as fc
+from ..core.i18n import tr
+from ..qgis_adapter.compat import fields_of
+from ..qgis_adapter.sinks import add_rows
+from ..store import field_store as fs
+from .base import VillagePlannerAlgorithm
+from .field_package import FORMS, MANIFEST, PACKAGE_GPKG, database_path
+
+
+def package_folder(path, workdir):
+    """The folder holding the manifest: ``path`` itself, its only subfolder, or a zip unpacked in ``workdir``."""
+    if os.path.isfile(path) and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                target = os.path.realpath(os.path.join(workdir, member))
+                if not target.startswith(os.path.realpath(workdir) + os.sep):
+                    raise fc.MergeRefused(tr("The zipped package {path} holds a file outside its folder.").format(
+                        path=path))
+            archive.extractall(workdir)
+        path = workdir
+    if os.path.isfile(os.path.join(path, MANIFEST)):
+        return path
+    if os.path.isdir(path):
+        subs = [os.path.join(path, d) for d in os.listdir(path) if os.path.isfile(os.path.join(path, d, MANIFEST))]
+        if len(subs) == 1:
+            return subs[0]
+    raise fc.MergeRefused(tr("{path} is not a field package: it has no manifest.json.").format(path=path))
+
+
+def read_manifest(folder):
+    path = os.path.join(folder, MANIFEST)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        return json.loads(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
+    except (OSError, ValueError) as exc:
+        raise fc.MergeRefused(tr("The manifest {path} cannot be read: {error}").format(path=path, error=exc)) \
+            from exc
+
+
+class FieldMergeAlgorithm(VillagePlannerAlgorithm):
+    ALG_ID = "fieldmerge"
+    GROUP = "field"
+    CREATED_FILES = ()
+
+    def displayName(self):
+        return self.tr("Merge field package")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Merges a field package (its folder, or the folder zipped) back into the planning database it was made "
+            "from, in one transaction, by each row's uuid. A row changed in the field is applied when the database "
+            "row still has the version it had when the package was made; a row changed on both sides, or deleted "
+            "in the field and changed in the office, is a conflict: nothing is overwritten and the report lists "
+            "both versions field by field. Photos are copied once into the database's attachment folder. A package "
+            "merged before, or made from another database, is refused. Every merge is recorded.")
+
+    def initAlgorithm(self, config=None):
+        # a folder or a .zip: a file parameter accepts only one of the two
+        self.addParameter(QgsProcessingParameterString("PACKAGE", self.tr("Field package (folder or .zip)")))
+        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning database (.gpkg)")))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_REPORT", self.tr("Merge report"),
+                                                            optional=True, createByDefault=True))
+        self.add_workbook_output(self.tr("Merge report workbook"))
+        self.addOutput(QgsProcessingOutputNumber("APPLIED", self.tr("Rows applied")))
+        self.addOutput(QgsProcessingOutputNumber("CONFLICTS", self.tr("Conflicts")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        with self.user_errors():
+            return self.execute(parameters, context, feedback)
+
+    def execute(self, parameters, context, feedback):
+        db = database_path(self, self.parameterAsString(parameters, "DATABASE", context))
+        if not os.path.isfile(db):
+            raise QgsProcessingException(self.tr("DATABASE: the file {path} does not exist.").format(path=db))
+        forms = fc.load_forms(FORMS)
+        with tempfile.TemporaryDirectory(prefix="vp_field_") as work:
+            folder = package_folder(self.parameterAsString(parameters, "PACKAGE", context).strip(), work)
+            manifest, manifest_hash = read_manifest(folder)
+            rows = fs.read_package_layers(os.path.join(folder, PACKAGE_GPKG), forms)
+            actions = fs.merge(db, forms, manifest, manifest_hash, rows, folder)
+        report = fc.report_rows(actions)
+        n = fc.counts(actions)
+        applied = n[fc.INSERT] + n[fc.UPDATE] + n[fc.DELETE]
+        outputs = {"APPLIED": applied, "CONFLICTS": n[fc.CONFLICT]}
+        if parameters.get("OUTPUT_REPORT") is not None:
+            sink, dest = self.parameterAsSink(parameters, "OUTPUT_REPORT", context, fields_of(fc.REPORT_FIELDS),
+                                              QgsWkbTypes.Type.NoGeometry)
+            if sink is None:
+                raise self.sink_error(parameters, "OUTPUT_REPORT")
+            add_rows(sink, fc.REPORT_FIELDS, report)
+            outputs["OUTPUT_REPORT"] = dest
+        xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
+        if xlsx:
+            write_report_workbook(xlsx, report)
+            outputs["OUTPUT_XLSX"] = xlsx
+        feedback.pushInfo(self.tr("Merged package {id}: {i} inserted, {u} updated, {d} deleted, {c} conflicts.")
+                          .format(id=manifest["package_id"], i=n[fc.INSERT], u=n[fc.UPDATE], d=n[fc.DELETE],
+                                  c=n[fc.CONFLICT]))
+        for row in report:
+            if row["action"] == fc.CONFLICT:
+                feedback.pushWarning(self.tr("Conflict in {layer} {uuid}: {reason}. Field: {field}; office: {office}")
+                                     .format(layer=row["layer"], uuid=row["uuid"], reason=row["reason"],
+                                             field=row["field_values"], office=row["office_values"]))
+        return outputs
+
+
+def write_report_workbook(path, report):
+    from openpyxl import Workbook
+
+    from ..core.workbook import save_workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "merge"
+    names = [n for n, _ in fc.REPORT_FIELDS]
+    ws.append(names)
+    for row in report:
+        ws.append([row.get(n) for n in names])
+    save_workbook(wb, path)

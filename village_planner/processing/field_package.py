@@ -1,0 +1,166 @@
+"""Prepare field package: one folder per package for verifying villages on a laptop without network."""
+
+import datetime
+import json
+import os
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputFolder,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..core import field as fc
+from ..core.codes import village_code
+from ..metadata import VERSION
+from ..paths import resource
+from ..qgis_adapter import settings
+from ..qgis_adapter.field_package import (
+    build_project,
+    crs_of_srs,
+    hazard_seed,
+    parcel_seed,
+    srs_of,
+    write_reference_layer,
+)
+from ..store import field_store as fs
+from .base import VillagePlannerAlgorithm
+
+PACKAGE_GPKG = "field_data.gpkg"
+MANIFEST = "manifest.json"
+FORMS = resource("forms", "field_forms.json")
+
+
+def database_path(alg, text):
+    """The planning GeoPackage named by DATABASE (PostGIS is not supported for field packages yet)."""
+    text = (text or "").strip()
+    if not text:
+        raise QgsProcessingException(alg.tr("DATABASE: give the planning GeoPackage."))
+    if text.startswith("connection:") or "dbname=" in text or text.startswith("postgres"):
+        raise QgsProcessingException(alg.tr(
+            "DATABASE: field verification works on a planning GeoPackage; PostGIS databases are not supported for "
+            "it yet."))
+    return text
+
+
+class FieldPackageAlgorithm(VillagePlannerAlgorithm):
+    ALG_ID = "fieldpackage"
+    GROUP = "field"
+    CREATED_FILES = ("DATABASE",)
+
+    def displayName(self):
+        return self.tr("Prepare field package")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Writes one folder for verifying villages in the field without network: a GeoPackage with the villages' "
+            "survey rows (homesteads, facility needs, hazard checks, villager opinions) and the reference layers "
+            "clipped to the villages, a QGIS project that opens with the survey forms (value lists, dates, photos, "
+            "surveyor and date filled in), a photos folder, and a manifest recording the version of every row. "
+            "The survey layers are created in the planning GeoPackage if missing; the first time a village is "
+            "packaged its homesteads are seeded from the survey parcels with code 0702 and its hazard checks from "
+            "the hazard points. Merge the folder back with Merge field package.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning database (.gpkg)")))
+        self.addParameter(QgsProcessingParameterString("VILLAGE_CODES", self.tr(
+            "Village codes (12 digits, separated by commas)")))
+        self.addParameter(QgsProcessingParameterVectorLayer("PARCELS", self.tr("Survey parcels (DLTB)"),
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterVectorLayer("HAZARDS", self.tr("Hazard points (DZZHD)"),
+                                                            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers("REFERENCE_LAYERS", self.tr(
+            "Reference layers (clipped to the villages, read-only in the package)"),
+            QgsProcessing.SourceType.TypeVectorAnyGeometry, optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer("BASEMAP", self.tr("Basemap (raster)"), optional=True))
+        self.addParameter(QgsProcessingParameterString("SURVEYOR", self.tr(
+            "Surveyor (empty: the planner name of this computer)"), optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", self.tr("Output folder")))
+        self.addOutput(QgsProcessingOutputFolder("PACKAGE", self.tr("Package folder")))
+        self.addOutput(QgsProcessingOutputFile("PROJECT", self.tr("Package project")))
+        self.addOutput(QgsProcessingOutputNumber("ROWS", self.tr("Survey rows in the package")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        with self.user_errors():
+            return self.execute(parameters, context, feedback)
+
+    def execute(self, parameters, context, feedback):
+        db = database_path(self, self.parameterAsString(parameters, "DATABASE", context))
+        codes = [c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).replace(
+            "，", ",").split(",") if c.strip()]
+        villages = sorted({village_code(c) for c in codes if village_code(c)})
+        if not villages or len(villages) != len(set(codes)):
+            raise QgsProcessingException(self.tr("VILLAGE_CODES: give 12-digit village codes separated by commas."))
+        parcels = self.parameterAsVectorLayer(parameters, "PARCELS", context)
+        hazards = self.parameterAsVectorLayer(parameters, "HAZARDS", context)
+        references = self.parameterAsLayerList(parameters, "REFERENCE_LAYERS", context)
+        surveyor = self.parameterAsString(parameters, "SURVEYOR", context).strip() or \
+            settings.read(settings.PLANNER_NAME)
+        if self.parameterAsRasterLayer(parameters, "BASEMAP", context) is not None:
+            feedback.pushWarning(self.tr("BASEMAP: basemaps are not packaged yet; the package has none."))
+        out_root = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        forms = fc.load_forms(FORMS)
+
+        srs = fs.survey_srs(db) or srs_of(parcels.crs())
+        crs = crs_of_srs(srs)
+        tctx = context.transformContext()
+        database_id = fs.ensure_survey_schema(db, forms, srs)
+        seeds, extent = parcel_seed(parcels, villages, crs, srs["srs_id"], tctx)
+        if extent.isEmpty() or extent.width() <= 0:
+            raise QgsProcessingException(self.tr("VILLAGE_CODES: no survey parcel belongs to the villages {codes}.")
+                                         .format(codes=", ".join(villages)))
+        n = fs.seed(db, "homestead_survey", villages, seeds)
+        if n:
+            feedback.pushInfo(self.tr("{n} homesteads seeded from the survey parcels (0702).").format(n=n))
+        if hazards is not None:
+            values = [f for f in forms["layers"]["hazard_check"]["fields"] if f["name"] == "hazard_type"]
+            fs.seed(db, "hazard_check", villages, hazard_seed(
+                hazards, villages, values[0]["values"] if values else [], crs, srs["srs_id"], tctx))
+
+        package_id = fs.new_uuid()
+        stamp = datetime.datetime.now()
+        name = "field_%s_%s_%s" % ("_".join(villages) if len(villages) <= 3 else villages[0] + "_etc",
+                                   stamp.strftime("%Y%m%d_%H%M%S"), package_id[:6])
+        folder = os.path.join(out_root, name)
+        os.makedirs(os.path.join(folder, "photos"))
+        gpkg = os.path.join(folder, PACKAGE_GPKG)
+        rows_by_layer, layers, row_hashes = {}, {}, {}
+        for layer in forms["layers"]:
+            rows = fs.read_layer(db, forms, layer, villages)
+            cols = fc.content_columns(forms, layer)
+            layers[layer] = {}
+            for row in rows:
+                h = fc.row_hash(row, cols)
+                layers[layer][row["uuid"]] = {"version": row["row_version"], "hash": h}
+                row_hashes[layer + ":" + row["uuid"]] = h
+            rows_by_layer[layer] = rows
+        fs.write_package_layers(gpkg, forms, srs, rows_by_layer)
+        pad = max(extent.width(), extent.height()) * 0.02
+        extent.grow(pad)
+        ref_names = []
+        for i, ref in enumerate(references):
+            if feedback.isCanceled():
+                break
+            ref_names.append(write_reference_layer(ref, gpkg, extent, crs, tctx, feedback))
+            feedback.setProgress(60 + 30 * (i + 1) / max(len(references), 1))
+        project = build_project(folder, PACKAGE_GPKG, name, forms, ref_names, crs, surveyor, villages)
+        total = sum(len(r) for r in rows_by_layer.values())
+        manifest = {
+            "package_id": package_id, "database_id": database_id, "database": os.path.abspath(db),
+            "villages": villages, "surveyor": surveyor, "created_at": stamp.isoformat(timespec="seconds"),
+            "plugin_version": VERSION, "forms_version": forms["version"], "layers": layers,
+            "content_hash": fc.content_hash(row_hashes),
+            "files": {PACKAGE_GPKG: fc.file_hash(gpkg)}, "reference_layers": ref_names}
+        with open(os.path.join(folder, MANIFEST), "w", encoding="utf-8") as fh:
+            json.dump(manifest, fh, ensure_ascii=False, indent=1)
+        fs.record_package(db, package_id, surveyor, villages, total, folder)
+        feedback.pushInfo(self.tr("Field package {folder}: {n} survey rows of {v} villages.").format(
+            folder=folder, n=total, v=len(villages)))
+        return {"PACKAGE": folder, "PROJECT": project, "ROWS": total}
