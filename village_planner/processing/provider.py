@@ -33,6 +33,8 @@ class VillagePlannerProvider(QgsProcessingProvider):
         from .codes_algs import LandUseCrosswalkAlgorithm, MigrateCodes2020Algorithm
         from .decide_category import DecideCategoryAlgorithm
         from .export_maps import ExportVillageMapsAlgorithm
+        from .field_merge import FieldMergeAlgorithm
+        from .field_package import FieldPackageAlgorithm
         from .ledger_diff import LedgerDiffAlgorithm
         from .monitor_change import MonitorChangeAlgorithm
         from .quota_import import QuotaImportAlgorithm
@@ -49,5 +51,6 @@ class VillagePlannerProvider(QgsProcessingProvider):
                     LandUseCrosswalkAlgorithm(), MigrateCodes2020Algorithm(), StructureTableAlgorithm(),
                     IndicatorTableAlgorithm(), ExportVillageMapsAlgorithm(),
                     SampleCountyAlgorithm(), AdjustAreasAlgorithm(), CheckPlanAlgorithm(),
-                    BuildSubmissionAlgorithm(), MonitorChangeAlgorithm()):
+                    BuildSubmissionAlgorithm(), MonitorChangeAlgorithm(), FieldPackageAlgorithm(),
+                    FieldMergeAlgorithm()):
             self.addAlgorithm(alg)
