@@ -78,6 +78,10 @@ class VillagePlannerPlugin:
         self._add(tr("Build submission databases…"), lambda: self.open_algorithm("buildsubmission"), needs_deps,
                   "buildsubmission")
         self.menu.addSeparator()
+        self._add(tr("Prepare field package…"), lambda: self.open_algorithm("fieldpackage"), needs_deps,
+                  "fieldpackage")
+        self._add(tr("Merge field package…"), lambda: self.open_algorithm("fieldmerge"), needs_deps, "fieldmerge")
+        self.menu.addSeparator()
         self._add(tr("Field mapping…"), self.open_field_mapping, True, "fieldmapping")
         self.menu.addSeparator()
         self._add(tr("Generate sample county…"), lambda: self.open_algorithm("samplecounty"), needs_deps,
