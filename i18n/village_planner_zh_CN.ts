@@ -30,9 +30,19 @@
       <translation>“{value}”不是流水号。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>(field geometry)</source>
+      <translation>（外业图形）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/classification.py" />
       <source>(not computed, skipped)</source>
       <translation>（未计算，跳过）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>(office geometry)</source>
+      <translation>（内业图形）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/profile.py" />
@@ -130,6 +140,11 @@
       <translation>调剂须在两个不同的村之间进行。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_pool_create.py" />
+      <source>ADD_VILLAGES: give the ledger or the village zones whose accounts are to be added.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/adjust_areas.py" />
       <source>AREA_FIELD: field {field} of the parcels is not numeric, so areas cannot be written to it.</source>
       <translation>AREA_FIELD：图斑的字段 {field} 不是数值型，无法写入面积。</translation>
@@ -171,6 +186,21 @@
       <translation>对范围内尚未决定的所有村采纳建议类别</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Accounts changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Against the plan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>Against the plan (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/gui/plan_check_dock.py" />
       <source>All findings</source>
       <translation>全部问题</translation>
@@ -189,6 +219,11 @@
       <location filename="../village_planner/core/quota.py" />
       <source>Allocate to a village</source>
       <translation>分配到村</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Allocated (ha)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -212,8 +247,8 @@
     </message>
     <message>
       <location filename="../village_planner/processing/quota_import.py" />
-      <source>Applies a table of movements (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) to the quota pool, all or nothing: when any row is refused, nothing is written and every refused row is reported with its rule. Rows already recorded (same document number, movement, village and area) are refused, so that importing a file twice does not double the movements, unless duplicates are allowed.</source>
-      <translation>将指标变动表（UTF-8 或 GBK 编码的 CSV，或 XLSX；中文或英文表头）整体记入指标池，要么全部写入，要么全部不写：任何一行被拒绝时，不写入任何内容，并列出每一被拒绝的行及其规则。已记录过的行（批复文号、变动类型、村庄和面积均相同）将被拒绝，以免同一文件导入两次造成变动翻倍，除非允许重复。</translation>
+      <source>Applies a table of movements (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) to the quota pool, all or nothing: when any row is refused, nothing is written and every refused row is reported with its rule. Rows already recorded (same document number, movement, village and area) are refused, so that importing a file twice does not double the movements, and so is a row that repeats an earlier row of the same file (both rows are named), unless duplicates are allowed.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/plugin.py" />
@@ -221,17 +256,28 @@
       <translation>应用标准用地配色</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Approval document number</source>
       <translation>批复文号</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_pool_create.py" />
+      <source>Approval document number (of the accounts entry)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/core/table_export.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
-      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>Area (m2)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/adjust_areas.py" />
@@ -244,6 +290,7 @@
       <translation>写入图斑面积的字段（平方米）</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Author</source>
@@ -255,9 +302,24 @@
       <translation>经办人（用于未填写的行）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_pool_create.py" />
+      <source>Author (of the accounts entry; default: the login name)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Available in the pool (ha)</source>
       <translation>指标池可用（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>BASELINE and CURRENT are required.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>BASEMAP: basemaps are not packaged yet; the package has none.</source>
+      <translation>BASEMAP：暂不支持打包底图，本外业包不含底图。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/plan_check.py" />
@@ -265,6 +327,7 @@
       <translation>标识码 {bsm} 被要素 {ids} 重复使用。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Balance (ha)</source>
       <translation>余额（公顷）</translation>
@@ -290,6 +353,11 @@
       <translation>平差后的图斑</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Balances follow from the journal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_report.py" />
       <source>Balances per village, the pool summary, the journal and a verification of the balances, the hash chain and the pool's settings (control total, baseline, policy, village accounts, protection zones). Every report prints the chain's anchor (entries:last hash); give an anchor from an earlier report as EXPECTED to check that the journal still contains it, which proves that the books were not rewritten since.</source>
       <translation>各村余额、指标池汇总、流水账，以及对余额、哈希链和指标池设置（总量控制指标、基期建设用地、政策、村庄账户、保护区域）的核验。每份报告都打印哈希链的锚点（条数:最后哈希值）；将既往报告中的锚点填入 EXPECTED，可核对流水账是否仍包含该锚点，从而证明此后账目未被改写。</translation>
@@ -300,9 +368,19 @@
       <translation>基期年</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring_report.py" />
+      <source>Base year total</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/table_algs.py" />
       <source>Base-year land use</source>
       <translation>基期年用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Base-year parcels (DLTB)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -313,6 +391,11 @@
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Baseline construction land (ha; empty: the ledger's total)</source>
       <translation>基期建设用地（公顷；留空取台账合计）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Basemap (raster)</source>
+      <translation>底图（栅格）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -358,12 +441,13 @@
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
       <location filename="../resources/templates/ledger_report.html.j2" />
-      <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>Built at</source>
       <translation>生成时间</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/adjust_areas.py" />
+      <location filename="../village_planner/processing/monitor_change.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
@@ -375,6 +459,7 @@
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
+      <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Category</source>
       <translation>类别</translation>
@@ -394,6 +479,23 @@
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Change workbook</source>
       <translation>变化工作簿</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Change-survey parcels of a later year (DLTB)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <location filename="../village_planner/core/monitoring_report.py" />
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Changed pieces</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Changed pieces (count)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
@@ -514,6 +616,16 @@
       <translation>代码</translation>
     </message>
     <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>Code after</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>Code before</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>Code field</source>
       <translation>代码字段</translation>
@@ -524,6 +636,11 @@
       <translation>集体经济收入</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Commercial land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Compare ledger snapshots</source>
       <translation>比较台账快照</translation>
@@ -532,6 +649,11 @@
       <location filename="../village_planner/plugin.py" />
       <source>Compare ledger snapshots…</source>
       <translation>比较台账快照…</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Compares a later year's land change survey (CURRENT) with the base-year parcels (BASELINE) by overlay, since parcels are re-delineated between surveys. Each changed piece gets its codes before and after, its official area (its share of the parcel's TBMJ) and flags: new construction, construction removed, cultivated land lost or gained, on permanent basic farmland, in the ecological red line, against the plan (new construction where the plan keeps non-construction land, unless a flexible-reserve draw covers it), covered by a quota draw recorded in the period, and unexplained (new construction no draw covers). Per village: the sums, the quota drawn, the county's remaining headroom under the control total, and a flag when unexplained construction, construction on basic farmland or the red line, or construction against the plan exceeds 0.01 ha, or when net construction growth exceeds what the village drew. The workbook holds the land-use transition matrix of the county and of each village. Pieces smaller than MIN_AREA m2, or thinner on average than SLIVER_WIDTH m, are re-delineation slivers: they do not count as change and their area is reported as ignored. Dates are YYYY-MM-DD; reversed draws do not count.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
@@ -554,6 +676,16 @@
       <translation>编制单位</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>Conflict in {layer} {uuid}: {reason}. Field: {field}; office: {office}</source>
+      <translation>{layer} {uuid} 冲突：{reason}。外业：{field}；内业：{office}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>Conflicts</source>
+      <translation>冲突数</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
       <location filename="../village_planner/processing/export_maps.py" />
@@ -562,8 +694,18 @@
     </message>
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
-      <source>Construction land control total (ha)</source>
-      <translation>建设用地总量控制指标（公顷）</translation>
+      <source>Construction land control total (ha; needed to create a pool)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Construction removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Construction removed (ha)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/adjust_areas.py" />
@@ -601,10 +743,19 @@
       <translation>坐标系：{crs}</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring_report.py" />
+      <source>County</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/quota_report.py" />
-      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>County code</source>
       <translation>县（区）代码</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_pool_create.py" />
+      <source>County code (needed to create a pool)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -633,6 +784,7 @@
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
+      <location filename="../resources/templates/monitoring_report.html.j2" />
       <location filename="../village_planner/processing/classify_villages.py" />
       <source>County summary</source>
       <translation>全县汇总</translation>
@@ -653,6 +805,21 @@
       <translation>全县合计</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Covered by a draw</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Covered by draws (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>Covering draw</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Create quota pool</source>
       <translation>建立指标池</translation>
@@ -664,15 +831,35 @@
     </message>
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
-      <source>Creates the county's pool of collective construction-land quota in a planning GeoPackage: the control total, the baseline construction land (from the ledger or given), one account per village with its category and planned construction land, and a copy of the permanent basic farmland and red line that draws are checked against. Only the control total and the baseline are needed: village accounts come from the ledger or from village zones (CJDCQ) when given.</source>
-      <translation>在规划 GeoPackage 中建立全县集体建设用地指标池：总量控制指标、基期建设用地（取自资源台账或直接给定）、每村一个账户（含村庄分类和规划建设用地），以及用于核查使用指标的永久基本农田和生态保护红线副本。只需总量控制指标和基期建设用地即可建池：给定资源台账或村级调查区（CJDCQ）时，据其建立村庄账户。</translation>
+      <source>Creates the county's pool of collective construction-land quota in a planning GeoPackage: the control total, the baseline construction land (from the ledger or given), one account per village with its category and planned construction land, and a copy of the permanent basic farmland and red line that draws are checked against. Only the control total and the baseline are needed: village accounts come from the ledger or from village zones (CJDCQ) when given. The policy file is checked on loading (every key, its type, the flexible reserve ratio from 0 to 1) and a bad one is refused before anything is written.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/core/monitoring.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
-      <location filename="../village_planner/processing/export_maps.py" />
       <source>Cultivated land</source>
       <translation>耕地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Cultivated land gained</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Cultivated land gained (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Cultivated land lost</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Cultivated land lost (ha)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/layouts/village_maps.py" />
@@ -683,6 +870,21 @@
       <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Current land use (survey or planning codes)</source>
       <translation>现状用地（调查或规划分类代码）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>DATABASE: field verification works on a planning GeoPackage; PostGIS databases are not supported for it yet.</source>
+      <translation>DATABASE：外业核查目前只支持规划 GeoPackage，暂不支持 PostGIS 数据库。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>DATABASE: give the planning GeoPackage.</source>
+      <translation>DATABASE：请指定规划 GeoPackage。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>DATABASE: the file {path} does not exist.</source>
+      <translation>DATABASE：文件 {path} 不存在。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
@@ -727,6 +929,7 @@
       <translation>已写出的数据库</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Date</source>
       <translation>日期</translation>
@@ -797,11 +1000,16 @@
       <translation>使用指标的地块（选中要素，或全部）</translation>
     </message>
     <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
       <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
-      <location filename="../village_planner/processing/quota_report.py" />
       <source>Drawn (ha)</source>
       <translation>已使用（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Drawn in the period (ha)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -819,6 +1027,16 @@
       <location filename="../village_planner/processing/quota_report.py" />
       <source>EXPECTED: {reason}</source>
       <translation>EXPECTED（既往锚点）：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Earlier anchor checked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Earlier anchor found</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/quota_report.py" />
@@ -855,6 +1073,11 @@
       <translation>英文</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Entry reversed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Entry to reverse (journal number)</source>
       <translation>冲销的记录（流水号）</translation>
@@ -883,8 +1106,14 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
+      <location filename="../village_planner/store/quota_base.py" />
       <source>Every movement needs its author.</source>
       <translation>每笔变动都必须填写经办人。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_pool_create.py" />
+      <source>Every village account is already in the pool as given: nothing changed.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/base.py" />
@@ -900,6 +1129,11 @@
       <location filename="../village_planner/core/quota.py" />
       <source>Expire back to the pool</source>
       <translation>到期收回指标池</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Expired (ha)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -948,6 +1182,11 @@
       <translation>导出…</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../resources/templates/plan_check_report.html.j2" />
       <location filename="../village_planner/core/plan_report.py" />
       <location filename="../village_planner/gui/plan_check_dock.py" />
@@ -993,6 +1232,16 @@
       <translation>字段映射…</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>Field package (folder or .zip)</source>
+      <translation>外业包（文件夹或 .zip）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Field package {folder}: {n} survey rows of {v} villages.</source>
+      <translation>外业包 {folder}：{v} 个村共 {n} 条核查记录。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Field ridges</source>
@@ -1025,6 +1274,23 @@
       <translation>质检问题</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>First day of the period (YYYY-MM-DD)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>First entry not following the chain</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>Flag</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <location filename="../village_planner/core/monitoring.py" />
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Flagged villages</source>
       <translation>标记的村数</translation>
@@ -1035,15 +1301,41 @@
       <translation>村 {code} 的机动指标使用将达到 {used} 公顷，超过其规划建设用地 {planned} 公顷的 {ratio:.0%}（上限 {limit} 公顷）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Flexible reserve draw</source>
       <translation>使用机动指标</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Flexible reserve drawn (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Flexible reserve limit (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Forest land</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/build_submission.py" />
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Format</source>
       <translation>格式</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring_report.py" />
+      <source>From \ to (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Garden land</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/sample_county.py" />
@@ -1081,15 +1373,35 @@
       <translation>依据 resources/codes 中的对照表，为每个调查图斑（DLBM、CZCSXM）赋予 2023 年版用地用海分类代码。一个调查地类对应多个规划地类时，图斑取最可能的代码，并标记 needs_split = 1（待细分）和候选代码，按村统计待细分图斑数；不做任何隐含的猜测。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Grassland</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
       <location filename="../village_planner/processing/base.py" />
       <source>HTML report (*.html)</source>
       <translation>HTML 报告 (*.html)</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Hash</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Hash chain intact</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Hazard points</source>
       <translation>地灾隐患点</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Hazard points (DZZHD)</source>
+      <translation>地质灾害点（DZZHD）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -1122,6 +1434,16 @@
       <translation>位于永久基本农田内</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>In the ecological red line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>In the ecological red line (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/table_export.py" />
       <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Indicator</source>
@@ -1138,6 +1460,16 @@
       <translation>指标表工作簿</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Industrial and mining land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Inflow source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Inflow source (reclamation, linked, land_ticket, annual_plan)</source>
       <translation>指标来源（reclamation 复垦、linked 增减挂钩、land_ticket 地票、annual_plan 年度计划）</translation>
@@ -1151,6 +1483,11 @@
       <location filename="../village_planner/core/quota_report.py" />
       <source>Inflows (ha)</source>
       <translation>累计入池（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Inflows accounted for</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1189,6 +1526,12 @@
       <translation>流水记录数</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_pool_create.py" />
+      <source>Journal entry {seq}: {added} village accounts added ({codes_added}), {changed} changed ({codes_changed}); the pool has {n} village accounts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Journal number</source>
@@ -1244,9 +1587,19 @@
       <translation>可平差的最大控制面积差值（平方米）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Last day of the period (YYYY-MM-DD)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Later snapshot id</source>
       <translation>较晚快照编号</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring_report.py" />
+      <source>Later year total</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -1322,6 +1675,7 @@
       <translation>图层 {layer} 没有用地用海代码字段（{fields} 之一），也没有 DLBM。</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/monitoring_job.py" />
       <location filename="../village_planner/qgis_adapter/planning_layers.py" />
       <source>Layer {layer} has no planning code field (one of {fields}) and no DLBM.</source>
       <translation>图层 {layer} 没有规划用地代码字段（{fields} 之一），也没有 DLBM。</translation>
@@ -1419,6 +1773,7 @@
       <translation>已生成 {n} 个村的台账；警告 {w} 条。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Ledger profile (JSON; empty for the default)</source>
       <translation>台账口径文件（JSON；留空使用默认口径）</translation>
@@ -1449,6 +1804,36 @@
       <translation>图件（留空则导出已提供图层的全部图件）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>Merge field package</source>
+      <translation>合并外业核查包</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Merge field package…</source>
+      <translation>合并外业核查包…</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>Merge report</source>
+      <translation>合并报告</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>Merge report workbook</source>
+      <translation>合并报告工作簿</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>Merged package {id}: {i} inserted, {u} updated, {d} deleted, {c} conflicts.</source>
+      <translation>已合并外业包 {id}：新增 {i} 条，更新 {u} 条，删除 {d} 条，冲突 {c} 条。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>Merges a field package (its folder, or the folder zipped) back into the planning database it was made from, in one transaction, by each row's uuid. A row changed in the field is applied when the database row still has the version it had when the package was made; a row changed on both sides, or deleted in the field and changed in the office, is a conflict: nothing is overwritten and the report lists both versions field by field. Photos are copied once into the database's attachment folder. A package merged before, or made from another database, is refused. Every merge is recorded.</source>
+      <translation>按每条记录的唯一标识（uuid），在一个事务中把外业包（文件夹或其 zip 压缩包）合并回生成它的规划数据库。外业修改的记录，若数据库中该记录仍是打包时的版本，则写入；双方都修改过的记录，或外业删除而内业修改过的记录，视为冲突：不覆盖任何数据，报告逐字段列出两个版本。照片只复制一次到数据库的附件文件夹。已合并过的外业包或来自其他数据库的外业包将被拒绝。每次合并都有记录。</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../resources/templates/plan_check_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1461,11 +1846,32 @@
       <translation>规划用地代码由 2020 年试行版转换为 2023 年版</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Monitor plan implementation (change survey)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/base.py" />
       <source>Monitoring</source>
       <translation>实施监测</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Monitoring per village</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Monitoring report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Monitoring workbook</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Movement</source>
@@ -1507,6 +1913,21 @@
       <translation>图斑地类面积（TBDLMJ）</translation>
     </message>
     <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>Net construction (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>New construction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>New construction (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>No PostgreSQL connection named {name} is saved in QGIS.</source>
       <translation>QGIS 中没有名为 {name} 的 PostgreSQL 连接。</translation>
@@ -1515,6 +1936,11 @@
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>No code or name of {layer} tells which edition it is in; it is migrated as the 2020 edition, as asked. Check these codes, whose meaning differs between the editions: {codes}.</source>
       <translation>图层 {layer} 的代码和名称均无法判断其分类版本，按要求作为 2020 年版转换。请核对以下在两版中含义不同的代码：{codes}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>No counterpart / difference</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
@@ -1530,6 +1956,11 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>No row in the village statistics.</source>
       <translation>村庄统计表中没有该村记录。</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>No village is flagged.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/gui/export_dialog.py" />
@@ -1563,6 +1994,7 @@
       <translation>不可入库：须改正 {n} 个错误。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Note</source>
       <translation>备注</translation>
@@ -1571,6 +2003,21 @@
       <location filename="../village_planner/gui/export_dialog.py" />
       <source>Nothing to preview: choose villages and maps whose layers are given.</source>
       <translation>无可预览内容：请选择村庄以及已提供图层的图件。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_pool_create.py" />
+      <source>On an existing pool: add the missing village accounts (and update category and planned construction land)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>On permanent basic farmland</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>On permanent basic farmland (ha)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
@@ -1593,7 +2040,13 @@
       <translation>其他农用地（园地、坑塘、沟渠、设施农用地、农村道路、田坎）</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Other change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/core/monitoring.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Other land</source>
       <translation>其他用地</translation>
@@ -1621,6 +2074,11 @@
       <translation>与 {layer} 叠加</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/monitoring_job.py" />
+      <source>Overlaying the two surveys</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/gui/field_mapping.py" />
       <source>Ownership (QSXZ)</source>
       <translation>权属性质（QSXZ）</translation>
@@ -1641,9 +2099,24 @@
       <translation>PDF 和 PNG</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>PERIOD_START {start} is after PERIOD_END {end}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/export_maps.py" />
       <source>PNG</source>
       <translation>PNG</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Package folder</source>
+      <translation>外业包文件夹</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Package project</source>
+      <translation>外业包工程</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1701,6 +2174,11 @@
       <translation>调查地类无法识别的图斑数</translation>
     </message>
     <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>Period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/layouts/village_maps.py" />
       <source>Permanent basic farmland</source>
       <translation>永久基本农田</translation>
@@ -1715,6 +2193,11 @@
       <location filename="../village_planner/processing/base.py" />
       <source>Plan maps and tables</source>
       <translation>规划图表</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>Plan monitoring</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/layouts/village_maps.py" />
@@ -1762,6 +2245,8 @@
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
+      <location filename="../village_planner/processing/field_merge.py" />
+      <location filename="../village_planner/processing/field_package.py" />
       <source>Planning database (.gpkg)</source>
       <translation>规划数据库（.gpkg）</translation>
     </message>
@@ -1770,6 +2255,11 @@
       <location filename="../village_planner/processing/table_algs.py" />
       <source>Planning indicator table</source>
       <translation>规划指标一览表</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Planning land-use code</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
@@ -1818,9 +2308,24 @@
       <translation>指标池报告</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Pool settings as sealed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_report.py" />
       <source>Pool workbook</source>
       <translation>指标池工作簿</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Prepare field package</source>
+      <translation>准备外业核查包</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/plugin.py" />
+      <source>Prepare field package…</source>
+      <translation>准备外业核查包…</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/export_dialog.py" />
@@ -1896,9 +2401,20 @@
       <translation>台账口径 {path}：未知的用地账“{account}”（可用的用地账为 {accounts}）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Project</source>
       <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Public administration and services land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Purpose</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
@@ -1923,8 +2439,7 @@
       <translation>质检报告</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/build_submission.py" />
-      <location filename="../village_planner/processing/check_plan.py" />
+      <location filename="../village_planner/processing/params.py" />
       <source>Quality-check rules (JSON; empty for the default)</source>
       <translation>质检规则（JSON；留空则用默认规则）</translation>
     </message>
@@ -1960,6 +2475,11 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
+      <source>Quota policy {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
       <source>Quota policy {path} has no 'allocation_by_category'.</source>
       <translation>指标政策文件 {path} 缺少“allocation_by_category”。</translation>
     </message>
@@ -1969,11 +2489,21 @@
       <translation>指标政策文件 {path} 不是有效的 UTF-8 JSON：{error}</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Quota policy {path}: flexible_reserve_ratio must be a number from 0 to 1 (given {value}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/gui/quota_dock.py" />
       <location filename="../village_planner/plugin.py" />
       <source>Quota pool</source>
       <translation>指标池</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Quota pool (.gpkg path, PostGIS connection string, or connection:NAME of a saved QGIS connection)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
@@ -1998,6 +2528,7 @@
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/ledger_job.py" />
+      <location filename="../village_planner/qgis_adapter/monitoring_job.py" />
       <source>Reading {n} parcels from {layer}</source>
       <translation>正在从 {layer} 读取 {n} 个图斑</translation>
     </message>
@@ -2011,6 +2542,16 @@
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Reason (required to override)</source>
       <translation>理由（改变建议类别时必填）</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>Reasons</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Receiving village code</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
@@ -2029,6 +2570,11 @@
     </message>
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
+      <source>Record it even if the same movement is already in the journal (same document number, movement, village and area)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_movement.py" />
       <source>Record quota movement</source>
       <translation>登记指标变动</translation>
     </message>
@@ -2039,8 +2585,8 @@
     </message>
     <message>
       <location filename="../village_planner/processing/quota_import.py" />
-      <source>Record rows already in the journal again (same document number, movement, village and area)</source>
-      <translation>再次记录流水账中已有的行（批复文号、变动类型、村庄和面积均相同）</translation>
+      <source>Record rows already in the journal, or repeated in the file, again (same document number, movement, village and area)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -2054,8 +2600,8 @@
     </message>
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
-      <source>Records one movement of the quota pool (inflow, allocate, draw, return, transfer, expire or reverse) after checking every rule in the same transaction: no account below zero, the county control total, no draw on permanent basic farmland or the red line, the 5% flexible reserve and allocation by village category. The area must be a plausible number of hectares (not more than the control total) and the date a real date (YYYY-MM-DD, 1949 to a few years ahead). A refused movement writes nothing and says which rule, with the figures.</source>
-      <translation>在同一事务中核查全部规则后记录指标池的一笔变动（入池、分配、使用、退回、调剂、到期收回或冲销）：任何账户不得为负、不突破全县总量控制指标、使用指标不得占用永久基本农田或生态保护红线、机动指标不超过 5%、按村庄分类分配。面积须为合理的公顷数（不超过总量控制指标），日期须为真实日期（YYYY-MM-DD，1949 年至今后数年）。被拒绝的变动不写入任何内容，并说明所违反的规则及相关数字。</translation>
+      <source>Records one movement of the quota pool (inflow, allocate, draw, return, transfer, expire or reverse) after checking every rule in the same transaction: no account below zero, the county control total, no draw on permanent basic farmland or the red line, the 5% flexible reserve and allocation by village category. The area must be a plausible number of hectares (not more than the control total) and the date a real date (YYYY-MM-DD, 1949 to a few years ahead). A movement already recorded (same document number, movement, village and area, not reversed) is refused unless duplicates are allowed. A refused movement writes nothing and says which rule, with the figures.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -2063,7 +2609,13 @@
       <translation>为分类结果中的村庄（选中的要素、列出的村代码或全部）记录规划人员的决定：采纳建议或选择其他类别。选择其他类别必须填写理由。决定追加到规划 GeoPackage 的历史记录中，以前的决定保留不变。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Reference layers (clipped to the villages, read-only in the package)</source>
+      <translation>参考图层（裁切到村庄范围，外业包中只读）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_movement.py" />
+      <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Refused by rule '{rule}': {reason}</source>
       <translation>违反规则“{rule}”，已拒绝：{reason}</translation>
     </message>
@@ -2086,6 +2638,11 @@
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Resident ratio</source>
       <translation>常住/户籍比</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Residential land</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/export_maps.py" />
@@ -2121,14 +2678,39 @@
       <translation>退回指标池</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Returned (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/quota.py" />
       <source>Reverse an entry</source>
       <translation>冲销记录</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/quota_pg.py" />
+      <source>Role {0} may not change village accounts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/store/quota_pg.py" />
+      <source>Role {0} may not record for village {1} (not one of its towns).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/store/quota_pg.py" />
+      <source>Role {0} may not record {1} movements.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/stats.py" />
       <source>Row {row} has no valid 12-digit village code; the row is ignored.</source>
       <translation>第 {row} 行没有有效的 12 位村代码，已忽略该行。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_import.py" />
+      <source>Row {row} repeats row {first} of this file (same document number, movement, village and area); to record both, allow duplicates.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/quota_import.py" />
@@ -2144,6 +2726,11 @@
       <location filename="../village_planner/core/stats.py" />
       <source>Row {row}: {field} = {value} is outside the plausible range {low:g} to {high:g}; it is left empty.</source>
       <translation>第 {row} 行：{field} = {value} 超出合理范围 {low:g} 至 {high:g}，按空值处理。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>Rows applied</source>
+      <translation>已写入记录数</translation>
     </message>
     <message>
       <location filename="../resources/templates/plan_check_report.html.j2" />
@@ -2267,6 +2854,17 @@
       <translation>占比（%）</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Slivers ignored (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Slivers ignored (pieces)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/gui/field_mapping.py" />
       <source>Slope grade (GDPDJB)</source>
       <translation>耕地坡度级别（GDPDJB）</translation>
@@ -2297,6 +2895,11 @@
       <translation>坡度五级</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Smallest piece that counts as change (m2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
       <source>Snapshot id</source>
       <translation>快照编号</translation>
@@ -2322,6 +2925,11 @@
       <translation>数据源</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Special land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/table_algs.py" />
       <source>Structure table</source>
       <translation>结构调整表</translation>
@@ -2337,8 +2945,7 @@
       <translation>成果入库</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/build_submission.py" />
-      <location filename="../village_planner/processing/check_plan.py" />
+      <location filename="../village_planner/processing/params.py" />
       <source>Submission database structure (JSON; empty for the default)</source>
       <translation>入库数据库结构（JSON；留空则用默认结构）</translation>
     </message>
@@ -2374,9 +2981,24 @@
       <translation>依据各村台账和县（区）可编辑规则文件中的有序规则，建议各村类别（集聚提升类、城郊融合类、特色保护类、搬迁撤并类或暂不分类）。每条建议都注明所依据的规则和该村的实际数值。已确定的类别来自规划 GeoPackage，重新运行不会改变；建议与确定时不同的村会被标出。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring_report.py" />
+      <source>Summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/codes_algs.py" />
       <source>Survey code {code} is not in the crosswalk: {n} parcels left without a planning code.</source>
       <translation>调查地类 {code} 不在对照表中：{n} 个图斑未赋规划代码。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Survey parcels (DLTB)</source>
+      <translation>调查图斑（DLTB）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Survey rows in the package</source>
+      <translation>外业包中的核查记录数</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -2389,6 +3011,16 @@
       <location filename="../village_planner/gui/field_mapping.py" />
       <source>Surveyed area (DCMJ)</source>
       <translation>调查面积（DCMJ）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Surveyor (empty: the planner name of this computer)</source>
+      <translation>核查人（留空则用本机规划师姓名）</translation>
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <source>Suspect pieces</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
@@ -2409,6 +3041,11 @@
       <location filename="../village_planner/core/quota.py" />
       <source>The balance of {account} would fall to {after} ha (now {now} ha, movement {delta} ha).</source>
       <translation>{account} 的余额将降至 {after} 公顷（现有 {now} 公顷，本次变动 {delta} 公顷）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>The balances do not follow from the journal ({n} accounts differ{examples}).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/store/quota_base.py" />
@@ -2481,6 +3118,41 @@
       <translation>无法写入文件 {path}（文件夹不存在、只读，或文件已被其他程序打开）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>The forms file {path} cannot be read: {error}</source>
+      <translation>无法读取表单文件 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>The forms file {path} is not valid JSON: {error}</source>
+      <translation>表单文件 {path} 不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>The forms file {path} lacks the common fields {fields}.</source>
+      <translation>表单文件 {path} 缺少公共字段 {fields}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>The forms file {path} must describe the layers {layers}.</source>
+      <translation>表单文件 {path} 必须描述以下图层：{layers}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>The hash chain is broken from journal entry {seq} on: that entry or one before it was changed, removed or inserted outside the plugin.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/field_package.py" />
+      <source>The hazard layer {layer} needs the field ZLDWDM.</source>
+      <translation>灾害点图层 {layer} 需要 ZLDWDM 字段。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>The inflows recorded in the journal are not what the pool, the village accounts and the draws hold together.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/quota_report.py" />
       <location filename="../village_planner/processing/quota_report.py" />
       <source>The journal no longer contains the earlier anchor {anchor}: the books were rewritten or entries were deleted since that report.</source>
@@ -2513,9 +3185,44 @@
       <translation>无法打印图面。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>The manifest {path} cannot be read: {error}</source>
+      <translation>无法读取清单 {path}：{error}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/compat.py" />
       <source>The map book's pages could not be prepared.</source>
       <translation>无法准备图集的页面。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/field_package.py" />
+      <source>The package layer {layer} cannot be opened.</source>
+      <translation>无法打开外业包图层 {layer}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/field_package.py" />
+      <source>The package project {path} could not be written: {error}</source>
+      <translation>外业包工程 {path} 无法写入：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>The package {id} was already merged on {when}; merging it again is refused and nothing was changed.</source>
+      <translation>外业包 {id} 已于 {when} 合并；拒绝重复合并，未做任何修改。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>The package {id} was made from another planning database ({other}); it cannot be merged into this one ({this}).</source>
+      <translation>外业包 {id} 来自另一个规划数据库（{other}），不能合并到本数据库（{this}）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/field_store.py" />
+      <source>The package {path} has no layer {layer}.</source>
+      <translation>外业包 {path} 缺少图层 {layer}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>The package's manifest lacks {key}; it was not made by fieldpackage.</source>
+      <translation>外业包清单缺少 {key}，不是由“准备外业包”生成的。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/balance.py" />
@@ -2528,9 +3235,15 @@
       <translation>必须提供地类图斑图层（PARCELS）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
       <location filename="../village_planner/store/quota_base.py" />
       <source>The planned construction land of village {code}</source>
       <translation>村庄 {code} 的规划建设用地</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>The planned construction land of village {code} cannot be negative.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/store/sqlite.py" />
@@ -2547,6 +3260,16 @@
       <location filename="../village_planner/processing/table_algs.py" />
       <source>The planning indicator table of each village: binding indicators (ecological red line, permanent basic farmland, cultivated land to keep, village construction land) and expected ones (construction land in all, population, village construction land per resident), base year and target year, from the base-year and planned layers and the village's ledger.</source>
       <translation>各村规划指标一览表：约束性指标（生态保护红线、永久基本农田、耕地保有量、村庄建设用地）和预期性指标（建设用地总规模、人口、人均村庄建设用地）的基期年和目标年数值，取自基期年用地、规划用地和该村台账。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>The pool's settings (control total, baseline, policy, village accounts or protection zones) are not those the journal sealed: they were changed outside the journal.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/store/quota_base.py" />
+      <source>The pool's settings in {path} were changed outside the journal (verification fails); village accounts are not changed until that is resolved.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/layouts/village_maps.py" />
@@ -2579,6 +3302,21 @@
       <translation>{database} 中指标池的数据库结构为第 {version} 版；本插件需要第 {latest} 版。请以数据库所有者身份打开一次以完成升级（{error}）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/field_package.py" />
+      <source>The reference layer {layer} could not be written to the package: {error}</source>
+      <translation>参考图层 {layer} 无法写入外业包：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/quota_pg.py" />
+      <source>The server found no village account to add or change.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/store/quota_pg.py" />
+      <source>The server refused the movement by rule “{rule}”: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/store/quota_pg.py" />
       <source>The server refused the movement: {error}</source>
       <translation>服务器拒绝了该笔变动：{error}</translation>
@@ -2592,6 +3330,16 @@
       <location filename="../village_planner/gui/classification_wizard.py" />
       <source>The suggestion has changed since that decision.</source>
       <translation>此后建议类别已发生变化。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/field_package.py" />
+      <source>The survey parcels have no valid coordinate reference system.</source>
+      <translation>调查图斑没有有效的坐标参照系。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/field_package.py" />
+      <source>The survey parcels {layer} need the fields ZLDWDM and DLBM.</source>
+      <translation>调查图斑 {layer} 需要 ZLDWDM 和 DLBM 字段。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
@@ -2609,6 +3357,11 @@
       <translation>该村指标与全县分布对照。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>The zipped package {path} holds a file outside its folder.</source>
+      <translation>压缩的外业包 {path} 含有指向其文件夹之外的文件。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>The {layer} layer was not given; its figures are empty.</source>
       <translation>未提供{layer}图层，相关数值为空。</translation>
@@ -2617,6 +3370,11 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>These parcels have no matching village code.</source>
       <translation>这些图斑找不到对应的村代码。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Thinnest piece that counts as change (mean width, m)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/store/quota_base.py" />
@@ -2651,6 +3409,27 @@
       <translation>村间调剂</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Transferred in (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Transferred out (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <location filename="../village_planner/core/monitoring_report.py" />
+      <source>Transition matrix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Transport land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/table_export.py" />
       <source>Type</source>
       <translation>属性</translation>
@@ -2659,6 +3438,18 @@
       <location filename="../village_planner/core/ledger.py" />
       <source>Unassigned parcels</source>
       <translation>未归属图斑</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Unexplained new construction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../resources/templates/monitoring_report.html.j2" />
+      <location filename="../village_planner/core/monitoring.py" />
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>Unexplained new construction (ha)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -2699,9 +3490,24 @@
       <translation>城镇开发边界（CZKFBJ）</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>VILLAGE_CODES: give 12-digit village codes separated by commas.</source>
+      <translation>VILLAGE_CODES：请填写用逗号分隔的 12 位村庄代码。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>VILLAGE_CODES: no survey parcel belongs to the villages {codes}.</source>
+      <translation>VILLAGE_CODES：没有属于村庄 {codes} 的调查图斑。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/quota_geometry.py" />
       <source>VILLAGE_ZONES: feature {fid} of layer {layer} has no village code in field {field}.</source>
       <translation>VILLAGE_ZONES（村级调查区）：图层 {layer} 的要素 {fid} 在字段 {field} 中没有村代码。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_pool_create.py" />
+      <source>VILLAGE_ZONES: features {fids} of layer {layer} share the village code {code}; they make one account (its name and boundary from feature {first}).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/quota_geometry.py" />
@@ -2762,6 +3568,26 @@
       <translation>村账户数</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/quota_pool_create.py" />
+      <source>Village accounts added</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_pool_create.py" />
+      <source>Village accounts added later: on a database that already holds a pool, ADD_VILLAGES adds the accounts of the ledger or the village zones that the pool lacks, and changes the category (from the classification) and the planned construction land (from the ledger) of those it has. The control total, baseline, policy and protection zones are not changed. All the changes are made in one transaction and recorded as one journal entry (movement 'accounts', with AUTHOR and DOCUMENT_NO) that the hash chain seals, so the pool keeps verifying (VERIFIED=1 in the report) and the change shows in the journal. A change that would leave a village's flexible draws over its reserve is refused; on PostGIS only an administrator (vp_admin) may make it, through the server's own write path.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Village accounts added or changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_pool_create.py" />
+      <source>Village accounts changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/export_maps.py" />
       <source>Village area</source>
       <translation>村域面积</translation>
@@ -2785,8 +3611,8 @@
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
+      <location filename="../resources/templates/monitoring_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
-      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Village code</source>
       <translation>村代码</translation>
     </message>
@@ -2806,9 +3632,14 @@
       <translation>村代码 {code} 出现在 {n} 个要素上（{ids}），按同一个村处理。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/build_submission.py" />
-      <location filename="../village_planner/processing/check_plan.py" />
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Village codes (12 digits, separated by commas)</source>
+      <translation>村庄代码（12 位，用逗号分隔）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/export_maps.py" />
+      <location filename="../village_planner/processing/params.py" />
+      <location filename="../village_planner/processing/table_algs.py" />
       <source>Village codes (comma separated; empty for all)</source>
       <translation>村代码（逗号分隔；留空为全部）</translation>
     </message>
@@ -2861,9 +3692,14 @@
       <translation>村庄台账</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring_report.py" />
+      <source>Village matrices</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
+      <location filename="../resources/templates/monitoring_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
-      <location filename="../village_planner/gui/classification_wizard.py" />
       <source>Village name</source>
       <translation>村名称</translation>
     </message>
@@ -2912,6 +3748,11 @@
       <location filename="../village_planner/core/quota.py" />
       <source>Village {code} ({category}) may receive quota only for: {purposes} (this one: '{purpose}').</source>
       <translation>村 {code}（{category}）只能为以下用途分配指标：{purposes}（本次用途：“{purpose}”）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>Village {code} has drawn {used} ha of flexible reserve; a planned construction land of {planned} ha would allow only {limit} ha ({ratio:.0%}).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/submission.py" />
@@ -2980,8 +3821,8 @@
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
+      <location filename="../village_planner/core/monitoring_report.py" />
       <location filename="../village_planner/core/quota_report.py" />
-      <location filename="../village_planner/gui/quota_dock.py" />
       <source>Villages</source>
       <translation>村数</translation>
     </message>
@@ -3015,6 +3856,16 @@
       <translation>警告数</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Water and water facilities</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>Wetland</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
       <source>What it would take to fall into another category</source>
       <translation>归入其他类别需满足的条件</translation>
@@ -3028,6 +3879,11 @@
       <location filename="../village_planner/processing/sample_county.py" />
       <source>Writes a synthetic county in the land survey schema (village zones, parcels, permanent basic farmland, red line, development boundary, hazard points and village statistics) to try the plugin. The same seed always gives the same county.</source>
       <translation>按国土调查数据结构生成一个虚拟县（村级调查区、地类图斑、永久基本农田、生态保护红线、城镇开发边界、地灾隐患点和村庄统计表），用于试用插件。相同的随机种子总是生成相同的县。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Writes one folder for verifying villages in the field without network: a GeoPackage with the villages' survey rows (homesteads, facility needs, hazard checks, villager opinions) and the reference layers clipped to the villages, a QGIS project that opens with the survey forms (value lists, dates, photos, surveyor and date filled in), a photos folder, and a manifest recording the version of every row. The survey layers are created in the planning GeoPackage if missing; the first time a village is packaged its homesteads are seeded from the survey parcels with code 0702 and its hazard checks from the hazard points. Merge the folder back with Merge field package.</source>
+      <translation>生成一个供无网络外业核查使用的文件夹：包含各村核查记录（宅基地、公共设施需求、灾害点核查、村民意愿）及裁切到村庄范围的参考图层的 GeoPackage，打开即带核查表单（取值列表、日期、照片、自动填写核查人和日期）的 QGIS 工程，照片文件夹，以及记录每条记录版本的清单。规划数据库中没有核查图层时会自动创建；某村第一次打包时，宅基地核查记录由地类编码 0702 的调查图斑生成，灾害点核查由灾害点生成。外业完成后用“合并外业核查包”合并回数据库。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/build_submission.py" />
@@ -3060,6 +3916,11 @@
       <translation>列表 […]</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>a new row in the field has the key of a row already in the database</source>
+      <translation>外业新增记录的唯一标识与数据库中已有记录相同</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/schema.py" />
       <source>a number</source>
       <translation>数字</translation>
@@ -3070,9 +3931,24 @@
       <translation>整数</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>allocation by village category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/schema.py" />
       <source>an object {…}</source>
       <translation>对象 {…}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>approval document number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>author</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
@@ -3085,6 +3961,16 @@
       <translation>永久基本农田减少</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>changed in the field and in the office since the package was made</source>
+      <translation>打包后外业和内业均修改了该记录</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>changed in the field, deleted in the office</source>
+      <translation>外业已修改，内业已删除</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/plan_check.py" />
       <source>code '{code}' of feature {fid} is not in the 2023 land and sea use classification.</source>
       <translation>要素 {fid} 的代码“{code}”不在2023版用地用海分类中。</translation>
@@ -3095,9 +3981,29 @@
       <translation>仅 {edition} 年版才有的代码（要素数）：{items}</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>construction against the plan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>construction in the ecological red line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_diff.py" />
       <source>construction land grew</source>
       <translation>建设用地增加</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>construction on permanent basic farmland</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>county control total</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/ledger_diff.py" />
@@ -3105,9 +4011,24 @@
       <translation>耕地减少</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
       <source>default rules</source>
       <translation>默认规则</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>deleted in the field and in the office</source>
+      <translation>外业和内业均已删除</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>deleted in the field, changed in the office since the package was made</source>
+      <translation>外业已删除，但打包后内业修改了该记录</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
@@ -3165,6 +4086,11 @@
       <translation>图层 {layer} 的字段 {field} 为 {kind}({length})，结构要求为 {want}({wlength})。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>flexible reserve</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/core/table_export.py" />
@@ -3177,6 +4103,11 @@
       <translation>户</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>inflow source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/schema.py" />
       <source>is not a known key</source>
       <translation>不是可识别的键</translation>
@@ -3185,6 +4116,11 @@
       <location filename="../village_planner/core/schema.py" />
       <source>is required</source>
       <translation>为必填项</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>known movement</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/plan_check.py" />
@@ -3253,9 +4189,39 @@
       <translation>全国参考 {ref}</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>net construction growth above the quota drawn</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>no account below zero</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>no draw on permanent basic farmland</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>no draw on the ecological red line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>no duplicate movement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/classification.py" />
       <source>none</source>
       <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/field_package.py" />
+      <source>not yet verified</source>
+      <translation>尚未核查</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/export_maps.py" />
@@ -3266,6 +4232,11 @@
       <location filename="../village_planner/core/schema.py" />
       <source>null</source>
       <translation>null</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/field_package.py" />
+      <source>one of: {values}</source>
+      <translation>取值之一：{values}</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
@@ -3294,14 +4265,39 @@
       <translation>规划 {ha:.2f} 公顷</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>plausible area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>points</source>
       <translation>处</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>pool settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>quota pool</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/processing/build_submission.py" />
       <source>ready</source>
       <translation>可入库</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>real date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>reversal</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/plan_check.py" />
@@ -3325,6 +4321,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
+      <location filename="../village_planner/core/quota_report.py" />
       <source>the pool</source>
       <translation>指标池</translation>
     </message>
@@ -3332,6 +4329,21 @@
       <location filename="../village_planner/core/schema.py" />
       <source>true or false</source>
       <translation>true 或 false</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/monitoring.py" />
+      <source>unexplained new construction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>valid draw parcel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>village account</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/plan_check.py" />
@@ -3359,9 +4371,19 @@
       <translation>前述规则均不适用时</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota.py" />
+      <source>who may record what</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/core/balance.py" />
       <source>zone {zone}: control {control} m2, parcels {measured} m2, difference {diff} m2</source>
       <translation>控制区 {zone}：控制面积 {control} 平方米，图斑合计 {measured} 平方米，差值 {diff} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>{account}: {kept} ha kept, {replayed} ha from the journal</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/core/classification.py" />
@@ -3392,13 +4414,33 @@
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
+      <source>{label} ({rule})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/quota.py" />
       <source>{m2:.2f} m2 of the draw lie outside village {code}.</source>
       <translation>使用地块有 {m2:.2f} 平方米位于村 {code} 之外。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/quota_pool_create.py" />
+      <source>{name}: needed to create a pool.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
       <source>{n} designated villages in the county</source>
       <translation>全县有 {n} 个认定村</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/monitoring_job.py" />
+      <source>{n} draws of the period have no geometry and cover nothing: journal entries {ids}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/monitoring_job.py" />
+      <source>{n} draws of the quota pool in the period</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
@@ -3439,6 +4481,11 @@
       <location filename="../village_planner/qgis_adapter/ledger_job.py" />
       <source>{n} hazard points lie outside every village.</source>
       <translation>{n} 个地灾隐患点不在任何村内。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>{n} homesteads seeded from the survey parcels (0702).</source>
+      <translation>已由调查图斑（0702）生成 {n} 条宅基地核查记录。</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/checker.py" />
@@ -3551,10 +4598,20 @@
       <translation>{param}：{path} 也是本次运行的输入（{input}），写到这里会替换整个文件。请另选文件。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/monitor_change.py" />
+      <source>{param}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../village_planner/store/quota_pg.py" />
       <location filename="../village_planner/store/quota_store.py" />
       <source>{path} already holds a quota pool.</source>
       <translation>{path} 中已有指标池。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/field_store.py" />
+      <source>{path} has no survey layers; it is not the database this package was made from.</source>
+      <translation>{path} 没有核查图层，不是生成该外业包的数据库。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_base.py" />
@@ -3577,9 +4634,10 @@
       <translation>{path} 不是 GeoPackage 文件（不是 SQLite 数据库）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/field_store.py" />
       <location filename="../village_planner/store/snapshots.py" />
       <source>{path} is not a GeoPackage.</source>
-      <translation>{path} 不是 GeoPackage 文件。</translation>
+      <translation>{path} 不是 GeoPackage。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_store.py" />
@@ -3590,6 +4648,41 @@
       <location filename="../village_planner/layouts/village_maps.py" />
       <source>{path} is not a QGIS print layout template (.qpt).</source>
       <translation>{path} 不是 QGIS 打印布局模板（.qpt）。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>{path} is not a field package: it has no manifest.json.</source>
+      <translation>{path} 不是外业包：缺少 manifest.json。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>{path}: field {layer}.{field} has an unknown kind or widget.</source>
+      <translation>{path}：字段 {layer}.{field} 的类型或控件未知。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>{path}: field {layer}.{field} needs its list of values.</source>
+      <translation>{path}：字段 {layer}.{field} 需要取值列表。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>{path}: homestead_survey needs its status field.</source>
+      <translation>{path}：homestead_survey 必须有 status（使用状态）字段。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>{path}: layer {layer} has a field without a valid name.</source>
+      <translation>{path}：图层 {layer} 有字段缺少有效名称。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>{path}: layer {layer} names a field twice.</source>
+      <translation>{path}：图层 {layer} 的字段重名。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>{path}: layer {layer} needs a geometry, one of {kinds}.</source>
+      <translation>{path}：图层 {layer} 需要几何类型，可选 {kinds}。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/sample_county.py" />
