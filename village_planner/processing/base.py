@@ -193,11 +193,15 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.tr("{param}: the file {path} cannot be written (read-only).").format(
                 param=param, path=path))
 
-    def prepare_folder(self, folder, param):
-        """Create ``folder`` if needed and make sure files can be written in it."""
+    def check_folder_path(self, folder, param):
+        """Refuse a folder output that is a file, before any work (nothing is created)."""
         if os.path.exists(folder) and not os.path.isdir(folder):
             raise QgsProcessingException(self.tr("{param}: {path} is a file, not a folder.").format(
                 param=param, path=folder))
+
+    def prepare_folder(self, folder, param):
+        """Create ``folder`` if needed and make sure files can be written in it."""
+        self.check_folder_path(folder, param)
         try:
             os.makedirs(folder, exist_ok=True)
             with tempfile.TemporaryFile(dir=folder):

@@ -3,10 +3,8 @@
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 
 from ..core.crosswalk import planning_codes
@@ -15,14 +13,10 @@ from ..core.structure import load_rows
 from ..core.submission import load_submission_schema
 from ..qgis_adapter.layers import read_geometries, working_crs
 from ..qgis_adapter.plan_layers import plan_check_inputs
-from ..qgis_adapter.roles import layer_parameter
 from ..qgis_adapter.submission_build import SubmissionBuilder
 from .base import VillagePlannerAlgorithm
-from .params import KeyedEnumParameter, enum_key
+from .params import KeyedEnumParameter, add_plan_inputs, enum_key, plan_inputs
 
-LAYER_PARAMS = ("VILLAGES", "CURRENT_LANDUSE", "PLANNED_LANDUSE", "BASIC_FARMLAND", "ECO_REDLINE", "DEV_BOUNDARY",
-                "CONSTRUCTION_BOUNDARY")
-REQUIRED = ("VILLAGES", "PLANNED_LANDUSE")
 CONTROL_LINES = ("BASIC_FARMLAND", "ECO_REDLINE", "DEV_BOUNDARY", "CONSTRUCTION_BOUNDARY")
 FORMATS = ["gdb", "gpkg"]
 
@@ -47,15 +41,7 @@ class BuildSubmissionAlgorithm(VillagePlannerAlgorithm):
             "report.")
 
     def initAlgorithm(self, config=None):
-        for name in LAYER_PARAMS:
-            self.addParameter(layer_parameter(name, optional=name not in REQUIRED))
-        self.addParameter(QgsProcessingParameterString(
-            "VILLAGE_CODES", self.tr("Village codes (comma separated; empty for all)"), optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            "SCHEMA", self.tr("Submission database structure (JSON; empty for the default)"), extension="json",
-            optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            "RULES", self.tr("Quality-check rules (JSON; empty for the default)"), extension="json", optional=True))
+        add_plan_inputs(self)
         self.addParameter(KeyedEnumParameter("FORMAT", self.tr("Format"), FORMATS,
                                              [self.tr("File Geodatabase (.gdb)"), self.tr("GeoPackage (.gpkg)")],
                                              default="gdb"))
@@ -71,10 +57,9 @@ class BuildSubmissionAlgorithm(VillagePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputString("FILES", self.tr("Databases and reports (one per line)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        layers = {name: self.parameterAsVectorLayer(parameters, name, context) for name in LAYER_PARAMS}
+        layers, codes = plan_inputs(self, parameters, context)
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        codes = {c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).replace(
-            "，", ",").split(",") if c.strip()}
+        self.check_folder_path(folder, "OUTPUT_FOLDER")
         with self.user_errors():
             schema = load_submission_schema(self.parameterAsFile(parameters, "SCHEMA", context) or None)
             rules = load_plan_rules(self.parameterAsFile(parameters, "RULES", context) or None)

@@ -7,8 +7,6 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
@@ -19,12 +17,9 @@ from ..core.submission import load_submission_schema
 from ..qgis_adapter.compat import fields_of
 from ..qgis_adapter.layers import working_crs
 from ..qgis_adapter.plan_layers import plan_check_inputs
-from ..qgis_adapter.roles import layer_parameter
 from .base import VillagePlannerAlgorithm
+from .params import add_plan_inputs, plan_inputs
 
-LAYER_PARAMS = ("PLANNED_LANDUSE", "VILLAGES", "BASIC_FARMLAND", "ECO_REDLINE", "DEV_BOUNDARY",
-                "CONSTRUCTION_BOUNDARY", "CURRENT_LANDUSE")
-REQUIRED = ("PLANNED_LANDUSE", "VILLAGES")
 FINDING_FIELDS = [("rule", "text"), ("severity", "text"), ("layer", "text"), ("feature_id", "long"),
                   ("field", "text"), ("message", "text")]
 
@@ -86,15 +81,7 @@ class CheckPlanAlgorithm(VillagePlannerAlgorithm):
             "and field, and its geometry shows where the problem is.")
 
     def initAlgorithm(self, config=None):
-        for name in LAYER_PARAMS:
-            self.addParameter(layer_parameter(name, optional=name not in REQUIRED))
-        self.addParameter(QgsProcessingParameterString(
-            "VILLAGE_CODES", self.tr("Village codes (comma separated; empty for all)"), optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            "SCHEMA", self.tr("Submission database structure (JSON; empty for the default)"), extension="json",
-            optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            "RULES", self.tr("Quality-check rules (JSON; empty for the default)"), extension="json", optional=True))
+        add_plan_inputs(self)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Quality-check findings")))
         self.add_workbook_output(self.tr("Quality-check workbook"))
         self.add_report_output(self.tr("Quality-check report"))
@@ -102,9 +89,7 @@ class CheckPlanAlgorithm(VillagePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("WARNINGS", self.tr("Warnings")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        layers = {name: self.parameterAsVectorLayer(parameters, name, context) for name in LAYER_PARAMS}
-        codes = {c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).replace(
-            "，", ",").split(",") if c.strip()}
+        layers, codes = plan_inputs(self, parameters, context)
         with self.user_errors():
             rules = load_plan_rules(self.parameterAsFile(parameters, "RULES", context) or None)
             schema = load_submission_schema(self.parameterAsFile(parameters, "SCHEMA", context) or None)

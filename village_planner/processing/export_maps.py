@@ -116,6 +116,7 @@ class ExportVillageMapsAlgorithm(VillagePlannerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         layers = {key: self.parameterAsVectorLayer(parameters, name, context) for name, key in LAYER_KEYS.items()}
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        self.check_folder_path(folder, "OUTPUT_FOLDER")
         language = enum_key(self, parameters, "LANGUAGE")
         settings = {"paper": enum_key(self, parameters, "PAPER"),
                     "template": self.parameterAsFile(parameters, "TEMPLATE", context) or None,

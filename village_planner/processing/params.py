@@ -2,8 +2,14 @@
 
 import os
 
-from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterEnum
+from qgis.core import (
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+)
 
+from ..qgis_adapter.i18n import tr
 from ..qgis_adapter.roles import ROLES, SURVEY_PARAMS, layer_parameter
 
 STATS_EXTENSIONS = (".csv", ".txt", ".xlsx", ".xlsm")
@@ -103,3 +109,29 @@ def enum_key(alg, parameters, name):
     """The key chosen for a single keyed enum parameter (None when optional and not given)."""
     keys = enum_keys(alg, parameters, name)
     return keys[0] if keys else None
+
+
+PLAN_LAYERS = ("PLANNED_LANDUSE", "VILLAGES", "BASIC_FARMLAND", "ECO_REDLINE", "DEV_BOUNDARY",
+               "CONSTRUCTION_BOUNDARY", "CURRENT_LANDUSE")
+
+
+def add_plan_inputs(alg, required=("PLANNED_LANDUSE", "VILLAGES")):
+    """The inputs of the submission algorithms: the plan's layers, the villages, the database structure and
+    the quality-check rules."""
+    for name in PLAN_LAYERS:
+        alg.addParameter(layer_parameter(name, optional=name not in required))
+    alg.addParameter(QgsProcessingParameterString(
+        "VILLAGE_CODES", tr("Village codes (comma separated; empty for all)"), optional=True))
+    alg.addParameter(QgsProcessingParameterFile(
+        "SCHEMA", tr("Submission database structure (JSON; empty for the default)"), extension="json",
+        optional=True))
+    alg.addParameter(QgsProcessingParameterFile(
+        "RULES", tr("Quality-check rules (JSON; empty for the default)"), extension="json", optional=True))
+
+
+def plan_inputs(alg, parameters, context):
+    """({parameter: layer or None}, {village codes}) of a submission algorithm."""
+    layers = {name: alg.parameterAsVectorLayer(parameters, name, context) for name in PLAN_LAYERS}
+    codes = {c.strip() for c in alg.parameterAsString(parameters, "VILLAGE_CODES", context).replace(
+        "，", ",").split(",") if c.strip()}
+    return layers, codes

@@ -213,16 +213,17 @@ def _fast_read(layer, fields, with_geometry, target_crs):
     frame = pd.DataFrame({"fid": np.concatenate(fids) if fids else np.array([], dtype=np.int64)})
     for key, parts in cols.items():
         frame[key] = pd.concat(parts, ignore_index=True) if parts else pd.Series([], dtype=object)
-    geoms = None
-    if with_geometry:
-        raw = []
-        for arr in wkbs:
-            raw.extend(arr)
-        geoms = np.empty(len(raw), dtype=object)
-        present = np.array([w is not None for w in raw], dtype=bool)
-        if present.any():
-            geoms[present] = shapely.from_wkb([w for w in raw if w is not None])
+    geoms = from_wkbs([w for arr in wkbs for w in arr]) if with_geometry else None
     return frame, geoms
+
+
+def from_wkbs(wkbs):
+    """A shapely array of WKB blobs, None where a blob is None (a NULL geometry)."""
+    geoms = np.empty(len(wkbs), dtype=object)
+    present = np.array([w is not None for w in wkbs], dtype=bool)
+    if present.any():
+        geoms[present] = shapely.from_wkb([w for w in wkbs if w is not None])
+    return geoms
 
 
 def _wkb_list(arr):
@@ -301,13 +302,7 @@ def read_attributes(layer, fields, feedback=None, with_geometry=False, target_cr
     frame = pd.DataFrame({"fid": fids, **cols})
     for key in idx:
         frame[key] = frame[key].map(plain)
-    geoms = None
-    if with_geometry:
-        geoms = np.empty(len(wkbs), dtype=object)
-        present = np.array([w is not None for w in wkbs], dtype=bool)
-        if present.any():
-            geoms[present] = shapely.from_wkb([w for w in wkbs if w is not None])
-    return frame, geoms
+    return frame, (from_wkbs(wkbs) if with_geometry else None)
 
 
 def is_null(value):
