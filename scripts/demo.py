@@ -95,6 +95,7 @@ def run(sample_dir, out_dir):
         plan, VILLAGE_CODES=first, FORMAT="gdb", OUTPUT_FOLDER=os.path.join(out_dir, "submission")))
     print("  submission: %d database(s), %d ready" % (submission["DATABASES"], submission["READY"]))
     outputs += [("plan check", checked["OUTPUT_HTML"]), ("submission", submission["OUTPUT_FOLDER"])]
+    outputs += field_round(processing, layer, out_dir)
     print("\nVillage Planner demo outputs:")
     for label, path in outputs:
         print("  %-16s %s" % (label, path if " " in path else os.path.abspath(path)))
@@ -139,6 +140,38 @@ def quota_year(processing, db, ledger, classes, layer, out_dir):
     print("  quota pool: %.4f ha available, %.4f ha drawn, verified=%d" % (
         report["POOL_BALANCE_HA"], report["DRAWN_HA"], report["VERIFIED"]))
     return [("quota workbook", report["OUTPUT_XLSX"]), ("quota report", report["OUTPUT_HTML"])]
+
+
+def field_round(processing, layer, out_dir):
+    """Field verification: package a village, edit it as a field planner would, merge it back, print the report."""
+    import sqlite3
+
+    db = os.path.join(out_dir, "field_planning.gpkg")
+    if os.path.exists(db):
+        os.remove(db)  # a fresh database each run, as for the quota pool
+    pkg = processing.run("villageplanner:fieldpackage", {
+        "DATABASE": db, "VILLAGE_CODES": "500230001002", "PARCELS": layer("DLTB"), "HAZARDS": layer("DZZHD"),
+        "REFERENCE_LAYERS": [layer("CJDCQ")], "SURVEYOR": "李工", "OUTPUT_FOLDER": os.path.join(out_dir, "field")})
+    con = sqlite3.connect(os.path.join(pkg["PACKAGE"], "field_data.gpkg"))
+    keys = [r[0] for r in con.execute("SELECT uuid FROM homestead_survey ORDER BY fid")]
+    for key, status in zip(keys, ["在用", "闲置", "一户多宅"]):
+        con.execute("UPDATE homestead_survey SET status=?, surveyor='李工', surveyed_at='2026-04-01' WHERE uuid=?",
+                    (status, key))
+    con.commit()
+    con.close()
+    office = sqlite3.connect(db)  # meanwhile in the office: the second homestead is marked demolished
+    office.execute("UPDATE homestead_survey SET status='已拆除' WHERE uuid=?", (keys[1],))
+    office.commit()
+    office.close()
+    merged = processing.run("villageplanner:fieldmerge", {
+        "PACKAGE": pkg["PACKAGE"], "DATABASE": db, "OUTPUT_REPORT": os.path.join(out_dir, "field_merge.csv"),
+        "OUTPUT_XLSX": os.path.join(out_dir, "field_merge.xlsx")})
+    print("  field package: %d rows; merge: %d applied, %d conflicts" % (pkg["ROWS"], merged["APPLIED"],
+                                                                        merged["CONFLICTS"]))
+    for f in QgsVectorLayer(merged["OUTPUT_REPORT"], "r", "ogr").getFeatures():
+        print("    %-8s %s %s field[%s] office[%s]" % (f["action"], f["layer"], f["uuid"][:8], f["field_values"],
+                                                     f["office_values"]))
+    return [("field package", pkg["PACKAGE"]), ("field merge", merged["OUTPUT_XLSX"])]
 
 
 if __name__ == "__main__":
