@@ -95,6 +95,19 @@ def run(sample_dir, out_dir):
         plan, VILLAGE_CODES=first, FORMAT="gdb", OUTPUT_FOLDER=os.path.join(out_dir, "submission")))
     print("  submission: %d database(s), %d ready" % (submission["DATABASES"], submission["READY"]))
     outputs += [("plan check", checked["OUTPUT_HTML"]), ("submission", submission["OUTPUT_FOLDER"])]
+    from village_planner.sample.change_survey import make_change_survey
+
+    survey = make_change_survey(sample_dir, out_dir)  # a generated next-year survey with planted cases
+    monitored = processing.run("villageplanner:monitorchange", {
+        "BASELINE": layer("DLTB"), "CURRENT": survey["path"] + "|layername=DLTB", "VILLAGES": layer("CJDCQ"),
+        "PLANNED_LANDUSE": layer("GHDLTB"), "BASIC_FARMLAND": layer("YJJBNTTB"), "ECO_REDLINE": layer("STBHHX"),
+        "QUOTA_DATABASE": stale, "PERIOD_START": "2026-01-01", "PERIOD_END": "2026-12-31",
+        "OUTPUT": os.path.join(out_dir, "monitoring.gpkg"), "OUTPUT_CHANGES": os.path.join(out_dir, "changes.gpkg"),
+        "OUTPUT_XLSX": os.path.join(out_dir, "monitoring.xlsx"),
+        "OUTPUT_HTML": os.path.join(out_dir, "monitoring.html")})
+    print("  monitoring: %d changed pieces, %d villages flagged, %.4f ha unexplained" % (
+        monitored["CHANGED_PIECES"], monitored["FLAGGED"], monitored["UNEXPLAINED_HA"]))
+    outputs += [("monitoring", monitored["OUTPUT_XLSX"]), ("monitoring map", monitored["OUTPUT_CHANGES"])]
     outputs += field_round(processing, layer, out_dir)
     print("\nVillage Planner demo outputs:")
     for label, path in outputs:
