@@ -27,4 +27,6 @@ def test_demo_writes_and_lists_its_outputs(sample_dir, tmp_path):
     assert "submission: 1 database(s), 1 ready" in proc.stdout
     assert len(list((out / "submission").glob("*.gdb"))) == 1
     assert len(list((out / "submission").glob("*_质检报告.html"))) == 1
+    # the generated next-year survey: its three planted homesteads have no draw with a geometry
+    assert "villages flagged" in proc.stdout and ", 3 villages flagged, 0.27" in proc.stdout
     assert "merge: 2 applied, 1 conflicts" in proc.stdout and "conflict homestead_survey" in proc.stdout
