@@ -258,3 +258,9 @@ def homestead_figures(rows):
         if status == "闲置":
             fig["idle_homestead_m2"] += float(row.get("area_m2") or 0.0)
     return out
+
+
+# the homestead figures as extra columns of the resource ledger ([(name, kind)] like core.ledger.COLUMNS)
+HOMESTEAD_COLUMNS = [("homesteads_surveyed", "int"), ("homesteads_in_use", "int"), ("homesteads_idle", "int"),
+                     ("homesteads_demolished", "int"), ("homesteads_dilapidated", "int"),
+                     ("homesteads_multiple", "int"), ("idle_homestead_m2", "float")]

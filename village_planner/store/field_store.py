@@ -374,3 +374,21 @@ def survey_srs(path):
         return dict(zip(("srs_id", "organization", "org_id", "name", "definition"), row))
     finally:
         con.close()
+
+
+@guarded
+def homestead_figures(path):
+    """Per village, the homestead figures of the survey in ``path`` (core.field.homestead_figures);
+    {} when the database has no homestead survey or nothing in it was verified yet."""
+    if not path or not os.path.isfile(path):
+        return {}
+    con = connect(path)
+    try:
+        if not _table_exists(con, "homestead_survey"):
+            return {}
+        rows = [dict(zip(("village_code", "status", "area_m2"), r))
+                for r in con.execute("SELECT village_code, status, area_m2 FROM homestead_survey")]
+    finally:
+        con.close()
+    figures = fc.homestead_figures(rows)
+    return figures if any(f["homesteads_surveyed"] for f in figures.values()) else {}
