@@ -4,7 +4,7 @@ import os
 
 from .balance import balance_ledger
 from .codes import MU_PER_HA, resource_path
-from .i18n import current_language, tr
+from .i18n import N_, current_language, tr
 from .ledger import COLUMNS, UNASSIGNED
 from .workbook import save_workbook
 
@@ -175,7 +175,23 @@ def write_workbook(result, path):
         meta.append([tr("Source") + ": " + kind, src])
     meta.column_dimensions["A"].width = 28
     meta.column_dimensions["B"].width = 90
+    _homestead_sheet(wb, result)
     return save_workbook(wb, path)
+
+
+def _homestead_sheet(wb, result):
+    """Field verification's homestead figures per village, when the planning database has a survey."""
+    figures = result.meta.get("homesteads") or {}
+    if not figures:
+        return
+    ws = wb.create_sheet(tr("Homesteads")[:31])
+    heads = [(N_("Village code"), None), (N_("Homesteads verified"), "homesteads_surveyed"),
+             (N_("In use"), "homesteads_in_use"), (N_("Idle"), "homesteads_idle"),
+             (N_("Several per household"), "homesteads_multiple"), (N_("Dilapidated"), "homesteads_dilapidated"),
+             (N_("Demolished"), "homesteads_demolished"), (N_("Idle homestead area (m2)"), "idle_homestead_m2")]
+    ws.append([tr(label) for label, _ in heads])
+    for code in sorted(figures):
+        ws.append([code] + [round(figures[code].get(key) or 0, 2) for _, key in heads[1:]])
 
 
 def write_html(result, path, template_path=None):
