@@ -17,10 +17,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.field import HOMESTEAD_COLUMNS
 from ..core.ledger import COLUMNS
 from ..qgis_adapter.compat import fields_of
 from ..qgis_adapter.ledger_job import Cancelled, JobError, run_ledger
 from ..qgis_adapter.settings import planning_db
+from ..store.field_store import homestead_figures
 from ..store.snapshots import save_snapshot
 from ..store.sqlite import StoreError
 from .base import VillagePlannerAlgorithm
@@ -101,14 +103,26 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
         self.report(result.findings, feedback)
 
         with_geom = layers["villages"] is not None
+        fields = ledger_fields()
+        # field verification: homestead figures as extra fields when the planning database has a survey
+        homesteads = homestead_figures(self.parameterAsFile(parameters, "PLANNING_DB", context)
+                                       or planning_db(context.project()))
+        if homesteads:
+            result.meta["homesteads"] = homesteads
+            for field in fields_of(HOMESTEAD_COLUMNS):
+                fields.append(field)
         sink, dest = self.parameterAsSink(
-            parameters, "OUTPUT", context, ledger_fields(),
+            parameters, "OUTPUT", context, fields,
             QgsWkbTypes.Type.MultiPolygon if with_geom else QgsWkbTypes.Type.NoGeometry, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         for _, rec in result.table.iterrows():
             feat = QgsFeature()
-            feat.setAttributes([_cell(rec[name], kind) for name, kind in COLUMNS])
+            values = [_cell(rec[name], kind) for name, kind in COLUMNS]
+            if homesteads:
+                figures = homesteads.get(rec["village_code"], {})
+                values += [figures.get(name, 0) for name, _ in HOMESTEAD_COLUMNS]
+            feat.setAttributes(values)
             geom = village_geoms.get(rec["village_code"]) if with_geom else None
             if geom is not None:
                 qg = QgsGeometry()
