@@ -155,3 +155,25 @@ def test_a_package_from_another_database_is_refused(made, sample_dir):
     with pytest.raises(QgsProcessingException, match="another planning database"):
         merge(res["PACKAGE"], other)
     assert zipfile.is_zipfile(shutil.make_archive(str(tmp / "p"), "zip", res["PACKAGE"]))
+
+
+def test_the_ledger_carries_the_homestead_figures_once_a_survey_exists(made, sample_dir):
+    import processing
+    from openpyxl import load_workbook
+
+    db, _, tmp = made
+    keys = sorted(uuid for uuid, r in rows(db).items() if r["village_code"] == V1)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE homestead_survey SET status='闲置' WHERE uuid=?", (keys[0],))
+    con.execute("UPDATE homestead_survey SET status='在用' WHERE uuid=?", (keys[1],))
+    con.commit()
+    idle_m2 = con.execute("SELECT area_m2 FROM homestead_survey WHERE uuid=?", (keys[0],)).fetchone()[0]
+    con.close()
+    res = processing.run("villageplanner:resourceledger", {
+        "PARCELS": gpkg_layer(sample_dir, "DLTB"), "VILLAGES": gpkg_layer(sample_dir, "CJDCQ"), "PLANNING_DB": db,
+        "OUTPUT": str(tmp / "ledger.gpkg"), "OUTPUT_XLSX": str(tmp / "ledger.xlsx")})
+    by_code = {f["village_code"]: f for f in QgsVectorLayer(res["OUTPUT"], "l", "ogr").getFeatures()}
+    assert by_code[V1]["homesteads_idle"] == 1 and by_code[V1]["homesteads_in_use"] == 1
+    assert abs(by_code[V1]["idle_homestead_m2"] - idle_m2) < 0.01 and by_code[V2]["homesteads_surveyed"] == 0
+    sheet = load_workbook(res["OUTPUT_XLSX"]).worksheets[-1]
+    assert [c.value for c in sheet[2]][:4] == [V1, 2, 1, 1]
