@@ -142,7 +142,7 @@
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>ADD_VILLAGES: give the ledger or the village zones whose accounts are to be added.</source>
-      <translation type="unfinished" />
+      <translation>ADD_VILLAGES：请给出要补充其账户的资源台账或村级调查区。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/adjust_areas.py" />
@@ -188,7 +188,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Accounts changed</source>
-      <translation type="unfinished" />
+      <translation>变更的村庄账户</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
@@ -223,7 +223,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Allocated (ha)</source>
-      <translation type="unfinished" />
+      <translation>已分配（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -248,7 +248,7 @@
     <message>
       <location filename="../village_planner/processing/quota_import.py" />
       <source>Applies a table of movements (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) to the quota pool, all or nothing: when any row is refused, nothing is written and every refused row is reported with its rule. Rows already recorded (same document number, movement, village and area) are refused, so that importing a file twice does not double the movements, and so is a row that repeats an earlier row of the same file (both rows are named), unless duplicates are allowed.</source>
-      <translation type="unfinished" />
+      <translation>将变动表（UTF-8 或 GBK 编码的 CSV，或 XLSX；中文或英文表头）整体记入指标池：任一行被拒绝则全部不写入，并逐行报告被拒绝的行及所违反的规则。已记账的行（批复文号、变动类型、村庄和面积均相同）会被拒绝，以免同一文件导入两次使变动翻倍；与同一文件中前面某行相同的行也会被拒绝（报告两行的行号），除非允许重复。</translation>
     </message>
     <message>
       <location filename="../village_planner/plugin.py" />
@@ -265,7 +265,7 @@
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Approval document number (of the accounts entry)</source>
-      <translation type="unfinished" />
+      <translation>批复文号（村庄账户变更流水）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -304,7 +304,7 @@
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Author (of the accounts entry; default: the login name)</source>
-      <translation type="unfinished" />
+      <translation>经办人（村庄账户变更流水；默认为登录名）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -355,7 +355,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Balances follow from the journal</source>
-      <translation type="unfinished" />
+      <translation>余额与流水一致</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_report.py" />
@@ -695,7 +695,7 @@
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Construction land control total (ha; needed to create a pool)</source>
-      <translation type="unfinished" />
+      <translation>建设用地控制总量（公顷；新建指标池时必填）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
@@ -755,7 +755,7 @@
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>County code (needed to create a pool)</source>
-      <translation type="unfinished" />
+      <translation>县级行政区代码（新建指标池时必填）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -832,7 +832,7 @@
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Creates the county's pool of collective construction-land quota in a planning GeoPackage: the control total, the baseline construction land (from the ledger or given), one account per village with its category and planned construction land, and a copy of the permanent basic farmland and red line that draws are checked against. Only the control total and the baseline are needed: village accounts come from the ledger or from village zones (CJDCQ) when given. The policy file is checked on loading (every key, its type, the flexible reserve ratio from 0 to 1) and a bad one is refused before anything is written.</source>
-      <translation type="unfinished" />
+      <translation>在规划 GeoPackage 中建立全县集体建设用地指标池：控制总量、建设用地基数（取自资源台账或直接给出）、每村一个账户（含分类和规划建设用地），以及用于核查指标使用的永久基本农田和生态保护红线副本。只需控制总量和基数：给出资源台账或村级调查区（CJDCQ）时由其建立村庄账户。政策文件在读取时即受检查（每个键、其类型、机动指标比例须在 0 到 1 之间），不合格的政策在写入任何内容之前即被拒绝。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -975,9 +975,19 @@
       <translation>扣除地类编码（KCDLBM）</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Demolished</source>
+      <translation>已拆除</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/quota_dock.py" />
       <source>Digitise a draw parcel</source>
       <translation>绘制用地地块</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Dilapidated</source>
+      <translation>危房</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -1031,12 +1041,12 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Earlier anchor checked</source>
-      <translation type="unfinished" />
+      <translation>核对的先前锚点</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Earlier anchor found</source>
-      <translation type="unfinished" />
+      <translation>先前锚点仍在</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_report.py" />
@@ -1075,7 +1085,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Entry reversed</source>
-      <translation type="unfinished" />
+      <translation>被冲销序号</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
@@ -1113,7 +1123,7 @@
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Every village account is already in the pool as given: nothing changed.</source>
-      <translation type="unfinished" />
+      <translation>所有村庄账户均已按所给内容存在于指标池中：未作任何变更。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/base.py" />
@@ -1133,7 +1143,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Expired (ha)</source>
-      <translation type="unfinished" />
+      <translation>过期收回（公顷）</translation>
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -1184,7 +1194,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Failed</source>
-      <translation type="unfinished" />
+      <translation>未通过</translation>
     </message>
     <message>
       <location filename="../resources/templates/plan_check_report.html.j2" />
@@ -1281,7 +1291,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>First entry not following the chain</source>
-      <translation type="unfinished" />
+      <translation>首个断链的流水号</translation>
     </message>
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
@@ -1309,12 +1319,12 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Flexible reserve drawn (ha)</source>
-      <translation type="unfinished" />
+      <translation>已用机动指标（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Flexible reserve limit (ha)</source>
-      <translation type="unfinished" />
+      <translation>机动指标上限（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
@@ -1386,12 +1396,12 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Hash</source>
-      <translation type="unfinished" />
+      <translation>哈希值</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Hash chain intact</source>
-      <translation type="unfinished" />
+      <translation>哈希链完整</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1416,12 +1426,27 @@
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Homesteads</source>
-      <translation>宅基地</translation>
+      <translation>宅基地核查</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Homesteads verified</source>
+      <translation>已核查宅基地</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Households</source>
       <translation>户数</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Idle</source>
+      <translation>闲置</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Idle homestead area (m2)</source>
+      <translation>闲置宅基地面积（平方米）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_import.py" />
@@ -1442,6 +1467,11 @@
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>In the ecological red line (ha)</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>In use</source>
+      <translation>在用</translation>
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
@@ -1467,7 +1497,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Inflow source</source>
-      <translation type="unfinished" />
+      <translation>入池来源</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
@@ -1487,7 +1517,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Inflows accounted for</source>
-      <translation type="unfinished" />
+      <translation>入池总量平衡</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1528,7 +1558,7 @@
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Journal entry {seq}: {added} village accounts added ({codes_added}), {changed} changed ({codes_changed}); the pool has {n} village accounts.</source>
-      <translation type="unfinished" />
+      <translation>第 {seq} 条流水：新增 {added} 个村庄账户（{codes_added}），变更 {changed} 个（{codes_changed}）；指标池现有 {n} 个村庄账户。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -2007,7 +2037,7 @@
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>On an existing pool: add the missing village accounts (and update category and planned construction land)</source>
-      <translation type="unfinished" />
+      <translation>对已有指标池：补充缺少的村庄账户（并更新分类和规划建设用地）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
@@ -2259,7 +2289,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Planning land-use code</source>
-      <translation type="unfinished" />
+      <translation>规划用地代码</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
@@ -2310,7 +2340,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Pool settings as sealed</source>
-      <translation type="unfinished" />
+      <translation>指标池设置与封存一致</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_report.py" />
@@ -2414,7 +2444,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Purpose</source>
-      <translation type="unfinished" />
+      <translation>用途</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
@@ -2476,7 +2506,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>Quota policy {path}</source>
-      <translation type="unfinished" />
+      <translation>指标政策 {path}</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -2491,7 +2521,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>Quota policy {path}: flexible_reserve_ratio must be a number from 0 to 1 (given {value}).</source>
-      <translation type="unfinished" />
+      <translation>指标政策 {path}：flexible_reserve_ratio 必须是 0 到 1 之间的数（给出的是 {value}）。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -2551,7 +2581,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Receiving village code</source>
-      <translation type="unfinished" />
+      <translation>调入村代码</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
@@ -2571,7 +2601,7 @@
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Record it even if the same movement is already in the journal (same document number, movement, village and area)</source>
-      <translation type="unfinished" />
+      <translation>即使流水中已有相同变动（批复文号、变动类型、村庄和面积均相同）也记账</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
@@ -2586,7 +2616,7 @@
     <message>
       <location filename="../village_planner/processing/quota_import.py" />
       <source>Record rows already in the journal, or repeated in the file, again (same document number, movement, village and area)</source>
-      <translation type="unfinished" />
+      <translation>仍记录已在流水中或文件内重复的行（批复文号、变动类型、村庄和面积均相同）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -2601,7 +2631,7 @@
     <message>
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Records one movement of the quota pool (inflow, allocate, draw, return, transfer, expire or reverse) after checking every rule in the same transaction: no account below zero, the county control total, no draw on permanent basic farmland or the red line, the 5% flexible reserve and allocation by village category. The area must be a plausible number of hectares (not more than the control total) and the date a real date (YYYY-MM-DD, 1949 to a few years ahead). A movement already recorded (same document number, movement, village and area, not reversed) is refused unless duplicates are allowed. A refused movement writes nothing and says which rule, with the figures.</source>
-      <translation type="unfinished" />
+      <translation>在同一事务中逐条核对规则后，记录指标池的一笔变动（入池、分配、使用、退回、调剂、过期收回或冲销）：账户余额不得为负、建设用地总量不突破、不得占用永久基本农田和生态保护红线、机动指标不超过 5%、按村庄分类分配。面积须为合理的公顷数（不超过控制总量），日期须为真实日期（YYYY-MM-DD，1949 年至今后几年）。已记账的相同变动（批复文号、变动类型、村庄和面积均相同且未冲销）会被拒绝，除非允许重复。被拒绝的变动不写入任何内容，并说明违反的规则和相关数字。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -2680,7 +2710,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Returned (ha)</source>
-      <translation type="unfinished" />
+      <translation>退回（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -2690,17 +2720,17 @@
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
       <source>Role {0} may not change village accounts.</source>
-      <translation type="unfinished" />
+      <translation>角色 {0} 不能变更村庄账户。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
       <source>Role {0} may not record for village {1} (not one of its towns).</source>
-      <translation type="unfinished" />
+      <translation>角色 {0} 不能为村庄 {1} 记账（不在其负责的乡镇内）。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
       <source>Role {0} may not record {1} movements.</source>
-      <translation type="unfinished" />
+      <translation>角色 {0} 不能记录 {1} 类变动。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/stats.py" />
@@ -2710,7 +2740,7 @@
     <message>
       <location filename="../village_planner/processing/quota_import.py" />
       <source>Row {row} repeats row {first} of this file (same document number, movement, village and area); to record both, allow duplicates.</source>
-      <translation type="unfinished" />
+      <translation>第 {row} 行与本文件第 {first} 行重复（批复文号、变动类型、村庄和面积均相同）；如需两行都记账，请允许重复。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_import.py" />
@@ -2835,6 +2865,11 @@
       <location filename="../village_planner/gui/field_mapping.py" />
       <source>Settlement type (CZCSXM)</source>
       <translation>城镇村属性码（CZCSXM）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/ledger_export.py" />
+      <source>Several per household</source>
+      <translation>一户多宅</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -3045,7 +3080,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>The balances do not follow from the journal ({n} accounts differ{examples}).</source>
-      <translation type="unfinished" />
+      <translation>余额与流水不符（{n} 个账户不一致{examples}）。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_base.py" />
@@ -3140,7 +3175,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>The hash chain is broken from journal entry {seq} on: that entry or one before it was changed, removed or inserted outside the plugin.</source>
-      <translation type="unfinished" />
+      <translation>哈希链自第 {seq} 条流水起断开：该条或其前的流水被绕过插件修改、删除或插入。</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/field_package.py" />
@@ -3150,7 +3185,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>The inflows recorded in the journal are not what the pool, the village accounts and the draws hold together.</source>
-      <translation type="unfinished" />
+      <translation>流水记录的入池总量与指标池、村庄账户和已使用指标之和不符。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -3243,7 +3278,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>The planned construction land of village {code} cannot be negative.</source>
-      <translation type="unfinished" />
+      <translation>村庄 {code} 的规划建设用地不能为负。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/sqlite.py" />
@@ -3264,12 +3299,12 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>The pool's settings (control total, baseline, policy, village accounts or protection zones) are not those the journal sealed: they were changed outside the journal.</source>
-      <translation type="unfinished" />
+      <translation>指标池设置（控制总量、基数、政策、村庄账户或保护范围）与流水封存的不一致：有人绕过流水作了修改。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_base.py" />
       <source>The pool's settings in {path} were changed outside the journal (verification fails); village accounts are not changed until that is resolved.</source>
-      <translation type="unfinished" />
+      <translation>{path} 中的指标池设置被绕过流水修改（核验不通过）；在问题解决之前不变更村庄账户。</translation>
     </message>
     <message>
       <location filename="../village_planner/layouts/village_maps.py" />
@@ -3309,12 +3344,12 @@
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
       <source>The server found no village account to add or change.</source>
-      <translation type="unfinished" />
+      <translation>服务器未发现需要新增或变更的村庄账户。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
       <source>The server refused the movement by rule “{rule}”: {error}</source>
-      <translation type="unfinished" />
+      <translation>服务器以规则“{rule}”拒绝了该变动：{error}</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
@@ -3411,12 +3446,12 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Transferred in (ha)</source>
-      <translation type="unfinished" />
+      <translation>调入（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>Transferred out (ha)</source>
-      <translation type="unfinished" />
+      <translation>调出（公顷）</translation>
     </message>
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
@@ -3507,7 +3542,7 @@
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>VILLAGE_ZONES: features {fids} of layer {layer} share the village code {code}; they make one account (its name and boundary from feature {first}).</source>
-      <translation type="unfinished" />
+      <translation>VILLAGE_ZONES：图层 {layer} 的要素 {fids} 使用相同的村代码 {code}，合并为一个账户（名称和边界取自要素 {first}）。</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/quota_geometry.py" />
@@ -3570,22 +3605,22 @@
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Village accounts added</source>
-      <translation type="unfinished" />
+      <translation>新增村庄账户</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Village accounts added later: on a database that already holds a pool, ADD_VILLAGES adds the accounts of the ledger or the village zones that the pool lacks, and changes the category (from the classification) and the planned construction land (from the ledger) of those it has. The control total, baseline, policy and protection zones are not changed. All the changes are made in one transaction and recorded as one journal entry (movement 'accounts', with AUTHOR and DOCUMENT_NO) that the hash chain seals, so the pool keeps verifying (VERIFIED=1 in the report) and the change shows in the journal. A change that would leave a village's flexible draws over its reserve is refused; on PostGIS only an administrator (vp_admin) may make it, through the server's own write path.</source>
-      <translation type="unfinished" />
+      <translation>事后补充村庄账户：数据库中已有指标池时，ADD_VILLAGES 会补充资源台账或村级调查区中指标池缺少的村庄账户，并更新已有账户的分类（取自村庄分类）和规划建设用地（取自资源台账）。控制总量、基数、政策和保护范围不变。所有变更在一个事务中完成，并记为一条由哈希链封存的流水（变动类型“accounts”，含 AUTHOR 和 DOCUMENT_NO），因此指标池仍可通过核验（报告中 VERIFIED=1），变更也在流水中可查。会使某村已用机动指标超过其上限的变更将被拒绝；在 PostGIS 上只有管理员（vp_admin）能通过服务器自身的写入途径进行此操作。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>Village accounts added or changed</source>
-      <translation type="unfinished" />
+      <translation>新增或变更村庄账户</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>Village accounts changed</source>
-      <translation type="unfinished" />
+      <translation>变更村庄账户</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/export_maps.py" />
@@ -3614,7 +3649,7 @@
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Village code</source>
-      <translation>村代码</translation>
+      <translation>行政村代码</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/field_mapping.py" />
@@ -3752,7 +3787,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>Village {code} has drawn {used} ha of flexible reserve; a planned construction land of {planned} ha would allow only {limit} ha ({ratio:.0%}).</source>
-      <translation type="unfinished" />
+      <translation>村庄 {code} 已使用机动指标 {used} 公顷；规划建设用地改为 {planned} 公顷后只允许 {limit} 公顷（{ratio:.0%}）。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/submission.py" />
@@ -3933,7 +3968,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>allocation by village category</source>
-      <translation type="unfinished" />
+      <translation>按村庄分类分配</translation>
     </message>
     <message>
       <location filename="../village_planner/core/schema.py" />
@@ -3943,12 +3978,12 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>approval document number</source>
-      <translation type="unfinished" />
+      <translation>须有批复文号</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>author</source>
-      <translation type="unfinished" />
+      <translation>须有经办人</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
@@ -4003,7 +4038,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>county control total</source>
-      <translation type="unfinished" />
+      <translation>建设用地总量不突破</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_diff.py" />
@@ -4013,7 +4048,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>database</source>
-      <translation type="unfinished" />
+      <translation>数据库</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
@@ -4088,7 +4123,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>flexible reserve</source>
-      <translation type="unfinished" />
+      <translation>机动指标上限</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -4105,7 +4140,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>inflow source</source>
-      <translation type="unfinished" />
+      <translation>入池来源</translation>
     </message>
     <message>
       <location filename="../village_planner/core/schema.py" />
@@ -4120,7 +4155,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>known movement</source>
-      <translation type="unfinished" />
+      <translation>变动类型须有效</translation>
     </message>
     <message>
       <location filename="../village_planner/core/plan_check.py" />
@@ -4196,22 +4231,22 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>no account below zero</source>
-      <translation type="unfinished" />
+      <translation>账户余额不得为负</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>no draw on permanent basic farmland</source>
-      <translation type="unfinished" />
+      <translation>不得占用永久基本农田</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>no draw on the ecological red line</source>
-      <translation type="unfinished" />
+      <translation>不得占用生态保护红线</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>no duplicate movement</source>
-      <translation type="unfinished" />
+      <translation>不得重复记账</translation>
     </message>
     <message>
       <location filename="../village_planner/core/classification.py" />
@@ -4267,7 +4302,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>plausible area</source>
-      <translation type="unfinished" />
+      <translation>面积须合理</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -4277,12 +4312,12 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>pool settings</source>
-      <translation type="unfinished" />
+      <translation>指标池设置</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>quota pool</source>
-      <translation type="unfinished" />
+      <translation>指标池</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/build_submission.py" />
@@ -4292,12 +4327,12 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>real date</source>
-      <translation type="unfinished" />
+      <translation>日期须真实有效</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>reversal</source>
-      <translation type="unfinished" />
+      <translation>冲销</translation>
     </message>
     <message>
       <location filename="../village_planner/core/plan_check.py" />
@@ -4338,12 +4373,12 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>valid draw parcel</source>
-      <translation type="unfinished" />
+      <translation>使用地块须有效</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>village account</source>
-      <translation type="unfinished" />
+      <translation>村庄账户</translation>
     </message>
     <message>
       <location filename="../village_planner/core/plan_check.py" />
@@ -4373,7 +4408,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>who may record what</source>
-      <translation type="unfinished" />
+      <translation>记账权限</translation>
     </message>
     <message>
       <location filename="../village_planner/core/balance.py" />
@@ -4383,7 +4418,7 @@
     <message>
       <location filename="../village_planner/core/quota_report.py" />
       <source>{account}: {kept} ha kept, {replayed} ha from the journal</source>
-      <translation type="unfinished" />
+      <translation>{account}：现存 {kept} 公顷，按流水应为 {replayed} 公顷</translation>
     </message>
     <message>
       <location filename="../village_planner/core/classification.py" />
@@ -4415,7 +4450,7 @@
     <message>
       <location filename="../village_planner/core/quota.py" />
       <source>{label} ({rule})</source>
-      <translation type="unfinished" />
+      <translation>{label}（{rule}）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -4425,7 +4460,7 @@
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
       <source>{name}: needed to create a pool.</source>
-      <translation type="unfinished" />
+      <translation>{name}：新建指标池时必填。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
