@@ -120,3 +120,27 @@ def test_draws_of_the_period_not_reversed():
     picked = select_draws(entries, "2026-01-01", "2026-12-31")
     assert [d.seq for d in picked] == [2] and picked[0].area_ha == pytest.approx(0.02)
     assert in_period("2026-01-01", "2026-01-01", "") and not in_period("2027-01-01", "", "2026-12-31")
+
+
+def test_snapshots_record_the_change_survey_year(tmp_path):
+    import sqlite3
+
+    from village_planner.core.ledger import build_ledger
+    from village_planner.store.snapshots import ensure_schema, list_snapshots, save_snapshot
+
+    path = str(tmp_path / "planning.gpkg")
+    ensure_schema(path)
+    con = sqlite3.connect(path)  # a database of schema version 1: no change_survey_year column
+    con.executescript("DROP TRIGGER vp_snapshot_no_update; CREATE TABLE old AS SELECT * FROM vp_ledger_snapshot; "
+                      "DROP TABLE vp_ledger_snapshot; CREATE TABLE vp_ledger_snapshot (id INTEGER PRIMARY KEY "
+                      "AUTOINCREMENT, built_at TEXT NOT NULL, survey_year INTEGER, label TEXT, profile_name TEXT, "
+                      "profile_hash TEXT, profile_path TEXT, sources TEXT, villages INTEGER, total_ha REAL);")
+    con.commit()
+    con.close()
+    result = build_ledger(frame([(V1, "0103", 10000)]), load_profile(), survey_year=2023)
+    result.meta["change_survey_year"] = 2025
+    snap = save_snapshot(path, result, "2025 change survey")
+    assert list_snapshots(path)[-1]["change_survey_year"] == 2025 and snap == list_snapshots(path)[-1]["id"]
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT value FROM vp_meta WHERE key = 'snapshot_schema_version'").fetchone()[0] == "2"
+    con.close()

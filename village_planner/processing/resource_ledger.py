@@ -73,6 +73,9 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
             extension="json", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "SURVEY_YEAR", self.tr("Survey year"), QgsProcessingParameterNumber.Type.Integer, 2023, True, 1990, 2100))
+        self.addParameter(QgsProcessingParameterNumber(
+            "CHANGE_SURVEY_YEAR", self.tr("Change survey year (when the parcels are a yearly change survey)"),
+            QgsProcessingParameterNumber.Type.Integer, None, True, 1990, 2100))
         self.addParameter(QgsProcessingParameterFile(
             "PLANNING_DB", self.tr("Planning GeoPackage for the snapshot (optional; the project's by default)"),
             extension="gpkg", optional=True))
@@ -101,6 +104,9 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
         except Cancelled:
             raise QgsProcessingException(self.tr("Cancelled.")) from None
         self.report(result.findings, feedback)
+        change_year = parameters.get("CHANGE_SURVEY_YEAR")
+        result.meta["change_survey_year"] = self.parameterAsInt(parameters, "CHANGE_SURVEY_YEAR", context) \
+            if change_year not in (None, "") else None
 
         with_geom = layers["villages"] is not None
         fields = ledger_fields()

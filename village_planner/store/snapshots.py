@@ -13,7 +13,7 @@ from ..core.ledger import COLUMNS
 from ..core.values import is_missing
 from .sqlite import StoreError, connect, guarded
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: snapshots record the change-survey year (年度变更调查) they were built from
 WGS84_WKT = ('GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],'
              'AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],'
              'UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],'
@@ -77,7 +77,10 @@ def ensure_schema(path):
             con.execute("""CREATE TABLE IF NOT EXISTS vp_ledger_snapshot (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, built_at TEXT NOT NULL, survey_year INTEGER,
                 label TEXT, profile_name TEXT, profile_hash TEXT, profile_path TEXT, sources TEXT,
-                villages INTEGER, total_ha REAL)""")
+                villages INTEGER, total_ha REAL, change_survey_year INTEGER)""")
+            have_snap = {r[1] for r in con.execute("PRAGMA table_info(vp_ledger_snapshot)")}
+            if "change_survey_year" not in have_snap:  # a database of schema version 1
+                con.execute("ALTER TABLE vp_ledger_snapshot ADD COLUMN change_survey_year INTEGER")
             con.execute("""CREATE TABLE IF NOT EXISTS vp_ledger_row (
                 fid INTEGER PRIMARY KEY AUTOINCREMENT,
                 snapshot_id INTEGER NOT NULL REFERENCES vp_ledger_snapshot(id),
@@ -113,11 +116,12 @@ def save_snapshot(path, result, label=""):
         with con:
             cur = con.execute(
                 "INSERT INTO vp_ledger_snapshot (built_at, survey_year, label, profile_name, profile_hash, "
-                "profile_path, sources, villages, total_ha) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "profile_path, sources, villages, total_ha, change_survey_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (meta.get("built_at"), meta.get("survey_year"), label, meta.get("profile_name"),
                  meta.get("profile_hash"), meta.get("profile_path"),
                  json.dumps(meta.get("sources", {}), ensure_ascii=False),
-                 int((table["unassigned"] == 0).sum()), float(table["total_ha"].sum())))
+                 int((table["unassigned"] == 0).sum()), float(table["total_ha"].sum()),
+                 meta.get("change_survey_year")))
             snap = cur.lastrowid
             names = ["village_code"] + NUMERIC + [c for c in TEXT if c != "village_code"]
             sql = "INSERT INTO vp_ledger_row (snapshot_id, %s) VALUES (?, %s)" % (
@@ -145,8 +149,10 @@ def list_snapshots(path):
     try:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE name='vp_ledger_snapshot'").fetchone():
             return []
-        cur = con.execute("SELECT id, built_at, survey_year, label, profile_name, profile_hash, villages, total_ha "
-                          "FROM vp_ledger_snapshot ORDER BY id")
+        have = {r[1] for r in con.execute("PRAGMA table_info(vp_ledger_snapshot)")}
+        year = "change_survey_year" if "change_survey_year" in have else "NULL AS change_survey_year"
+        cur = con.execute("SELECT id, built_at, survey_year, label, profile_name, profile_hash, villages, total_ha, "
+                          "%s FROM vp_ledger_snapshot ORDER BY id" % year)
         keys = [d[0] for d in cur.description]
         return [dict(zip(keys, row)) for row in cur]
     finally:
