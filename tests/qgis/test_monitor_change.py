@@ -221,3 +221,26 @@ def test_qgis_process_runs_monitoring(deployed, sample_dir, survey, tmp_path):
     res = json.loads(out.stdout[out.stdout.index("{"):])["results"]
     assert res["FLAGGED"] == 2
     assert os.path.exists(res["OUTPUT_CHANGES"])
+
+
+def test_dock_lists_flagged_villages_and_the_selected_piece(result):
+    from qgis.core import QgsProject
+
+    from village_planner.gui.monitoring_dock import MonitoringDock
+
+    res, _ = result
+    villages = QgsVectorLayer(res["OUTPUT"], "monitoring", "ogr")
+    changes = QgsVectorLayer(res["OUTPUT_CHANGES"], "changes", "ogr")
+    QgsProject.instance().addMapLayers([villages, changes])
+    try:
+        dock = MonitoringDock()
+        assert dock.load() == 2
+        assert changes.renderer().type() == "categorizedSymbol"
+        covered = [f.id() for f in changes.getFeatures() if f["covered_by_draw"]]
+        changes.selectByIds(covered)
+        text = dock.piece.text()
+        assert "丰都规资〔2026〕7号" in text and "0702" in text
+        dock.follow_changes(None)
+        dock.deleteLater()
+    finally:
+        QgsProject.instance().removeMapLayers([villages.id(), changes.id()])
