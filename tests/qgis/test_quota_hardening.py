@@ -330,8 +330,8 @@ def test_the_movement_is_given_by_its_key_or_by_its_index(pool):
 
     common = {"DATABASE": pool, "AREA_HA": 0.5, "VILLAGE": V, "DOCUMENT_NO": "丰都规资〔2026〕2号",
               "AUTHOR": "王工", "DATE": "2026-04-02"}
-    for movement in ("draw", "DRAW", 2, "2"):
-        run("quotamovement", {**common, "MOVEMENT": movement})
+    for n, movement in enumerate(("draw", "DRAW", 2, "2")):  # four draws: not duplicates of each other
+        run("quotamovement", {**common, "MOVEMENT": movement, "DOCUMENT_NO": "丰都规资〔2026〕%d号" % (2 + n)})
     assert [e.kind for e in GpkgQuotaStore(pool).journal()] == ["inflow", "allocate"] + ["draw"] * 4
     alg = __import__("qgis.core", fromlist=["QgsApplication"]).QgsApplication.processingRegistry() \
         .algorithmById("villageplanner:quotamovement")
@@ -358,6 +358,156 @@ def test_the_report_keeps_its_fields_and_workbook_columns(pool, tmp_path):
     assert all(layer.fields().field(n).typeName().lower() in ("double", "real") for n in names[4:])
     row = next(f for f in layer.getFeatures() if f["village_code"] == V)
     assert row["allocated_ha"] == pytest.approx(5.0) and row["balance_ha"] == pytest.approx(5.0)
+    # the workbook's columns in the same order, with headings a planner reads (issue 9 re-test, 5)
     heads = [c.value for c in load_workbook(xlsx_path).worksheets[1][1]]
-    assert heads == names[:4] + ["flexible_limit_ha", "allocated_ha", "transfer_in_ha", "transfer_out_ha",
-                                 "returned_ha", "expired_ha", "drawn_ha", "flexible_ha", "balance_ha"]
+    assert heads == ["Village code", "Village name", "Town", "Category", "Flexible reserve limit (ha)",
+                     "Allocated (ha)", "Transferred in (ha)", "Transferred out (ha)", "Returned (ha)", "Expired (ha)",
+                     "Drawn (ha)", "Flexible reserve drawn (ha)", "Balance (ha)"]
+
+
+# -- issue 9 re-tested by a hostile tester ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key,value,words", [("flexible_reserve_ratio", "5%", '"5%"'),
+                                             ("flexible_reserve_ratio", -3, "at least 0"),
+                                             ("allocation_by_category", "all", '"all"')])
+def test_a_bad_policy_is_refused_naming_the_key_and_nothing_is_written(vp_provider, tmp_path, key, value, words):
+    import json
+
+    from village_planner.core.codes import resource_path
+
+    with open(resource_path("policy", "quota_default.json"), encoding="utf-8") as fh:
+        data = json.load(fh)
+    data[key] = value
+    policy = tmp_path / "county.json"
+    policy.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "pool.gpkg"
+    with pytest.raises(QgsProcessingException) as err:
+        run("quotapoolcreate", {"DATABASE": str(db), "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": 100,
+                                "BASELINE_CONSTRUCTION_HA": 90, "POLICY": str(policy)})
+    assert key in str(err.value) and words in str(err.value) and "Traceback" not in str(err.value)
+    assert not db.exists()
+
+
+def test_identical_rows_within_one_file_are_refused_naming_both_rows(pool, tmp_path):
+    csv = tmp_path / "twice.csv"
+    csv.write_text("movement,area_ha,village,document_no,author,date\n"
+                   "allocate,1.0,%s,丰都规资〔2026〕50号,李工,2026-05-01\n"
+                   "allocate,2.0,%s,丰都规资〔2026〕51号,李工,2026-05-01\n"
+                   "allocate,1.0,%s,丰都规资〔2026〕50号,李工,2026-05-02\n" % (V, V, V), encoding="utf-8")
+    feedback = Feedback()
+    with pytest.raises(QgsProcessingException, match="1 of 3"):
+        run("quotaimport", {"DATABASE": pool, "INPUT": str(csv)}, feedback)
+    assert feedback.errors[0].startswith("Row 4:") and "row 2" in feedback.errors[0], feedback.errors
+    assert "no duplicate movement (duplicate)" in feedback.errors[0]
+    assert journal_rows(pool) == 2
+    assert run("quotaimport", {"DATABASE": pool, "INPUT": str(csv), "ALLOW_DUPLICATES": True})["APPLIED"] == 3
+
+
+def test_a_movement_identical_to_a_recorded_one_is_refused_unless_allowed(pool):
+    common = {"DATABASE": pool, "MOVEMENT": "allocate", "AREA_HA": 5.0, "VILLAGE": V,
+              "DOCUMENT_NO": "丰都规资〔2026〕1号", "AUTHOR": "王工", "DATE": "2026-04-01"}
+    with pytest.raises(QgsProcessingException) as err:
+        run("quotamovement", common)
+    assert "journal entry 2" in str(err.value) and "no duplicate movement (duplicate)" in str(err.value)
+    assert journal_rows(pool) == 2
+    assert run("quotamovement", {**common, "ALLOW_DUPLICATES": True})["SEQ"] == 3
+
+
+def test_refusals_show_the_rule_by_its_label_in_english_and_in_chinese(pool):
+    from village_planner.qgis_adapter.i18n import Translation
+
+    draw = {"DATABASE": pool, "MOVEMENT": "draw", "AREA_HA": 50.0, "VILLAGE": V, "DOCUMENT_NO": "丰都规资〔2026〕60号",
+            "AUTHOR": "王工", "DATE": "2026-04-01"}
+    with pytest.raises(QgsProcessingException) as err:
+        run("quotamovement", draw)
+    assert "no account below zero (balance)" in str(err.value)
+    translation = Translation()
+    assert translation.install("zh_CN")
+    try:
+        for params, label in ((draw, "账户余额不得为负（balance）"),
+                              ({**draw, "VILLAGE": "500230999999", "AREA_HA": 1.0}, "村庄账户（village）")):
+            with pytest.raises(QgsProcessingException) as err:
+                run("quotamovement", params)
+            assert label in str(err.value), str(err.value)
+            assert "“balance”" not in str(err.value) and "“village”" not in str(err.value)
+    finally:
+        translation.remove()
+
+
+def test_a_failed_verification_is_said_in_words(pool, tmp_path):
+    con = sqlite3.connect(pool)
+    con.execute("UPDATE vp_quota_pool SET control_total_units = control_total_units * 2")
+    con.commit()
+    con.close()
+    feedback = Feedback()
+    html_path = str(tmp_path / "report.html")
+    res = run("quotareport", {"DATABASE": pool, "OUTPUT": "memory:", "OUTPUT_HTML": html_path}, feedback)
+    assert res["VERIFIED"] == 0
+    failed = [e for e in feedback.errors if e.startswith("Verification failed")]
+    assert failed and "changed outside the journal" in failed[0], feedback.errors
+    assert "{" not in failed[0] and "settings_ok" not in failed[0]
+    with open(html_path, encoding="utf-8") as fh:
+        text = fh.read()
+    assert "changed outside the journal" in text and "<th>Flexible reserve limit (ha)</th>" in text
+    assert "<th>flexible_limit_ha</th>" not in text
+
+
+def _zones_layer(features):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4545&field=village_code:string&field=village_name:string", "zones",
+                           "memory")
+    feats = []
+    for code, name, x in features:
+        f = QgsFeature(layer.fields())
+        f.setAttributes([code, name])
+        f.setGeometry(QgsGeometry.fromWkt("POLYGON((%d 0, %d 0, %d 100, %d 100, %d 0))" % (x, x + 100, x + 100, x, x)))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def test_village_zones_sharing_a_code_are_warned_about(vp_provider, tmp_path):
+    zones = _zones_layer([("500230001001", "新塘村", 0), ("500230001002", "高岭村", 200),
+                          ("500230001001", "新塘村二组", 400)])
+    feedback = Feedback()
+    res = run("quotapoolcreate", {"DATABASE": str(tmp_path / "z.gpkg"), "COUNTY_CODE": "500230",
+                                  "CONTROL_TOTAL_HA": 100, "BASELINE_CONSTRUCTION_HA": 90, "VILLAGE_ZONES": zones},
+              feedback)
+    assert res["VILLAGES"] == 2
+    warned = [w for w in feedback.warnings if "500230001001" in w]
+    assert warned and "1, 3" in warned[0], feedback.warnings
+
+
+def test_village_accounts_added_to_a_pool_made_from_a_baseline_alone(vp_provider, sample_dir, tmp_path):
+    """Issue 9 re-test, 7: village accounts 'added later', through quotapoolcreate ADD_VILLAGES."""
+    db = str(tmp_path / "later.gpkg")
+    run("quotapoolcreate", {"DATABASE": db, "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": 5000.0,
+                            "BASELINE_CONSTRUCTION_HA": 4990.0})
+    move = {"DATABASE": db, "AREA_HA": 3.0, "DOCUMENT_NO": "丰都规资〔2026〕1号", "AUTHOR": "王工",
+            "DATE": "2026-04-01"}
+    run("quotamovement", {**move, "MOVEMENT": "inflow", "SOURCE": "annual_plan"})
+    with pytest.raises(QgsProcessingException, match="has no account"):
+        run("quotamovement", {**move, "MOVEMENT": "allocate", "VILLAGE": V})
+    with pytest.raises(QgsProcessingException, match="already holds a quota pool"):  # as before, without the flag
+        run("quotapoolcreate", {"DATABASE": db, "COUNTY_CODE": "500230", "CONTROL_TOTAL_HA": 5000.0,
+                                "BASELINE_CONSTRUCTION_HA": 4990.0, "VILLAGE_ZONES": gpkg_layer(sample_dir, "CJDCQ")})
+    feedback = Feedback()
+    res = run("quotapoolcreate", {"DATABASE": db, "ADD_VILLAGES": True, "AUTHOR": "县规划局",
+                                  "DOCUMENT_NO": "丰都规资〔2026〕2号",
+                                  "VILLAGE_ZONES": gpkg_layer(sample_dir, "CJDCQ")}, feedback)
+    assert (res["VILLAGES"], res["ADDED"], res["CHANGED"]) == (12, 12, 0)
+    assert any("Journal entry 2" in i for i in feedback.infos), feedback.infos
+    assert run("quotamovement", {**move, "MOVEMENT": "allocate", "VILLAGE": V})["SEQ"] == 3
+    report = run("quotareport", {"DATABASE": db, "OUTPUT": "memory:"})
+    assert report["VERIFIED"] == 1
+    # again: nothing to add, nothing written
+    again = run("quotapoolcreate", {"DATABASE": db, "ADD_VILLAGES": True,
+                                    "VILLAGE_ZONES": gpkg_layer(sample_dir, "CJDCQ")})
+    assert (again["VILLAGES"], again["ADDED"]) == (12, 0) and journal_rows(db) == 3
+    con = sqlite3.connect(db)
+    boundaries = con.execute("SELECT count(*) FROM vp_quota_village WHERE boundary IS NOT NULL").fetchone()[0]
+    con.close()
+    assert boundaries == 12
+    assert run("quotareport", {"DATABASE": db, "OUTPUT": "memory:"})["VERIFIED"] == 1

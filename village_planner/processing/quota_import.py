@@ -34,7 +34,8 @@ class QuotaImportAlgorithm(VillagePlannerAlgorithm):
             "Applies a table of movements (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) to the quota "
             "pool, all or nothing: when any row is refused, nothing is written and every refused row is reported "
             "with its rule. Rows already recorded (same document number, movement, village and area) are refused, "
-            "so that importing a file twice does not double the movements, unless duplicates are allowed.") + \
+            "so that importing a file twice does not double the movements, and so is a row that repeats an earlier "
+            "row of the same file (both rows are named), unless duplicates are allowed.") + \
             "\n\n" + database_help(self)
 
     def initAlgorithm(self, config=None):
@@ -43,7 +44,8 @@ class QuotaImportAlgorithm(VillagePlannerAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.AUTHOR, self.tr("Author (for rows without one)"),
                                                        optional=True))
         self.addParameter(QgsProcessingParameterBoolean(self.ALLOW_DUPLICATES, self.tr(
-            "Record rows already in the journal again (same document number, movement, village and area)"), False))
+            "Record rows already in the journal, or repeated in the file, again (same document number, movement, "
+            "village and area)"), False))
         self.addOutput(QgsProcessingOutputNumber("APPLIED", self.tr("Movements applied")))
         self.addOutput(QgsProcessingOutputNumber("REFUSED", self.tr("Movements refused")))
 
@@ -51,6 +53,8 @@ class QuotaImportAlgorithm(VillagePlannerAlgorithm):
         with pool_store(self, parameters, context) as store:
             entries = self.read_movements(parameters, context, feedback)
             allow = self.parameterAsBool(parameters, self.ALLOW_DUPLICATES, context)
+            if not allow:
+                self.refuse_repeats(entries, feedback)
             written, refused = store.record_many(entries, OverlapChecker(store), allow_duplicates=allow)
         self.refuse_rows([(i, mask(str(exc)), exc.rule) for i, exc in refused], len(entries), feedback)
         feedback.pushInfo(self.tr("{n} movements applied.").format(n=len(written)))
@@ -78,12 +82,19 @@ class QuotaImportAlgorithm(VillagePlannerAlgorithm):
         self.refuse_rows(bad, len(entries), feedback)
         return entries
 
+    def refuse_repeats(self, entries, feedback):
+        """Stop when a row repeats an earlier row of the file (by the same key as a movement already recorded)."""
+        self.refuse_rows([(i, self.tr(
+            "Row {row} repeats row {first} of this file (same document number, movement, village and area); to "
+            "record both, allow duplicates.").format(row=i + 2, first=first + 2), "duplicate")
+            for i, first in q.repeats(entries)], len(entries), feedback)
+
     def refuse_rows(self, refused, total, feedback):
         """Report every refused row [(index, reason, rule)] and stop; nothing when none was refused."""
         if not refused:
             return
         for i, reason, rule in refused:
             feedback.reportError(self.tr("Row {row}: refused by rule '{rule}': {reason}").format(
-                row=i + 2, rule=rule, reason=reason))
+                row=i + 2, rule=q.rule_name(rule), reason=reason))
         fail(self.tr("{n} of {total} movements were refused; nothing was written.").format(
             n=len(refused), total=total), feedback)

@@ -27,6 +27,7 @@ class QuotaMovementAlgorithm(VillagePlannerAlgorithm):
     FLEXIBLE = "FLEXIBLE"
     DRAW_GEOMETRY = "DRAW_GEOMETRY"
     REVERSES = "REVERSES"
+    ALLOW_DUPLICATES = "ALLOW_DUPLICATES"
     # text parameters, read into the entry's field of the same name in lower case
     TEXTS = ("VILLAGE", "TO_VILLAGE", "DOCUMENT_NO", "DATE", "PROJECT", "LAND_USE_CODE", "SOURCE", "PURPOSE",
              "AUTHOR", "NOTE")
@@ -40,8 +41,10 @@ class QuotaMovementAlgorithm(VillagePlannerAlgorithm):
             "after checking every rule in the same transaction: no account below zero, the county control total, "
             "no draw on permanent basic farmland or the red line, the 5% flexible reserve and allocation by "
             "village category. The area must be a plausible number of hectares (not more than the control total) "
-            "and the date a real date (YYYY-MM-DD, 1949 to a few years ahead). A refused movement writes nothing "
-            "and says which rule, with the figures.") + "\n\n" + database_help(self)
+            "and the date a real date (YYYY-MM-DD, 1949 to a few years ahead). A movement already recorded (same "
+            "document number, movement, village and area, not reversed) is refused unless duplicates are allowed. "
+            "A refused movement writes nothing and says which rule, with the figures.") + "\n\n" + \
+            database_help(self)
 
     def initAlgorithm(self, config=None):
         add_database_params(self)
@@ -69,6 +72,9 @@ class QuotaMovementAlgorithm(VillagePlannerAlgorithm):
                                                        optional=True))
         self.addParameter(QgsProcessingParameterString("AUTHOR", self.tr("Author")))
         self.addParameter(QgsProcessingParameterString("NOTE", self.tr("Note"), optional=True, multiLine=True))
+        self.addParameter(QgsProcessingParameterBoolean(self.ALLOW_DUPLICATES, self.tr(
+            "Record it even if the same movement is already in the journal (same document number, movement, "
+            "village and area)"), False))
         self.addOutput(QgsProcessingOutputNumber("SEQ", self.tr("Journal number")))
         self.addOutput(QgsProcessingOutputNumber("POOL_BALANCE_HA", self.tr("Pool balance (ha)")))
 
@@ -76,10 +82,11 @@ class QuotaMovementAlgorithm(VillagePlannerAlgorithm):
         with pool_store(self, parameters, context) as store:  # one connection: check, overlaps, write, balance
             entry = self.entry(parameters, context, store, feedback)
             try:
-                seq, warnings = store.record(entry, OverlapChecker(store))
+                seq, warnings = store.record(entry, OverlapChecker(store), allow_duplicates=self.parameterAsBool(
+                    parameters, self.ALLOW_DUPLICATES, context))
             except q.QuotaRefused as exc:
-                fail(self.tr("Refused by rule '{rule}': {reason}").format(rule=exc.rule, reason=mask(str(exc))),
-                     feedback)
+                fail(self.tr("Refused by rule '{rule}': {reason}").format(rule=q.rule_name(exc.rule),
+                                                                          reason=mask(str(exc))), feedback)
             pool = q.to_ha(store.state().balance(q.POOL))
         for w in warnings:
             feedback.pushWarning(w)

@@ -1,7 +1,5 @@
 """Quota pool report: balances per village, the pool summary, the journal and the verification of the books."""
 
-import json
-
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -12,7 +10,14 @@ from qgis.core import (
 )
 
 from ..core import quota as q
-from ..core.quota_report import VILLAGE_FIELDS, pool_summary, village_rows, write_pool_html, write_pool_workbook
+from ..core.quota_report import (
+    VILLAGE_FIELDS,
+    pool_summary,
+    verification_problems,
+    village_rows,
+    write_pool_html,
+    write_pool_workbook,
+)
 from ..qgis_adapter.compat import fields_of
 from ..qgis_adapter.sinks import add_rows
 from .base import VillagePlannerAlgorithm
@@ -81,9 +86,10 @@ class QuotaReportAlgorithm(VillagePlannerAlgorithm):
                 feedback.pushInfo(self.tr("The journal still contains the earlier anchor {anchor}.").format(
                     anchor=expected_text))
         pool = pool_summary(state, info, entries, check["anchor"])
-        if not verified:
-            feedback.reportError(self.tr("Verification failed: {detail}").format(detail=json.dumps(
-                {k: v for k, v in check.items() if k != "differences"}, ensure_ascii=False)))
+        # what failed, in words (a missing earlier anchor is reported above)
+        problems = verification_problems({k: v for k, v in check.items() if not k.startswith("expected")})
+        if problems:
+            feedback.reportError(self.tr("Verification failed: {detail}").format(detail=" ".join(problems)))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields_of(VILLAGE_FIELDS),
                                           QgsWkbTypes.Type.NoGeometry)
         add_rows(sink, VILLAGE_FIELDS, rows)

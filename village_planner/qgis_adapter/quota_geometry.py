@@ -63,9 +63,10 @@ def ledger_accounts(ledger, crs, categories):
     return villages, total
 
 
-def zone_accounts(layer, crs, categories):
+def zone_accounts(layer, crs, categories, repeated=None):
     """Village accounts from village zones: code (ZLDWDM or village_code), name (ZLDWMC or village_name), town
-    and boundary; raises PoolLayerError for a layer or feature without a village code."""
+    and boundary; raises PoolLayerError for a layer or feature without a village code. Features that share a code
+    make one account (the first one's); ``repeated``, a dict, receives {code: [feature ids]} of them."""
     code_field = find_field(layer, ["village_code", "ZLDWDM", "CJDCQDM"])
     if code_field is None:
         raise PoolLayerError(tr("VILLAGE_ZONES: layer {layer} has no village code field (ZLDWDM or "
@@ -73,7 +74,7 @@ def zone_accounts(layer, crs, categories):
     name_field = find_field(layer, ["village_name", "ZLDWMC", "CJDCQMC"])
     town_field = find_field(layer, ["town", "XZMC"])
     ct = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance()) if crs is not None else None
-    accounts = {}
+    accounts, fids = {}, {}
     for f in layer.getFeatures():
         raw = f[code_field]
         code = village_code(None if is_null(raw) else str(raw))
@@ -86,9 +87,12 @@ def zone_accounts(layer, crs, categories):
             if ct is not None:
                 geom.transform(ct)
             wkb = bytes(geom.asWkb())
+        fids.setdefault(code, []).append(f.id())
         accounts.setdefault(code, {"village_code": code, "village_name": _text(f, name_field),
                                    "town": _text(f, town_field), "category": categories.get(code, ""),
                                    "planned_ha": 0.0, "boundary_wkb": wkb})
+    if repeated is not None:
+        repeated.update({code: ids for code, ids in fids.items() if len(ids) > 1})
     return list(accounts.values())
 
 
