@@ -27,6 +27,7 @@ class VillagePlannerPlugin:
         self.quota_dock = None
         self.export_dialog = None
         self.plan_check_dock = None
+        self.monitoring_dock = None
         self.missing = missing_packages()
 
     # -- Processing ---------------------------------------------------------
@@ -77,6 +78,7 @@ class VillagePlannerPlugin:
                   toolbar=True)
         self._add(tr("Build submission databases…"), lambda: self.open_algorithm("buildsubmission"), needs_deps,
                   "buildsubmission")
+        self._add(tr("Plan monitoring (change survey)"), self.open_monitoring, needs_deps, "monitorchange")
         self.menu.addSeparator()
         self._add(tr("Prepare field package…"), lambda: self.open_algorithm("fieldpackage"), needs_deps,
                   "fieldpackage")
@@ -133,7 +135,7 @@ class VillagePlannerPlugin:
                 window.close()
                 window.deleteLater()
                 setattr(self, name, None)
-        for name in ("ledger_dock", "quota_dock", "plan_check_dock"):
+        for name in ("ledger_dock", "quota_dock", "plan_check_dock", "monitoring_dock"):
             dock = getattr(self, name)
             if dock is not None:
                 if hasattr(dock, "disconnect_project"):
@@ -206,6 +208,21 @@ class VillagePlannerPlugin:
         if self.plan_check_dock.load() == 0:
             self.open_algorithm("checkplan")
         return self.plan_check_dock
+
+    def open_monitoring(self):
+        """The plan monitoring dock; runs monitorchange when the project has no monitoring result yet."""
+        from qgis.PyQt.QtCore import Qt
+
+        from .gui.monitoring_dock import MonitoringDock
+
+        if getattr(self, "monitoring_dock", None) is None:
+            self.monitoring_dock = MonitoringDock(self.iface, self.iface.mainWindow(),
+                                                  run_callback=lambda: self.open_algorithm("monitorchange"))
+            self.iface.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.monitoring_dock)
+        self.monitoring_dock.setVisible(True)
+        if self.monitoring_dock.load() == 0 and not self.monitoring_dock.changes_combo.currentLayer():
+            self.open_algorithm("monitorchange")
+        return self.monitoring_dock
 
     def open_movement(self, database):
         import processing
