@@ -193,12 +193,12 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Against the plan</source>
-      <translation type="unfinished" />
+      <translation>违反规划</translation>
     </message>
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>Against the plan (ha)</source>
-      <translation type="unfinished" />
+      <translation>违反规划（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/plan_check_dock.py" />
@@ -277,7 +277,7 @@
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>Area (m2)</source>
-      <translation type="unfinished" />
+      <translation>面积（平方米）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/adjust_areas.py" />
@@ -314,7 +314,7 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>BASELINE and CURRENT are required.</source>
-      <translation type="unfinished" />
+      <translation>必须给出基期图斑（BASELINE）和变更调查图斑（CURRENT）。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/field_package.py" />
@@ -370,7 +370,7 @@
     <message>
       <location filename="../village_planner/core/monitoring_report.py" />
       <source>Base year total</source>
-      <translation type="unfinished" />
+      <translation>基期合计</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/table_algs.py" />
@@ -380,7 +380,7 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Base-year parcels (DLTB)</source>
-      <translation type="unfinished" />
+      <translation>基期地类图斑（DLTB）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -476,6 +476,11 @@
       <translation>变化</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Change survey year (when the parcels are a yearly change survey)</source>
+      <translation>变更调查年度（图斑为年度变更调查时）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
       <source>Change workbook</source>
       <translation>变化工作簿</translation>
@@ -483,19 +488,19 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Change-survey parcels of a later year (DLTB)</source>
-      <translation type="unfinished" />
+      <translation>后续年度变更调查地类图斑（DLTB）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <location filename="../village_planner/core/monitoring_report.py" />
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Changed pieces</source>
-      <translation type="unfinished" />
+      <translation>变化图斑</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Changed pieces (count)</source>
-      <translation type="unfinished" />
+      <translation>变化图斑（个）</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
@@ -618,12 +623,17 @@
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>Code after</source>
-      <translation type="unfinished" />
+      <translation>变更后地类</translation>
     </message>
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>Code before</source>
-      <translation type="unfinished" />
+      <translation>变更前地类</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/monitoring_dock.py" />
+      <source>Code before: {before}  Code after: {after}  Area: {area} m2  Draw: {draw}</source>
+      <translation>变更前：{before}  变更后：{after}  面积：{area} 平方米  指标使用：{draw}</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
@@ -638,7 +648,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Commercial land</source>
-      <translation type="unfinished" />
+      <translation>商服用地</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
@@ -653,7 +663,7 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Compares a later year's land change survey (CURRENT) with the base-year parcels (BASELINE) by overlay, since parcels are re-delineated between surveys. Each changed piece gets its codes before and after, its official area (its share of the parcel's TBMJ) and flags: new construction, construction removed, cultivated land lost or gained, on permanent basic farmland, in the ecological red line, against the plan (new construction where the plan keeps non-construction land, unless a flexible-reserve draw covers it), covered by a quota draw recorded in the period, and unexplained (new construction no draw covers). Per village: the sums, the quota drawn, the county's remaining headroom under the control total, and a flag when unexplained construction, construction on basic farmland or the red line, or construction against the plan exceeds 0.01 ha, or when net construction growth exceeds what the village drew. The workbook holds the land-use transition matrix of the county and of each village. Pieces smaller than MIN_AREA m2, or thinner on average than SLIVER_WIDTH m, are re-delineation slivers: they do not count as change and their area is reported as ignored. Dates are YYYY-MM-DD; reversed draws do not count.</source>
-      <translation type="unfinished" />
+      <translation>将后续年度的国土变更调查（CURRENT）与基期图斑（BASELINE）叠加比较（两期图斑会重新勾绘，不能只按图斑编号比较属性）。每个变化图斑记录变更前后的地类、官方面积（按其占所在图斑 TBMJ 的比例计算）和标记：新增建设用地、建设用地减少、耕地减少或增加、占用永久基本农田、位于生态保护红线内、违反规划（规划为非建设用地处新增建设，机动指标使用已覆盖的除外）、已被本期记录的指标使用覆盖，以及未批先建（没有任何指标使用覆盖的新增建设）。每个村：各项面积合计、使用的指标、全县建设用地总量控制的剩余空间；当未批先建、占用基本农田或生态红线、违反规划的面积超过 0.01 公顷，或建设用地净增超过本村使用的指标时标记该村。工作簿包含全县和各村的土地利用转移矩阵。小于 MIN_AREA 平方米或平均宽度小于 SLIVER_WIDTH 米的碎片是重新勾绘产生的细碎图斑，不计为变化，其面积单独报告为已忽略。日期格式为 YYYY-MM-DD；已撤销的指标使用不计入。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
@@ -700,12 +710,12 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Construction removed</source>
-      <translation type="unfinished" />
+      <translation>建设用地减少</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Construction removed (ha)</source>
-      <translation type="unfinished" />
+      <translation>建设用地减少（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/adjust_areas.py" />
@@ -745,7 +755,7 @@
     <message>
       <location filename="../village_planner/core/monitoring_report.py" />
       <source>County</source>
-      <translation type="unfinished" />
+      <translation>全县</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -807,17 +817,17 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Covered by a draw</source>
-      <translation type="unfinished" />
+      <translation>已有指标覆盖</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Covered by draws (ha)</source>
-      <translation type="unfinished" />
+      <translation>指标覆盖面积（公顷）</translation>
     </message>
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>Covering draw</source>
-      <translation type="unfinished" />
+      <translation>覆盖的指标使用</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
@@ -844,22 +854,22 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Cultivated land gained</source>
-      <translation type="unfinished" />
+      <translation>耕地增加</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Cultivated land gained (ha)</source>
-      <translation type="unfinished" />
+      <translation>耕地增加（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Cultivated land lost</source>
-      <translation type="unfinished" />
+      <translation>耕地减少</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Cultivated land lost (ha)</source>
-      <translation type="unfinished" />
+      <translation>耕地减少（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/layouts/village_maps.py" />
@@ -1019,7 +1029,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Drawn in the period (ha)</source>
-      <translation type="unfinished" />
+      <translation>本期使用指标（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1286,7 +1296,7 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>First day of the period (YYYY-MM-DD)</source>
-      <translation type="unfinished" />
+      <translation>监测期起始日期（YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -1296,14 +1306,14 @@
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>Flag</source>
-      <translation type="unfinished" />
+      <translation>标记</translation>
     </message>
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <location filename="../village_planner/core/monitoring.py" />
-      <location filename="../village_planner/processing/ledger_diff.py" />
+      <location filename="../village_planner/gui/monitoring_dock.py" />
       <source>Flagged villages</source>
-      <translation>标记的村数</translation>
+      <translation>被标记的村</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -1329,7 +1339,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Forest land</source>
-      <translation type="unfinished" />
+      <translation>林地</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/build_submission.py" />
@@ -1340,12 +1350,12 @@
     <message>
       <location filename="../village_planner/core/monitoring_report.py" />
       <source>From \ to (ha)</source>
-      <translation type="unfinished" />
+      <translation>转出 \ 转入（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Garden land</source>
-      <translation type="unfinished" />
+      <translation>园地</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/sample_county.py" />
@@ -1385,7 +1395,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Grassland</source>
-      <translation type="unfinished" />
+      <translation>草地</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
@@ -1461,12 +1471,12 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>In the ecological red line</source>
-      <translation type="unfinished" />
+      <translation>位于生态保护红线内</translation>
     </message>
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>In the ecological red line (ha)</source>
-      <translation type="unfinished" />
+      <translation>占用生态保护红线（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1492,7 +1502,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Industrial and mining land</source>
-      <translation type="unfinished" />
+      <translation>工矿用地</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -1619,7 +1629,7 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Last day of the period (YYYY-MM-DD)</source>
-      <translation type="unfinished" />
+      <translation>监测期截止日期（YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/ledger_diff.py" />
@@ -1629,7 +1639,7 @@
     <message>
       <location filename="../village_planner/core/monitoring_report.py" />
       <source>Later year total</source>
-      <translation type="unfinished" />
+      <translation>变更年度合计</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -1878,7 +1888,7 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Monitor plan implementation (change survey)</source>
-      <translation type="unfinished" />
+      <translation>规划实施监测（年度变更调查）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/base.py" />
@@ -1888,17 +1898,17 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Monitoring per village</source>
-      <translation type="unfinished" />
+      <translation>分村监测结果</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Monitoring report</source>
-      <translation type="unfinished" />
+      <translation>监测报告</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Monitoring workbook</source>
-      <translation type="unfinished" />
+      <translation>监测工作簿</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -1945,17 +1955,17 @@
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>Net construction (ha)</source>
-      <translation type="unfinished" />
+      <translation>建设用地净增（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>New construction</source>
-      <translation type="unfinished" />
+      <translation>新增建设用地</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>New construction (ha)</source>
-      <translation type="unfinished" />
+      <translation>新增建设用地（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
@@ -1970,7 +1980,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>No counterpart / difference</source>
-      <translation type="unfinished" />
+      <translation>无对应图斑/差额</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
@@ -1990,7 +2000,7 @@
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>No village is flagged.</source>
-      <translation type="unfinished" />
+      <translation>没有村被标记。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/export_dialog.py" />
@@ -2042,12 +2052,12 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>On permanent basic farmland</source>
-      <translation type="unfinished" />
+      <translation>占用永久基本农田</translation>
     </message>
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>On permanent basic farmland (ha)</source>
-      <translation type="unfinished" />
+      <translation>占用永久基本农田（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
@@ -2072,7 +2082,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Other change</source>
-      <translation type="unfinished" />
+      <translation>其他变化</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -2106,7 +2116,7 @@
     <message>
       <location filename="../village_planner/qgis_adapter/monitoring_job.py" />
       <source>Overlaying the two surveys</source>
-      <translation type="unfinished" />
+      <translation>正在叠加两期调查图斑</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/field_mapping.py" />
@@ -2131,7 +2141,7 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>PERIOD_START {start} is after PERIOD_END {end}.</source>
-      <translation type="unfinished" />
+      <translation>监测期起始日期 PERIOD_START {start} 晚于截止日期 PERIOD_END {end}。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/export_maps.py" />
@@ -2206,7 +2216,7 @@
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>Period</source>
-      <translation type="unfinished" />
+      <translation>监测期</translation>
     </message>
     <message>
       <location filename="../village_planner/layouts/village_maps.py" />
@@ -2226,8 +2236,15 @@
     </message>
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
+      <location filename="../village_planner/gui/monitoring_dock.py" />
       <source>Plan monitoring</source>
-      <translation type="unfinished" />
+      <translation>规划实施监测</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/monitoring_dock.py" />
+      <location filename="../village_planner/plugin.py" />
+      <source>Plan monitoring (change survey)</source>
+      <translation>规划实施监测（变更调查）</translation>
     </message>
     <message>
       <location filename="../village_planner/layouts/village_maps.py" />
@@ -2439,7 +2456,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Public administration and services land</source>
-      <translation type="unfinished" />
+      <translation>公共管理与公共服务用地</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -2533,7 +2550,7 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Quota pool (.gpkg path, PostGIS connection string, or connection:NAME of a saved QGIS connection)</source>
-      <translation type="unfinished" />
+      <translation>指标池（.gpkg 路径、PostGIS 连接字符串，或 QGIS 中已保存连接的 connection:名称）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
@@ -2576,7 +2593,7 @@
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>Reasons</source>
-      <translation type="unfinished" />
+      <translation>原因</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota_report.py" />
@@ -2672,7 +2689,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Residential land</source>
-      <translation type="unfinished" />
+      <translation>住宅用地</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/export_maps.py" />
@@ -2852,6 +2869,11 @@
       <translation>请先在面图层中选中用地地块。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/monitoring_dock.py" />
+      <source>Selected piece</source>
+      <translation>选中的图斑</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/export_dialog.py" />
       <source>Selected villages</source>
       <translation>选中的村</translation>
@@ -2892,12 +2914,12 @@
       <location filename="../village_planner/core/monitoring.py" />
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Slivers ignored (ha)</source>
-      <translation type="unfinished" />
+      <translation>已忽略的细碎图斑（公顷）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Slivers ignored (pieces)</source>
-      <translation type="unfinished" />
+      <translation>已忽略的细碎图斑（个）</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/field_mapping.py" />
@@ -2932,7 +2954,7 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Smallest piece that counts as change (m2)</source>
-      <translation type="unfinished" />
+      <translation>计为变化的最小图斑面积（平方米）</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/resource_ledger.py" />
@@ -2962,7 +2984,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Special land</source>
-      <translation type="unfinished" />
+      <translation>特殊用地</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/table_algs.py" />
@@ -3018,7 +3040,7 @@
     <message>
       <location filename="../village_planner/core/monitoring_report.py" />
       <source>Summary</source>
-      <translation type="unfinished" />
+      <translation>汇总</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
@@ -3055,7 +3077,7 @@
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>Suspect pieces</source>
-      <translation type="unfinished" />
+      <translation>疑似违法用地图斑</translation>
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
@@ -3409,7 +3431,7 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Thinnest piece that counts as change (mean width, m)</source>
-      <translation type="unfinished" />
+      <translation>计为变化的最小图斑平均宽度（米）</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_base.py" />
@@ -3457,12 +3479,12 @@
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <location filename="../village_planner/core/monitoring_report.py" />
       <source>Transition matrix</source>
-      <translation type="unfinished" />
+      <translation>土地利用转移矩阵</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Transport land</source>
-      <translation type="unfinished" />
+      <translation>交通运输用地</translation>
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
@@ -3477,14 +3499,14 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Unexplained new construction</source>
-      <translation type="unfinished" />
+      <translation>未批先建</translation>
     </message>
     <message>
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <location filename="../village_planner/core/monitoring.py" />
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>Unexplained new construction (ha)</source>
-      <translation type="unfinished" />
+      <translation>未批先建面积（公顷）</translation>
     </message>
     <message>
       <location filename="../resources/templates/ledger_report.html.j2" />
@@ -3729,7 +3751,7 @@
     <message>
       <location filename="../village_planner/core/monitoring_report.py" />
       <source>Village matrices</source>
-      <translation type="unfinished" />
+      <translation>分村转移矩阵</translation>
     </message>
     <message>
       <location filename="../resources/templates/classification_summary.html.j2" />
@@ -3893,12 +3915,12 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Water and water facilities</source>
-      <translation type="unfinished" />
+      <translation>水域及水利设施用地</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>Wetland</source>
-      <translation type="unfinished" />
+      <translation>湿地</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />
@@ -4018,12 +4040,12 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>construction against the plan</source>
-      <translation type="unfinished" />
+      <translation>违反规划建设</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>construction in the ecological red line</source>
-      <translation type="unfinished" />
+      <translation>在生态保护红线内建设</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_diff.py" />
@@ -4033,7 +4055,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>construction on permanent basic farmland</source>
-      <translation type="unfinished" />
+      <translation>占用永久基本农田建设</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -4226,7 +4248,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>net construction growth above the quota drawn</source>
-      <translation type="unfinished" />
+      <translation>建设用地净增超过使用的指标</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -4250,6 +4272,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/classification.py" />
+      <location filename="../village_planner/gui/monitoring_dock.py" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -4368,7 +4391,7 @@
     <message>
       <location filename="../village_planner/core/monitoring.py" />
       <source>unexplained new construction</source>
-      <translation type="unfinished" />
+      <translation>未批先建</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -4470,12 +4493,12 @@
     <message>
       <location filename="../village_planner/qgis_adapter/monitoring_job.py" />
       <source>{n} draws of the period have no geometry and cover nothing: journal entries {ids}</source>
-      <translation type="unfinished" />
+      <translation>本期有 {n} 笔指标使用没有图形，不覆盖任何图斑：流水号 {ids}</translation>
     </message>
     <message>
       <location filename="../village_planner/qgis_adapter/monitoring_job.py" />
       <source>{n} draws of the quota pool in the period</source>
-      <translation type="unfinished" />
+      <translation>指标池本期有 {n} 笔指标使用</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/codes_algs.py" />
@@ -4635,7 +4658,7 @@
     <message>
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>{param}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>{param}：{reason}</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_pg.py" />
