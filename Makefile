@@ -46,6 +46,7 @@ bench: setup
 	@bash scripts/with_qgis_env.sh $(PY) tests/bench/bench_maps.py
 	@bash scripts/with_qgis_env.sh $(PY) tests/bench/bench_adjust.py
 	@bash scripts/with_qgis_env.sh $(PY) tests/bench/bench_submission.py
+	@bash scripts/with_qgis_env.sh $(PY) tests/bench/bench_monitor.py
 
 clean:
 	rm -rf build dist demo-output test-output bench-output
