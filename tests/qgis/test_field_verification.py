@@ -52,7 +52,8 @@ def test_a_package_for_two_villages_opens_with_forms_that_enforce_the_value_list
     assert seeded and {r["village_code"] for r in seeded.values()} == {V1, V2}
     assert all(r["row_version"] == 1 and r["status"] is None for r in seeded.values())
     assert os.path.isdir(os.path.join(res["PACKAGE"], "photos"))
-    manifest = json.load(open(os.path.join(res["PACKAGE"], "manifest.json"), encoding="utf-8"))
+    with open(os.path.join(res["PACKAGE"], "manifest.json"), encoding="utf-8") as fh:
+        manifest = json.load(fh)
     assert manifest["villages"] == [V1, V2] and set(manifest["layers"]["homestead_survey"]) == set(seeded)
     assert len(rows(db, "hazard_check")) >= 1
 
