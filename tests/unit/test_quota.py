@@ -515,7 +515,8 @@ def test_a_row_of_an_import_table_becomes_a_movement():
 def _policy_file(tmp_path, **changes):
     import json
 
-    data = json.loads(open(os.path.join(ROOT, "resources", "policy", "quota_default.json"), encoding="utf-8").read())
+    with open(os.path.join(ROOT, "resources", "policy", "quota_default.json"), encoding="utf-8") as fh:
+        data = json.load(fh)
     for key, value in changes.items():
         if value is KeyError:
             data.pop(key)
