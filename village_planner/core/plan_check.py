@@ -132,6 +132,7 @@ def check_plan(planned, zones, rules, codes2023, current=None, farmland=None, re
     """Every finding of the quality check. ``zones``: [Zone]; ``farmland``, ``redline`` and ``boundary``:
     one (multi)polygon each in the planar CRS, or None when the layer was not given."""
     report = _Report(rules)
+    farmland = Zones(farmland) if farmland is not None else None
     _check_codes(report, planned, codes2023)
     _check_geometry(report, planned)
     _check_overlaps(report, planned)
@@ -147,43 +148,52 @@ def check_plan(planned, zones, rules, codes2023, current=None, farmland=None, re
 # -- codes ---------------------------------------------------------------------------------
 def _check_codes(report, lu, codes2023):
     frame = lu.frame
-    for i, (fid, code) in enumerate(zip(frame["fid"], frame["code"])):
-        if code not in codes2023:
-            report.add("code_unknown", tr("code '{code}' of feature {fid} is not in the 2023 land and sea use "
-                                          "classification.").format(code=code or "", fid=fid),
-                       lu.layer, fid, lu.field_name("code"), lu.geoms[i])
-        elif "name" in frame.columns:
-            name = frame.at[i, "name"]
-            expected = codes2023[code]["name_zh"]
-            if name and str(name).strip() != expected:
-                report.add("code_name", tr("feature {fid} has code {code}, whose name is {expected}, not "
-                                           "{name}.").format(fid=fid, code=code, expected=expected, name=name),
-                           lu.layer, fid, lu.field_name("name"), lu.geoms[i])
+    codes = frame["code"].fillna("").astype(str)
+    known = codes.isin(list(codes2023)).to_numpy()
+    for i in np.flatnonzero(~known):
+        fid = frame.at[i, "fid"]
+        report.add("code_unknown", tr("code '{code}' of feature {fid} is not in the 2023 land and sea use "
+                                      "classification.").format(code=codes.iat[i], fid=fid),
+                   lu.layer, fid, lu.field_name("code"), lu.geoms[i])
+    if "name" not in frame.columns:
+        return
+    expected = codes.map(lambda c: codes2023.get(c, {}).get("name_zh", ""))
+    names = frame["name"].fillna("").astype(str).str.strip()
+    wrong = known & names.ne("").to_numpy() & names.ne(expected).to_numpy()
+    for i in np.flatnonzero(wrong):
+        fid = frame.at[i, "fid"]
+        report.add("code_name", tr("feature {fid} has code {code}, whose name is {expected}, not {name}.").format(
+            fid=fid, code=codes.iat[i], expected=expected.iat[i], name=names.iat[i]),
+            lu.layer, fid, lu.field_name("name"), lu.geoms[i])
 
 
 # -- geometry of each parcel ----------------------------------------------------------------
 def _check_geometry(report, lu):
     tol = report.rules.tol
-    for fid, geom in zip(lu.frame["fid"], lu.geoms):
-        if geom is None or shapely.is_empty(geom):
-            continue
-        if not shapely.is_valid(geom):
-            report.add("self_intersection", tr("feature {fid}: {reason}").format(
-                fid=fid, reason=shapely.is_valid_reason(geom)), lu.layer, fid, "", geom)
-            continue
-        if shapely.get_num_geometries(geom) > 1:
-            report.add("multipart", tr("feature {fid} has {n} parts.").format(
-                fid=fid, n=shapely.get_num_geometries(geom)), lu.layer, fid, "", geom)
-        area = shapely.area(geom)
-        width = 2 * area / max(shapely.length(geom), 1e-9)
-        if area < tol["sliver_m2"] or width < tol["sliver_width_m"]:
-            report.add("sliver", tr("feature {fid}: {area:.2f} m2, about {width:.2f} m wide.").format(
-                fid=fid, area=area, width=width), lu.layer, fid, "", geom)
+    geoms = np.asarray(lu.geoms, dtype=object)
+    fids = lu.frame["fid"].to_numpy()
+    present = np.array([g is not None for g in geoms], dtype=bool) & ~shapely.is_empty(geoms)
+    valid = shapely.is_valid(geoms) | ~present
+    for i in np.flatnonzero(~valid):
+        report.add("self_intersection", tr("feature {fid}: {reason}").format(
+            fid=fids[i], reason=shapely.is_valid_reason(geoms[i])), lu.layer, fids[i], "", geoms[i])
+    check = present & valid
+    parts = np.where(check, shapely.get_num_geometries(geoms), 0)
+    for i in np.flatnonzero(parts > 1):
+        report.add("multipart", tr("feature {fid} has {n} parts.").format(fid=fids[i], n=parts[i]),
+                   lu.layer, fids[i], "", geoms[i])
+    area = np.where(check, shapely.area(geoms), 0.0)
+    width = 2 * area / np.maximum(np.where(check, shapely.length(geoms), 0.0), 1e-9)
+    for i in np.flatnonzero(check & ((area < tol["sliver_m2"]) | (width < tol["sliver_width_m"]))):
+        report.add("sliver", tr("feature {fid}: {area:.2f} m2, about {width:.2f} m wide.").format(
+            fid=fids[i], area=area[i], width=width[i]), lu.layer, fids[i], "", geoms[i])
 
 
 def _check_overlaps(report, lu):
-    geoms = np.array([g if g is not None and shapely.is_valid(g) else None for g in lu.geoms], dtype=object)
-    present = np.array([g is not None for g in geoms])
+    geoms = np.asarray(lu.geoms, dtype=object).copy()
+    present = np.array([g is not None for g in geoms], dtype=bool)
+    present[present] &= shapely.is_valid(geoms[present])
+    geoms[~present] = None
     idx = np.flatnonzero(present)
     if len(idx) < 2:
         return
@@ -191,16 +201,18 @@ def _check_overlaps(report, lu):
     left, right = tree.query(geoms[idx], predicate="intersects")
     keep = left < right
     left, right = idx[left[keep]], idx[right[keep]]
+    # neighbours that only share an edge are the rule in a land-use layer: only interiors that meet are overlaps
+    inner = ~shapely.touches(geoms[left], geoms[right])
+    left, right = left[inner], right[inner]
     if not len(left):
         return
     pieces = shapely.intersection(geoms[left], geoms[right])
-    areas = shapely.area(pieces)
     fids = lu.frame["fid"].to_numpy()
     tol = report.rules.tol
-    for a, b, piece, area in zip(left, right, pieces, areas):
-        if _thick(piece, tol["overlap_m2"], tol["topology_width_m"]):
-            report.add("overlap", tr("features {a} and {b} overlap by {area:.2f} m2.").format(
-                a=fids[a], b=fids[b], area=area), lu.layer, fids[a], "", piece, other=int(fids[b]))
+    thick = _thick(pieces, tol["overlap_m2"], tol["topology_width_m"])
+    for a, b, piece in zip(left[thick], right[thick], pieces[thick]):
+        report.add("overlap", tr("features {a} and {b} overlap by {area:.2f} m2.").format(
+            a=fids[a], b=fids[b], area=shapely.area(piece)), lu.layer, fids[a], "", piece, other=int(fids[b]))
 
 
 # -- the village zones ------------------------------------------------------------------------
@@ -229,13 +241,13 @@ def _check_zones(report, lu, zones, members):
         idx = members[zone.code]
         valid = lu.valid_geoms()
         geoms = [valid[i] for i in idx if valid[i] is not None]
-        cover = shapely.union_all(np.array(geoms, dtype=object)) if geoms else None
-        gaps = zone.geom if cover is None else shapely.difference(zone.geom, cover)
+        covered = cover(np.array(geoms, dtype=object)) if geoms else None
+        gaps = zone.geom if covered is None else shapely.difference(zone.geom, covered)
         for part in _parts(gaps, tol["gap_m2"], tol["topology_width_m"]):
             report.add("gap", tr("village {code}: {area:.2f} m2 of the zone is covered by no parcel.").format(
                 code=zone.code, area=shapely.area(part)), lu.layer, None, "", part, village=zone.code)
-        if cover is not None:
-            for part in _parts(shapely.difference(cover, zone.geom), tol["outside_m2"], tol["topology_width_m"]):
+        if covered is not None:
+            for part in _parts(shapely.difference(covered, zone.geom), tol["outside_m2"], tol["topology_width_m"]):
                 hit = next((fids[i] for i in idx if lu.geoms[i] is not None and shapely.intersects(lu.geoms[i], part)),
                            None)
                 report.add("outside_zone", tr("village {code}: {area:.2f} m2 of parcels lie outside the zone.").format(
@@ -248,16 +260,30 @@ def _check_zones(report, lu, zones, members):
                 lu.layer, None, lu.field_name("area"), zone.geom, village=zone.code)
 
 
-def _thick(piece, min_area, min_width):
-    """A piece big enough to be a real gap, overlap or part outside, not a rounding sliver."""
-    area = shapely.area(piece)
-    return area > min_area and 2 * area / max(shapely.length(piece), 1e-12) > min_width
+def cover(geoms):
+    """The union of polygons that should not overlap (a village's parcels, a control layer's patches): a
+    fast coverage union, and a full union where the coverage union cannot be trusted (they overlap)."""
+    try:
+        cover = shapely.coverage_union_all(geoms)
+        if shapely.is_valid(cover) and abs(shapely.area(cover) - shapely.area(geoms).sum()) <= 1e-6 * max(
+                shapely.area(cover), 1.0):
+            return cover
+    except shapely.errors.GEOSException:
+        pass
+    return shapely.union_all(geoms)
+
+
+def _thick(pieces, min_area, min_width):
+    """Which pieces are big enough to be a real gap, overlap or part outside, not a rounding sliver."""
+    area = shapely.area(pieces)
+    return (area > min_area) & (2 * area / np.maximum(shapely.length(pieces), 1e-12) > min_width)
 
 
 def _parts(geom, min_area, min_width=0.0):
     if geom is None or shapely.is_empty(geom):
         return []
-    parts = [p for p in shapely.get_parts(geom) if _thick(p, min_area, min_width)]
+    parts = np.asarray(shapely.get_parts(geom), dtype=object)
+    parts = parts[_thick(parts, min_area, min_width)] if len(parts) else parts
     return sorted(parts, key=shapely.area, reverse=True)[:MAX_PARTS]
 
 
@@ -277,28 +303,78 @@ def _check_areas(report, lu):
 
 
 # -- control lines ---------------------------------------------------------------------------------
+class Zones:
+    """A control layer (basic farmland, red line, construction boundary) split into its parts with a spatial
+    index, so that each parcel is overlaid only with the parts it touches, never with a county-wide union."""
+
+    def __init__(self, geom):
+        parts = [p for p in shapely.get_parts(geom) if not shapely.is_empty(p)] if geom is not None else []
+        self.parts = np.array(parts, dtype=object)
+        self.tree = shapely.STRtree(self.parts) if len(parts) else None
+
+    def inside_areas(self, geoms):
+        """Planar area of each geometry inside the zones (0 where none; parts are taken not to overlap).
+
+        The parcels go into the index and the zone parts query it, so that each (large) part is prepared
+        once: a parcel wholly inside a part counts whole, and only parcels across a part's edge are cut."""
+        geoms = np.asarray(geoms, dtype=object)
+        out = np.zeros(len(geoms))
+        present = np.flatnonzero(np.array([g is not None for g in geoms], dtype=bool))
+        if not len(self.parts) or not len(present):
+            return out
+        tree = shapely.STRtree(geoms[present])
+        found = []
+        # a part holding a parcel whole, a part inside a parcel, a part across a parcel's edge (touching
+        # parcels, the rule along a zone's edge, are never cut)
+        for predicate in ("contains", "within", "overlaps"):
+            part_idx, hit = tree.query(self.parts, predicate=predicate)
+            if not len(hit):
+                continue
+            if predicate == "contains":
+                areas = shapely.area(geoms[present][hit])
+            elif predicate == "within":
+                areas = shapely.area(self.parts[part_idx])
+            else:
+                areas = shapely.area(shapely.intersection(geoms[present][hit], self.parts[part_idx]))
+            found.append((hit, areas))
+        for hit, areas in found:
+            np.add.at(out, present[hit], areas)
+        return out
+
+    def piece(self, geom, inside=True):
+        """The part of one geometry inside (or outside) the zones, for the finding's location."""
+        hits = self.tree.query(geom, predicate="intersects") if self.tree is not None else []
+        local = shapely.union_all(self.parts[hits]) if len(hits) else None
+        if inside:
+            return shapely.intersection(geom, local) if local is not None else None
+        return shapely.difference(geom, local) if local is not None else geom
+
+
 def _check_control_lines(report, lu, farmland, redline, boundary):
     rules, tol = report.rules, report.rules.tol["control_line_m2"]
     frame = lu.frame
     construction = np.array([rules.is_construction(c) for c in frame["code"]], dtype=bool)
     village = np.array([rules.is_village_construction(c, s) for c, s in zip(frame["code"], frame["settlement"])],
                        dtype=bool)
+    valid = lu.valid_geoms()
     for rule, zone, mask, inside in (("construction_on_farmland", farmland, construction, True),
                                      ("construction_on_redline", redline, construction, True),
                                      ("village_construction_outside_boundary", boundary, village, False)):
         if zone is None or not mask.any():
             continue
-        idx = np.flatnonzero(mask)
-        geoms = lu.valid_geoms()[idx]
-        valid = np.array([g is not None for g in geoms])
-        idx, geoms = idx[valid], geoms[valid]
-        pieces = shapely.intersection(geoms, zone) if inside else shapely.difference(geoms, zone)
-        for i, piece in zip(idx, pieces):
-            area = shapely.area(piece)
+        zones = zone if isinstance(zone, Zones) else Zones(zone)
+        idx = np.array([i for i in np.flatnonzero(mask) if valid[i] is not None], dtype=int)
+        if not len(idx):
+            continue
+        geoms = valid[idx]
+        within = zones.inside_areas(geoms)
+        areas = within if inside else shapely.area(geoms) - within
+        for i, geom, area in zip(idx, geoms, areas):
             if area > tol:
                 fid = frame.at[i, "fid"]
                 report.add(rule, tr("feature {fid} ({code}): {area:.2f} m2.").format(
-                    fid=fid, code=frame.at[i, "code"], area=area), lu.layer, fid, lu.field_name("code"), piece)
+                    fid=fid, code=frame.at[i, "code"], area=area), lu.layer, fid, lu.field_name("code"),
+                    zones.piece(geom, inside))
 
 
 # -- against the base year ---------------------------------------------------------------------------
@@ -314,7 +390,7 @@ def _sums_by_village(lu, zones, members, rules, farmland):
         geoms = lu.valid_geoms()[idx]
         ok = np.array([g is not None for g in geoms])
         planar = shapely.area(geoms[ok])
-        inter = shapely.area(shapely.intersection(geoms[ok], farmland))
+        inter = (farmland if isinstance(farmland, Zones) else Zones(farmland)).inside_areas(geoms[ok])
         share[idx[ok]] = np.where(planar > 0, inter / np.where(planar > 0, planar, 1), 0.0)
     out = {}
     for zone in zones:

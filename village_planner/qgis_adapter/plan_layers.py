@@ -17,7 +17,7 @@ from ..core.crosswalk import SurveyCrosswalk
 from ..core.errors import VillagePlannerError
 from ..core.issues import FindingList
 from ..core.ledger import area_values
-from ..core.plan_check import LandUse, Zone
+from ..core.plan_check import LandUse, Zone, cover
 from ..core.values import text as value_text
 from .fields import find_field
 from .i18n import tr
@@ -49,8 +49,11 @@ def ellipsoidal_areas(layer, ids=None):
     return {f.id(): measure(da, f.geometry())[0] for f in layer.getFeatures(request)}
 
 
-def read_land_use(layer, crs, feedback=None):
-    """A LandUse of ``layer`` with geometry in ``crs``; PlanLayerError when it has no land-use code."""
+def read_land_use(layer, crs, feedback=None, ellipsoid=True):
+    """A LandUse of ``layer`` with geometry in ``crs``; PlanLayerError when it has no land-use code.
+
+    ``ellipsoid``: measure every feature on the ellipsoid (for the area checks); without it, only the
+    features without an official area are measured."""
     found = {role: find_field(layer, names) for role, names in LAND_USE_FIELDS.items()}
     dlbm = find_field(layer, ("DLBM",)) if not found["code"] else None
     name = layer_label(layer)
@@ -76,10 +79,14 @@ def read_land_use(layer, crs, feedback=None):
         if "area" in frame else pd.Series(np.nan, index=frame.index)
     if findings.has_errors():
         raise PlanLayerError("\n".join("{}: {}".format(f.layer, f.message) for f in findings.errors))
-    ellipsoid = ellipsoidal_areas(layer)
+    if ellipsoid:
+        measured = ellipsoidal_areas(layer)
+    else:
+        missing = frame.loc[area.isna().to_numpy(), "fid"]
+        measured = ellipsoidal_areas(layer, missing.tolist()) if len(missing) else {}
     out = pd.DataFrame({
         "fid": frame["fid"], "code": code, "area": area.astype("float64"),
-        "ellipsoid": frame["fid"].map(ellipsoid).astype("float64"),
+        "ellipsoid": frame["fid"].map(measured).astype("float64"),
         "village": frame["village"].map(village_code).fillna("") if "village" in frame else "",
         "settlement": settlement, "bsm": frame["bsm"].map(value_text) if "bsm" in frame else "",
     })
@@ -131,7 +138,7 @@ def read_union(layer, crs):
     geoms = [g for g in geoms if g is not None and not shapely.is_empty(g)]
     if not geoms:
         return None
-    return shapely.union_all(shapely.make_valid(np.array(geoms, dtype=object)))
+    return cover(shapely.make_valid(np.array(geoms, dtype=object)))
 
 
 def plan_check_inputs(layers, crs, codes=None, feedback=None):
@@ -146,7 +153,8 @@ def plan_check_inputs(layers, crs, codes=None, feedback=None):
                 layer=layer_label(layers["VILLAGES"]), codes=", ".join(missing)))
         keep = planned.frame["village"].isin(codes).to_numpy() | planned.frame["village"].eq("").to_numpy()
         planned = subset(planned, keep)
-    current = read_land_use(layers["CURRENT_LANDUSE"], crs, feedback) if layers.get("CURRENT_LANDUSE") else None
+    current = read_land_use(layers["CURRENT_LANDUSE"], crs, feedback, ellipsoid=False) \
+        if layers.get("CURRENT_LANDUSE") else None
     lines = {"farmland": read_union(layers.get("BASIC_FARMLAND"), crs),
              "redline": read_union(layers.get("ECO_REDLINE"), crs),
              "boundary": read_union(layers.get("CONSTRUCTION_BOUNDARY"), crs)}

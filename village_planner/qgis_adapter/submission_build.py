@@ -210,7 +210,8 @@ class SubmissionBuilder:
         planned = written.get("PLANNED_LANDUSE")
         if planned is not None:
             lu = read_land_use(planned, self.crs)
-            current = read_land_use(written["CURRENT_LANDUSE"], self.crs) if "CURRENT_LANDUSE" in written else None
+            current = read_land_use(written["CURRENT_LANDUSE"], self.crs, ellipsoid=False) \
+                if "CURRENT_LANDUSE" in written else None
             lines = {k: _union_of(written.get(k), self.crs) for k in ("BASIC_FARMLAND", "ECO_REDLINE",
                                                                      "CONSTRUCTION_BOUNDARY")}
             findings.extend(check_plan(lu, [zone], self.rules, self.codes2023, current, lines["BASIC_FARMLAND"],
