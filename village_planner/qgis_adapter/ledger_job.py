@@ -76,6 +76,57 @@ def _info(feedback, text):
         feedback.pushInfo(text)
 
 
+def _overlay_shares(overlays, geoms, frame, crs, findings, feedback):
+    """{overlay kind: share of each parcel inside it}."""
+    shares = {}
+    for n, (kind, layer) in enumerate(overlays.items()):
+        _check_cancel(feedback)
+        _info(feedback, tr("Overlay with {layer}").format(layer=layer_label(layer)))
+        fids, zones = read_geometries(layer, crs, feedback=None)
+        zones = repair_geometries(layer_label(layer), fids, zones, findings)
+        shares[kind] = pd.Series(share_inside(geoms, zones), index=frame["fid"].to_numpy())
+        if feedback is not None:
+            feedback.setProgress(50 + 30 * (n + 1) / max(len(overlays), 1))
+    return shares
+
+
+def _village_zones(villages, fieldmap, crs, findings):
+    """(village frame, {village code: geometry}) of the village layer, or (None, {})."""
+    if villages is None:
+        return None, {}
+    vcols = {"village_code": fieldmap["village_code"]}
+    if fieldmap.get("village_name"):
+        vcols["village_name"] = fieldmap["village_name"]
+    frame, geoms = read_attributes(villages, vcols, None, with_geometry=True, target_crs=crs)
+    geoms = repair_geometries(layer_label(villages), frame["fid"].to_numpy(), geoms, findings)
+    by_code = {}
+    for code, g in zip(frame["village_code"].map(village_code), geoms):
+        if code and g is not None:
+            by_code.setdefault(code, []).append(g)
+    return frame, {c: shapely.union_all(gs) if len(gs) > 1 else gs[0] for c, gs in by_code.items()}
+
+
+def _hazard_counts(hazards, village_geoms, parcel_geoms, frame, crs, findings, feedback):
+    """Hazard points per village: in the village zones, else in the villages' parcels; None without points."""
+    if hazards is None:
+        return None
+    _check_cancel(feedback)
+    _, points = read_geometries(hazards, crs)
+    points = points[~shapely.is_missing(points)]
+    if village_geoms:
+        codes = list(village_geoms)
+        counts, outside = count_points_in(points, [village_geoms[c] for c in codes])
+        result = pd.Series(counts, index=codes)
+    else:
+        counts, outside = count_points_in(points, parcel_geoms)
+        pcodes = village_codes(frame["zldwdm"]).fillna("UNASSIGNED")
+        result = pd.Series(counts, index=pcodes.to_numpy()).groupby(level=0).sum()
+    if len(outside):
+        findings.warning(tr("{n} hazard points lie outside every village.").format(n=len(outside)),
+                         layer=layer_label(hazards), code="hazard_outside")
+    return result
+
+
 def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, feedback=None, project=None):
     """layers: {kind: QgsVectorLayer or None}. Returns (LedgerResult, village geometries by code)."""
     findings = FindingList()
@@ -102,47 +153,9 @@ def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, f
     if need_geom:
         geoms = repair_geometries(layer_label(parcels), frame["fid"].to_numpy(), geoms, findings)
 
-    shares = {}
-    for n, (kind, layer) in enumerate(overlays_given.items()):
-        _check_cancel(feedback)
-        _info(feedback, tr("Overlay with {layer}").format(layer=layer_label(layer)))
-        fids, zones = read_geometries(layer, crs, feedback=None)
-        zones = repair_geometries(layer_label(layer), fids, zones, findings)
-        share = share_inside(geoms, zones)
-        shares[kind] = pd.Series(share, index=frame["fid"].to_numpy())
-        if feedback is not None:
-            feedback.setProgress(50 + 30 * (n + 1) / max(len(overlays_given), 1))
-
-    village_frame, village_geoms = None, {}
-    if villages is not None:
-        vf = fieldmaps["villages"]
-        vcols = {"village_code": vf["village_code"]}
-        if vf.get("village_name"):
-            vcols["village_name"] = vf["village_name"]
-        village_frame, vgeoms = read_attributes(villages, vcols, None, with_geometry=True, target_crs=crs)
-        vgeoms = repair_geometries(layer_label(villages), village_frame["fid"].to_numpy(), vgeoms, findings)
-        codes = village_frame["village_code"].map(village_code)
-        for code, g in zip(codes, vgeoms):
-            if code and g is not None:
-                village_geoms.setdefault(code, []).append(g)
-        village_geoms = {c: shapely.union_all(gs) if len(gs) > 1 else gs[0] for c, gs in village_geoms.items()}
-
-    hazard_counts = None
-    if hazards is not None:
-        _check_cancel(feedback)
-        _, points = read_geometries(hazards, crs)
-        points = points[~shapely.is_missing(points)]
-        if village_geoms:
-            codes = list(village_geoms)
-            counts, outside = count_points_in(points, [village_geoms[c] for c in codes])
-            hazard_counts = pd.Series(counts, index=codes)
-        else:
-            counts, outside = count_points_in(points, geoms)
-            pcodes = village_codes(frame["zldwdm"]).fillna("UNASSIGNED")
-            hazard_counts = pd.Series(counts, index=pcodes.to_numpy()).groupby(level=0).sum()
-        if len(outside):
-            findings.warning(tr("{n} hazard points lie outside every village.").format(n=len(outside)),
-                             layer=layer_label(hazards), code="hazard_outside")
+    shares = _overlay_shares(overlays_given, geoms, frame, crs, findings, feedback)
+    village_frame, village_geoms = _village_zones(villages, fieldmaps.get("villages"), crs, findings)
+    hazard_counts = _hazard_counts(hazards, village_geoms, geoms, frame, crs, findings, feedback)
 
     stats_table = read_stats(stats_source, findings)
     sources = {k: (v.source() if v is not None else "") for k, v in layers.items()}
