@@ -986,6 +986,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Demolished</source>
       <translation>已拆除</translation>
     </message>
@@ -996,6 +997,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Dilapidated</source>
       <translation>危房</translation>
     </message>
@@ -1273,6 +1275,11 @@
       <translation>外业核查</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>Field verification: homesteads</source>
+      <translation>外业核查：宅基地</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/build_submission.py" />
       <source>File Geodatabase (.gdb)</source>
       <translation>文件地理数据库（.gdb）</translation>
@@ -1440,6 +1447,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Homesteads verified</source>
       <translation>已核查宅基地</translation>
     </message>
@@ -1450,8 +1458,14 @@
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Idle</source>
       <translation>闲置</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/ledger_dock.py" />
+      <source>Idle homestead area</source>
+      <translation>闲置宅基地面积</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -1480,6 +1494,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>In use</source>
       <translation>在用</translation>
     </message>
@@ -2890,6 +2905,7 @@
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
+      <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Several per household</source>
       <translation>一户多宅</translation>
     </message>

@@ -111,3 +111,18 @@ def test_snapshots_go_to_the_projects_planning_geopackage(sample_dir, tmp_path, 
     assert rows["500230001002"]["flagged"] == 0
     assert os.path.exists(diff["OUTPUT_XLSX"])
     project.clear()
+
+
+def test_dock_shows_the_field_verification_of_homesteads(qgis_iface):
+    from village_planner.gui.ledger_dock import LedgerDock
+
+    dock = LedgerDock(qgis_iface)
+    try:
+        rec = {"village_code": "500230001002", "village_name": "高岭村", "homesteads_surveyed": 12,
+               "homesteads_in_use": 8, "homesteads_idle": 3, "homesteads_multiple": 1, "homesteads_dilapidated": 1,
+               "homesteads_demolished": 0, "idle_homestead_m2": 2500.0}
+        html = dock.render_html(rec)
+        assert "Field verification: homesteads" in html and "0.25" in html
+        assert "Field verification" not in dock.render_html(dict(rec, homesteads_surveyed=0))
+    finally:
+        dock.deleteLater()

@@ -233,11 +233,31 @@ class LedgerDock(QDockWidget):
                 parts.append("<tr><td>{}</td><td align='right' style='white-space:nowrap'>{}</td></tr>".format(
                     escape(name), text))
             parts.append("</table>")
+        parts.append(self.homestead_html(rec))
         warnings = self.warnings(rec)
         if warnings:
             parts.append("<h4>{}</h4><ul>{}</ul>".format(
                 tr("Data warnings"), "".join("<li>{}</li>".format(escape(w)) for w in warnings)))
         return "".join(parts)
+
+    @staticmethod
+    def homestead_html(rec):
+        """Field verification's homestead figures, when the ledger was built with a survey."""
+        if rec.get("homesteads_surveyed") in (None, 0):
+            return ""
+        rows = [(tr("Homesteads verified"), rec.get("homesteads_surveyed")),
+                (tr("In use"), rec.get("homesteads_in_use")),
+                (tr("Idle"), rec.get("homesteads_idle")), (tr("Several per household"), rec.get("homesteads_multiple")),
+                (tr("Dilapidated"), rec.get("homesteads_dilapidated")),
+                (tr("Demolished"), rec.get("homesteads_demolished"))]
+        idle = rec.get("idle_homestead_m2")
+        cells = ["<tr><td>{}</td><td align='right'>{}</td></tr>".format(escape(n), escape(str(v or 0)))
+                 for n, v in rows]
+        if idle is not None:
+            cells.append("<tr><td>{}</td><td align='right'>{:.2f} {}</td></tr>".format(
+                escape(tr("Idle homestead area")), float(idle) / 10000, tr("ha")))
+        return "<h4>{}</h4><table cellspacing='0' cellpadding='2'>{}</table>".format(
+            tr("Field verification: homesteads"), "".join(cells))
 
     @staticmethod
     def warnings(rec):
