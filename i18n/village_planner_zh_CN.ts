@@ -3465,6 +3465,11 @@
       <translation>工具</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/quota_report.py" />
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Total area</source>
       <translation>总面积</translation>

@@ -98,6 +98,17 @@ def test_a_year_of_movements_with_refusals(pool, sample_dir):
     wb = load_workbook(report["OUTPUT_XLSX"])
     assert wb.sheetnames == ["Pool", "Villages", "Journal", "Verification"]
     assert wb["Journal"].max_row == 1 + 9
+    # the villages sheet: two decimals that add up to its total row, column by column (issue 12)
+    vs = wb["Villages"]
+    heads = [c.value for c in vs[1]]
+    body = [[c.value for c in row] for row in vs.iter_rows(min_row=2)]
+    total = body[-1]
+    assert total[0] == "Total"
+    for j, head in enumerate(heads):
+        if head.endswith("(ha)"):
+            values = [row[j] for row in body[:-1] if row[j] is not None]
+            assert all(round(v, 2) == v for v in values)
+            assert round(sum(values), 2) == pytest.approx(total[j], abs=1e-9)
 
 
 def test_import_all_or_nothing(pool, tmp_path):

@@ -4,6 +4,7 @@ import html
 import os
 
 from . import quota as q
+from .balance import balance_columns
 from .i18n import N_, tr
 
 # the report's table of village balances: (field, kind)
@@ -45,6 +46,19 @@ def village_rows(state, entries, policy):
         row.update({key + "_ha": q.to_ha(summary[code][key]) for key in _SUMMED})
         rows.append(row)
     return rows
+
+
+def table_rows(rows):
+    """The village rows as a report shows them: hectares at two decimals that add up, column by column, to a
+    total row (largest-remainder rounding; the journal and the layer keep 0.0001 ha)."""
+    keys = [name for name, kind in VILLAGE_FIELDS if kind == "ha"]
+    rounded, totals = balance_columns(rows, keys)
+    if rows:
+        total = {name: "" for name in rows[0]}
+        total["village_code"] = tr("Total")
+        total.update(totals)
+        rounded.append(total)
+    return rounded
 
 
 def heading(key):
@@ -125,8 +139,11 @@ def write_pool_workbook(path, pool, rows, entries, check):
     _append(vs, [heading(h) for h in heads])
     for cell in vs[1]:
         cell.font = Font(bold=True)
-    for r in rows:
+    for r in table_rows(rows):
         _append(vs, [r[h] for h in heads])
+    if rows:
+        for cell in vs[vs.max_row]:
+            cell.font = Font(bold=True)
     vs.freeze_panes = "B2"
     js = wb.create_sheet(tr("Journal")[:31])
     cols = ["seq", "kind", "units", "date", "document_no", "author", "project", "village", "to_village",
@@ -159,7 +176,7 @@ def write_pool_html(path, pool, rows, check):
     parts.append("</table><h2>{}</h2><table><tr>".format(_esc(tr("Villages"))))
     heads = list(rows[0].keys()) if rows else []
     parts.append("".join("<th>{}</th>".format(_esc(heading(h))) for h in heads) + "</tr>")
-    for r in rows:
+    for r in table_rows(rows):
         parts.append("<tr>" + "".join("<td>{}</td>".format(_esc(r[h])) for h in heads) + "</tr>")
     ok = check.get("chain_ok") and check.get("balances_ok") and check.get("identity_ok") and \
         check.get("settings_ok", True) and check.get("expected_found", True)
