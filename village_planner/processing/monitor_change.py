@@ -24,8 +24,9 @@ from ..core.monitoring import (
     summary,
 )
 from ..qgis_adapter.compat import fields_of
-from ..qgis_adapter.ledger_job import Cancelled, JobError
+from ..qgis_adapter.ledger_job import JobError
 from ..qgis_adapter.monitoring_job import run_monitor
+from ..qgis_adapter.progress import Cancelled
 from ..qgis_adapter.roles import layer_parameter
 from .base import VillagePlannerAlgorithm
 

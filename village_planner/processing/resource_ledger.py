@@ -20,7 +20,8 @@ from qgis.core import (
 from ..core.field import HOMESTEAD_COLUMNS
 from ..core.ledger import COLUMNS
 from ..qgis_adapter.compat import fields_of
-from ..qgis_adapter.ledger_job import Cancelled, JobError, run_ledger
+from ..qgis_adapter.ledger_job import JobError, run_ledger
+from ..qgis_adapter.progress import Cancelled
 from ..qgis_adapter.settings import planning_db
 from ..store.field_store import homestead_figures
 from ..store.snapshots import save_snapshot

@@ -15,6 +15,7 @@ from ..core.profile import load_profile
 from .checker import check_sources, repair_geometries
 from .i18n import tr
 from .layers import is_null, layer_label, read_attributes, read_geometries, readable_layers, working_crs
+from .progress import check_cancel, info
 
 OVERLAY_KINDS = ("basic_farmland", "eco_redline", "dev_boundary")
 # the ledger core's parcel columns and the field roles of resources/survey_layers.json that fill them
@@ -35,10 +36,6 @@ class JobError(VillagePlannerError):
     def __init__(self, message, findings=None):
         super().__init__(message)
         self.findings = findings or []
-
-
-class Cancelled(VillagePlannerError):
-    pass
 
 
 def read_stats(source, findings):
@@ -66,22 +63,12 @@ def read_stats(source, findings):
     return table
 
 
-def _check_cancel(feedback):
-    if feedback is not None and feedback.isCanceled():
-        raise Cancelled()
-
-
-def _info(feedback, text):
-    if feedback is not None:
-        feedback.pushInfo(text)
-
-
 def _overlay_shares(overlays, geoms, frame, crs, findings, feedback):
     """{overlay kind: share of each parcel inside it}."""
     shares = {}
     for n, (kind, layer) in enumerate(overlays.items()):
-        _check_cancel(feedback)
-        _info(feedback, tr("Overlay with {layer}").format(layer=layer_label(layer)))
+        check_cancel(feedback)
+        info(feedback, tr("Overlay with {layer}").format(layer=layer_label(layer)))
         fids, zones = read_geometries(layer, crs, feedback=None)
         zones = repair_geometries(layer_label(layer), fids, zones, findings)
         shares[kind] = pd.Series(share_inside(geoms, zones), index=frame["fid"].to_numpy())
@@ -110,7 +97,7 @@ def _hazard_counts(hazards, village_geoms, parcel_geoms, frame, crs, findings, f
     """Hazard points per village: in the village zones, else in the villages' parcels; None without points."""
     if hazards is None:
         return None
-    _check_cancel(feedback)
+    check_cancel(feedback)
     _, points = read_geometries(hazards, crs)
     points = points[~shapely.is_missing(points)]
     if village_geoms:
@@ -146,10 +133,10 @@ def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, f
     need_geom = bool(overlays_given) or (hazards is not None and villages is None)
 
     columns = parcel_columns(fieldmaps["parcels"])
-    _info(feedback, tr("Reading {n} parcels from {layer}").format(n=parcels.featureCount(), layer=layer_label(parcels)))
+    info(feedback, tr("Reading {n} parcels from {layer}").format(n=parcels.featureCount(), layer=layer_label(parcels)))
     frame, geoms = read_attributes(parcels, columns, feedback, with_geometry=need_geom, target_crs=crs,
                                    progress=(0, 50))
-    _check_cancel(feedback)
+    check_cancel(feedback)
     if need_geom:
         geoms = repair_geometries(layer_label(parcels), frame["fid"].to_numpy(), geoms, findings)
 
@@ -163,7 +150,7 @@ def run_ledger(layers, stats_source=None, profile_path=None, survey_year=None, f
         sources["village_stats"] = stats_source
     elif stats_source is not None:
         sources["village_stats"] = stats_source.source()
-    _check_cancel(feedback)
+    check_cancel(feedback)
     result = build_ledger(
         frame, profile, villages=village_frame, overlays=shares, hazard_counts=hazard_counts,
         stats=stats_table, parcel_layer=layer_label(parcels), survey_year=survey_year, sources=sources,

@@ -12,26 +12,17 @@ from .checker import check_sources, repair_geometries
 from .fields import find_field
 from .i18n import tr
 from .layers import layer_label, read_attributes, read_geometries, readable_layers, working_crs
-from .ledger_job import Cancelled, JobError
+from .ledger_job import JobError
 from .planning_layers import CODE_FIELDS
+from .progress import check_cancel, info
 from .quota_database import quota_session
 
 PARCEL_COLUMNS = {"zldwdm": "village_code", "land_class": "land_class", "parcel_area": "parcel_area"}
 
 
-def _check_cancel(feedback):
-    if feedback is not None and feedback.isCanceled():
-        raise Cancelled()
-
-
-def _info(feedback, text):
-    if feedback is not None:
-        feedback.pushInfo(text)
-
-
 def _read_parcels(layer, fieldmap, crs, findings, feedback, progress):
     columns = {col: fieldmap[role] for col, role in PARCEL_COLUMNS.items() if fieldmap.get(role)}
-    _info(feedback, tr("Reading {n} parcels from {layer}").format(n=layer.featureCount(), layer=layer_label(layer)))
+    info(feedback, tr("Reading {n} parcels from {layer}").format(n=layer.featureCount(), layer=layer_label(layer)))
     frame, geoms = read_attributes(layer, columns, feedback, with_geometry=True, target_crs=crs, progress=progress)
     geoms = repair_geometries(layer_label(layer), frame["fid"].to_numpy(), geoms, findings)
     return frame, geoms
@@ -111,16 +102,16 @@ def run_monitor(layers, quota_text="", period=("", ""), profile_path=None, min_a
         raise JobError(str(exc)) from exc
     crs = working_crs(base)
     b_frame, b_geoms = _read_parcels(base, maps["parcels"], crs, findings, feedback, (0, 30))
-    _check_cancel(feedback)
+    check_cancel(feedback)
     c_frame, c_geoms = _read_parcels(current, maps2["parcels"], crs, findings, feedback, (30, 30))
-    _check_cancel(feedback)
+    check_cancel(feedback)
     bnt = _zones(checked.get("basic_farmland"), crs, findings)
     red = _zones(checked.get("eco_redline"), crs, findings)
     planned = _planned(layers.get("planned"), crs, findings)
     draws, control = [], None
     if (quota_text or "").strip():
         draws, control = read_draws(quota_text, period[0], period[1], crs)
-        _info(feedback, tr("{n} draws of the quota pool in the period").format(n=len(draws)))
+        info(feedback, tr("{n} draws of the quota pool in the period").format(n=len(draws)))
         missing = [d for d in draws if d.geometry is None]
         if missing:
             findings.warning(tr("{n} draws of the period have no geometry and cover nothing: journal entries "
@@ -142,8 +133,8 @@ def run_monitor(layers, quota_text="", period=("", ""), profile_path=None, min_a
             if vgeoms[i] is not None:
                 village_geoms.setdefault(code, []).append(vgeoms[i])
         village_geoms = {c: shapely.union_all(gs) if len(gs) > 1 else gs[0] for c, gs in village_geoms.items()}
-    _check_cancel(feedback)
-    _info(feedback, tr("Overlaying the two surveys"))
+    check_cancel(feedback)
+    info(feedback, tr("Overlaying the two surveys"))
     result = monitor(b_frame, c_frame, profile, b_geoms, c_geoms, basic_farmland=bnt, redline=red, planned=planned,
                      draws=draws, village_names=names, min_area=min_area, sliver_width=sliver_width,
                      control=control)
