@@ -284,11 +284,34 @@ def monitor(base, current, profile, base_geoms, cur_geoms, basic_farmland=None, 
         pd.DataFrame({"village": village, "from": g_before, "to": g_after, "m2": official}),
         base, current, b_code, c_code, b_area, c_area, b_village, c_village)
 
-    # -- the changed pieces and their flags ------------------------------------------------------
     idx = np.nonzero(real)[0]
+    pieces, rg = _changed_pieces(idx, geoms, {"before": before, "after": after, "class_before": g_before,
+                                              "class_after": g_after, "village": village, "official": official},
+                                 profile, basic_farmland, redline, planned, draws, min_area,
+                                 base["fid"].to_numpy()[pb[idx]], current["fid"].to_numpy()[pc[idx]])
+
+    villages = _village_table(pieces, village, official, ignored, draws, village_names or {}, control,
+                              set(v for v in np.concatenate([village, np.asarray(list(village_names or {}),
+                                                                                 dtype=object)])))
+    meta = {
+        "pieces": int(len(pc)), "changed_pieces": int(len(idx)), "ignored_pieces": int(ignored.sum()),
+        "ignored_m2": float(official[ignored].sum()), "draws": len(draws),
+        "base_total_m2": float(b_area.sum()), "current_total_m2": float(c_area.sum()),
+        "min_area_m2": float(min_area), "sliver_width_m": float(sliver_width),
+        "control": dict(control) if control else None,
+    }
+    return MonitorResult(pieces=pieces, piece_geoms=rg, villages=villages, matrix=matrix,
+                         village_matrices=village_matrices, meta=meta)
+
+
+def _changed_pieces(idx, geoms, p, profile, basic_farmland, redline, planned, draws, min_area, base_fids,
+                    current_fids):
+    """The changed pieces (positions ``idx`` of the overlay) with their flags and areas, and their geometries.
+
+    ``p``: the overlay's per-piece arrays (codes before and after, classes, village, official m2)."""
     rg = geoms[idx]
-    acc_b, acc_a = _accounts(before[idx], profile), _accounts(after[idx], profile)
-    area = official[idx]
+    acc_b, acc_a = _accounts(p["before"][idx], profile), _accounts(p["after"][idx], profile)
+    area = p["official"][idx]
     new_cons = (acc_a == "construction") & (acc_b != "construction")
     removed = (acc_b == "construction") & (acc_a != "construction")
     lost = (acc_b == "cultivated") & (acc_a != "cultivated")
@@ -327,28 +350,17 @@ def monitor(base, current, profile, base_geoms, cur_geoms, basic_farmland=None, 
     for key, label in reversed(FLAG_ORDER):
         main = np.where(flags[key], label, main)
     pieces = pd.DataFrame({
-        "village_code": village[idx], "code_before": before[idx], "code_after": after[idx],
-        "class_before": g_before[idx], "class_after": g_after[idx], "account_before": acc_b,
+        "village_code": p["village"][idx], "code_before": p["before"][idx], "code_after": p["after"][idx],
+        "class_before": p["class_before"][idx], "class_after": p["class_after"][idx], "account_before": acc_b,
         "account_after": acc_a, "area_m2": np.round(area, 2), "area_ha": np.round(area / M2_PER_HA, 6),
         **{k: v.astype("int64") for k, v in flags.items()},
         "bnt_m2": np.round(bnt, 2), "redline_m2": np.round(red, 2), "against_plan_m2": np.round(against, 2),
         "covered_m2": np.round(covered, 2), "unexplained_m2": np.round(unexplained, 2),
         "draw_document": draw_doc, "draw_seq": draw_seq, "flag": main,
-        "base_fid": base["fid"].to_numpy()[pb[idx]], "current_fid": current["fid"].to_numpy()[pc[idx]],
+        "base_fid": base_fids, "current_fid": current_fids,
     })
 
-    villages = _village_table(pieces, village, official, ignored, draws, village_names or {}, control,
-                              set(v for v in np.concatenate([village, np.asarray(list(village_names or {}),
-                                                                                 dtype=object)])))
-    meta = {
-        "pieces": int(len(pc)), "changed_pieces": int(len(idx)), "ignored_pieces": int(ignored.sum()),
-        "ignored_m2": float(official[ignored].sum()), "draws": len(draws),
-        "base_total_m2": float(b_area.sum()), "current_total_m2": float(c_area.sum()),
-        "min_area_m2": float(min_area), "sliver_width_m": float(sliver_width),
-        "control": dict(control) if control else None,
-    }
-    return MonitorResult(pieces=pieces, piece_geoms=rg, villages=villages, matrix=matrix,
-                         village_matrices=village_matrices, meta=meta)
+    return pieces, rg
 
 
 def _totals(codes, area, villages):
