@@ -152,6 +152,14 @@ def write_workbook(result, path):
         ws.cell(row=row, column=c).border = border
     ws.freeze_panes = "D4"
 
+    _problems_sheet(wb, result, bold)
+    _about_sheet(wb, result)
+    _homestead_sheet(wb, result)
+    return save_workbook(wb, path)
+
+
+def _problems_sheet(wb, result, bold):
+    """The findings of the data check, one row each."""
     probs = wb.create_sheet(tr("Data problems")[:31])
     heads = [tr("Severity"), tr("Code"), tr("Layer"), tr("Feature id"), tr("Field"), tr("Message")]
     probs.append(heads)
@@ -163,6 +171,9 @@ def write_workbook(result, path):
     probs.column_dimensions["F"].width = 100
     probs.freeze_panes = "A2"
 
+
+def _about_sheet(wb, result):
+    """What the ledger was built from: profile, survey year, sources."""
     meta = wb.create_sheet(tr("About this ledger")[:31])
     m = result.meta
     meta.append([tr("Profile"), m.get("profile_name", "")])
@@ -175,8 +186,6 @@ def write_workbook(result, path):
         meta.append([tr("Source") + ": " + kind, src])
     meta.column_dimensions["A"].width = 28
     meta.column_dimensions["B"].width = 90
-    _homestead_sheet(wb, result)
-    return save_workbook(wb, path)
 
 
 def _homestead_sheet(wb, result):
