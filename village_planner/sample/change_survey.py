@@ -93,6 +93,134 @@ def _carve(parcel, zone=None):
     return None
 
 
+class _NextSurvey:
+    """The parcels of the next year's survey as they are being changed (one random stream, in order)."""
+
+    def __init__(self, geoms, attrs, rng):
+        self.rng = rng
+        self.attrs = attrs
+        self.geoms = geoms.copy()
+        self.valid = np.array([g is not None and g.is_valid for g in geoms], dtype=bool)
+        self.out = [dict(a) for a in attrs]
+        self.reshaped, self.removed, self.taken = set(), set(), set()
+        self.extra = []  # (geometry, attrs) of new parcels
+        self.next_bsm = max(int(a["BSM"]) for a in attrs) + 1
+
+    def new_bsm(self):
+        self.next_bsm += 1
+        return "%018d" % (self.next_bsm - 1)
+
+    def plant_homesteads(self, planted_villages, bnt, protected):
+        """A 30 m x 30 m homestead carved from a cultivated parcel of each planted village."""
+        planted = {}
+        for case, village in planted_villages.items():
+            for i in np.nonzero(self.valid)[0]:
+                a = self.attrs[i]
+                if i in self.taken or not str(a["ZLDWDM"]).startswith(village) or a["DLBM"] not in CULTIVATED:
+                    continue
+                g = self.geoms[i]
+                if case == "basic_farmland":
+                    square = _carve(g, bnt)
+                else:
+                    square = None if shapely.intersection(g, protected).area > 0 else _carve(g)
+                if square is None:
+                    continue
+                self.geoms[i] = shapely.difference(g, square)
+                self.reshaped.add(i)
+                home = {k: a[k] for k in a}
+                home.update({"BSM": self.new_bsm(), "DLBM": "0702", "DLMC": SURVEY_NAMES.get("0702", ""),
+                             "CZCSXM": "203", "GDLX": "", "GDPDJB": "", "KCXS": 0.0})
+                home = _areas(home, square)
+                self.extra.append((square, home))
+                self.taken.add(i)
+                planted[case] = {
+                    "village": village, "parcel_bsm": a["BSM"], "code_before": a["DLBM"], "code_after": "0702",
+                    "tbmj": home["TBMJ"], "geometry_wkt": square.wkt,
+                    "bnt_m2": round(shapely.intersection(square, bnt).area / _scale2(square.centroid.x), 2)}
+                break
+        return planted
+
+    def swap_codes(self, share):
+        """Changes of land among non-construction classes."""
+        n = 0
+        swaps = {"0101": "0201", "0102": "0201", "0103": "0301", "0201": "0103", "0301": "0103", "0204": "0103"}
+        roll = self.rng.uniform(size=len(self.attrs))
+        for i, a in enumerate(self.attrs):
+            if i in self.taken or roll[i] >= share / 2 or a["DLBM"] not in swaps:
+                continue
+            new = swaps[a["DLBM"]]
+            self.out[i].update({"DLBM": new, "DLMC": SURVEY_NAMES.get(new, "")})
+            if new in CULTIVATED:
+                self.out[i].update({"GDPDJB": self.out[i].get("GDPDJB") or "2",
+                                    "GDLX": self.out[i].get("GDLX") or "TT"})
+            else:
+                self.out[i].update({"GDPDJB": "", "GDLX": "", "KCXS": 0.02 if new.startswith("02") else 0.0})
+            self.reshaped.add(i)
+            n += 1
+        return n
+
+    def split(self, share):
+        """Re-delineation without change of land: parcels cut in two."""
+        n = 0
+        roll = self.rng.uniform(size=len(self.attrs))
+        for i in np.nonzero(self.valid & (roll < share / 3))[0]:
+            if i in self.taken:
+                continue
+            g = self.geoms[i]
+            x0, y0, x1, y1 = g.bounds
+            xm = (x0 + x1) / 2
+            halves = [shapely.intersection(g, shapely.box(x0 - 1, y0 - 1, xm, y1 + 1)),
+                      shapely.intersection(g, shapely.box(xm, y0 - 1, x1 + 1, y1 + 1))]
+            if any(h.geom_type != "Polygon" or h.area < 10 for h in halves):
+                continue
+            self.geoms[i] = halves[0]
+            self.reshaped.add(i)
+            second = dict(self.out[i])
+            second["BSM"] = self.new_bsm()
+            self.extra.append((halves[1], second))
+            self.taken.add(i)
+            n += 1
+        return n
+
+    def merge(self, share):
+        """Re-delineation without change of land: neighbours of one class and village joined."""
+        n = 0
+        tree = shapely.STRtree(self.geoms)
+        roll = self.rng.uniform(size=len(self.attrs))
+        out, geoms = self.out, self.geoms
+        for i in np.nonzero(self.valid & (roll < share / 3))[0]:
+            if i in self.taken or i in self.removed:
+                continue
+            for j in tree.query(geoms[i], predicate="touches"):
+                if j == i or j in self.taken or j in self.removed or not self.valid[j] or \
+                        out[j]["DLBM"] != out[i]["DLBM"] or out[j]["ZLDWDM"] != out[i]["ZLDWDM"]:
+                    continue
+                if shapely.intersection(geoms[i].boundary, geoms[j].boundary).length < 1.0:
+                    continue
+                merged = shapely.union(geoms[i], geoms[j])
+                if merged.geom_type != "Polygon":
+                    continue
+                geoms[i] = merged
+                self.removed.add(int(j))
+                self.taken.update({int(i), int(j)})
+                self.reshaped.add(i)
+                n += 1
+                break
+        return n
+
+    def rows(self):
+        rows = []
+        for i, (g, a) in enumerate(zip(self.geoms, self.out)):
+            if i in self.removed:
+                continue
+            if i in self.reshaped and self.valid[i]:
+                a = _areas(a, g)
+            rows.append((g, a))
+        rows.extend(self.extra)
+        fields = [name for name, _, _ in PARCEL_FIELDS]
+        return [(g, {k: a.get(k) for k in fields}) for g, a in rows]
+
+
 def make_change_survey(county_dir, out_dir=None, seed=2024, share=0.03):
     """Write the change survey next to the county (or into ``out_dir``); returns the manifest."""
     out_dir = out_dir or county_dir
@@ -103,120 +231,20 @@ def make_change_survey(county_dir, out_dir=None, seed=2024, share=0.03):
     bnt = shapely.union_all([g for g in bnt_geoms if g is not None])
     red = shapely.union_all([g for g in red_geoms if g is not None]) if len(red_geoms) else shapely.Polygon()
     protected = shapely.union_all([bnt, red])
-    rng = np.random.default_rng(seed)
-    geoms = geoms.copy()
-    valid = np.array([g is not None and g.is_valid for g in geoms], dtype=bool)
+    survey = _NextSurvey(geoms, attrs, np.random.default_rng(seed))
     codes = sorted({str(a["ZLDWDM"])[:12] for a in attrs if a.get("ZLDWDM")})
     known = [c for c in codes if sum(1 for a in attrs if str(a["ZLDWDM"]).startswith(c)) > 20]
     mid = len(known) // 2
     planted_villages = dict(zip(PLANTED, known[mid:mid + 3]))
 
-    moved, n_vertices = _move_vertices(geoms, attrs, valid, rng, share / 3)
-    reshaped = set(moved)
-    out = [dict(a) for a in attrs]
-    removed = set()
-    extra = []  # (geometry, attrs) of new parcels
-    next_bsm = max(int(a["BSM"]) for a in attrs) + 1
-    manifest = {"seed": seed, "share": share, "epsg": EPSG, "moved_vertices": n_vertices, "planted": {}}
-
-    # -- the planted homesteads -------------------------------------------------------
-    taken = set()
-    for case, village in planted_villages.items():
-        for i in np.nonzero(valid)[0]:
-            a = attrs[i]
-            if i in taken or not str(a["ZLDWDM"]).startswith(village) or a["DLBM"] not in CULTIVATED:
-                continue
-            g = geoms[i]
-            if case == "basic_farmland":
-                square = _carve(g, bnt)
-            else:
-                square = None if shapely.intersection(g, protected).area > 0 else _carve(g)
-            if square is None:
-                continue
-            rest = shapely.difference(g, square)
-            geoms[i] = rest
-            reshaped.add(i)
-            home = {k: a[k] for k in a}
-            home.update({"BSM": "%018d" % next_bsm, "DLBM": "0702", "DLMC": SURVEY_NAMES.get("0702", ""),
-                         "CZCSXM": "203", "GDLX": "", "GDPDJB": "", "KCXS": 0.0})
-            next_bsm += 1
-            home = _areas(home, square)
-            extra.append((square, home))
-            taken.add(i)
-            manifest["planted"][case] = {
-                "village": village, "parcel_bsm": a["BSM"], "code_before": a["DLBM"], "code_after": "0702",
-                "tbmj": home["TBMJ"], "geometry_wkt": square.wkt,
-                "bnt_m2": round(shapely.intersection(square, bnt).area / _scale2(square.centroid.x), 2)}
-            break
-
-    # -- changes of land among non-construction classes ------------------------------------
-    n_codes = 0
-    swaps = {"0101": "0201", "0102": "0201", "0103": "0301", "0201": "0103", "0301": "0103", "0204": "0103"}
-    roll = rng.uniform(size=len(attrs))
-    for i, a in enumerate(attrs):
-        if i in taken or roll[i] >= share / 2 or a["DLBM"] not in swaps:
-            continue
-        new = swaps[a["DLBM"]]
-        out[i].update({"DLBM": new, "DLMC": SURVEY_NAMES.get(new, "")})
-        if new in CULTIVATED:
-            out[i].update({"GDPDJB": out[i].get("GDPDJB") or "2", "GDLX": out[i].get("GDLX") or "TT"})
-        else:
-            out[i].update({"GDPDJB": "", "GDLX": "", "KCXS": 0.02 if new.startswith("02") else 0.0})
-        reshaped.add(i)
-        n_codes += 1
-
-    # -- splits and merges: re-delineation without change of land -------------------------
-    n_splits = n_merges = 0
-    roll = rng.uniform(size=len(attrs))
-    for i in np.nonzero(valid & (roll < share / 3))[0]:
-        if i in taken:
-            continue
-        g = geoms[i]
-        x0, y0, x1, y1 = g.bounds
-        xm = (x0 + x1) / 2
-        halves = [shapely.intersection(g, shapely.box(x0 - 1, y0 - 1, xm, y1 + 1)),
-                  shapely.intersection(g, shapely.box(xm, y0 - 1, x1 + 1, y1 + 1))]
-        if any(h.geom_type != "Polygon" or h.area < 10 for h in halves):
-            continue
-        geoms[i] = halves[0]
-        reshaped.add(i)
-        second = dict(out[i])
-        second["BSM"] = "%018d" % next_bsm
-        next_bsm += 1
-        extra.append((halves[1], second))
-        taken.add(i)
-        n_splits += 1
-    tree = shapely.STRtree(geoms)
-    roll = rng.uniform(size=len(attrs))
-    for i in np.nonzero(valid & (roll < share / 3))[0]:
-        if i in taken or i in removed:
-            continue
-        for j in tree.query(geoms[i], predicate="touches"):
-            if j == i or j in taken or j in removed or not valid[j] or out[j]["DLBM"] != out[i]["DLBM"] or \
-                    out[j]["ZLDWDM"] != out[i]["ZLDWDM"]:
-                continue
-            if shapely.intersection(geoms[i].boundary, geoms[j].boundary).length < 1.0:
-                continue
-            merged = shapely.union(geoms[i], geoms[j])
-            if merged.geom_type != "Polygon":
-                continue
-            geoms[i] = merged
-            removed.add(int(j))
-            taken.update({int(i), int(j)})
-            reshaped.add(i)
-            n_merges += 1
-            break
-
-    rows = []
-    for i, (g, a) in enumerate(zip(geoms, out)):
-        if i in removed:
-            continue
-        if i in reshaped and valid[i]:
-            a = _areas(a, g)
-        rows.append((g, a))
-    rows.extend(extra)
-    fields = [name for name, _, _ in PARCEL_FIELDS]
-    rows = [(g, {k: a.get(k) for k in fields}) for g, a in rows]
+    moved, n_vertices = _move_vertices(survey.geoms, attrs, survey.valid, survey.rng, share / 3)
+    survey.reshaped.update(moved)
+    manifest = {"seed": seed, "share": share, "epsg": EPSG, "moved_vertices": n_vertices,
+                "planted": survey.plant_homesteads(planted_villages, bnt, protected)}
+    n_codes = survey.swap_codes(share)
+    n_splits = survey.split(share)
+    n_merges = survey.merge(share)
+    rows = survey.rows()
     path = os.path.join(out_dir, "change_survey.gpkg")
     if os.path.exists(path):
         os.remove(path)
@@ -224,7 +252,7 @@ def make_change_survey(county_dir, out_dir=None, seed=2024, share=0.03):
     _write_layer(ds, "DLTB", EPSG, ogr.wkbPolygon, PARCEL_FIELDS, rows, options=["SPATIAL_INDEX=YES"])
     ds = None
     manifest.update({"path": path, "parcels_before": len(attrs), "parcels_after": len(rows),
-                     "reshaped_parcels": len(reshaped), "code_changes": n_codes, "splits": n_splits,
+                     "reshaped_parcels": len(survey.reshaped), "code_changes": n_codes, "splits": n_splits,
                      "merges": n_merges})
     with open(os.path.join(out_dir, "change_survey.json"), "w", encoding="utf-8") as fh:
         json.dump(manifest, fh, ensure_ascii=False, indent=1)
