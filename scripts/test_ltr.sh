@@ -116,5 +116,4 @@ echo ">> QGIS $(in_root "$ROOT_DIR" python3 -c 'from qgis.core import Qgis; prin
 $SUDO chroot "$ROOT_DIR" env -i PATH=/opt/vp-venv/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 CI="${CI:-}" \
   VP_PLUGIN_DIR="$RUN/plugin" VP_TEST_OUTPUT=/tmp/vp-test-output VP_QGIS_TARGET=ltr \
   bash -c "cd $RUN/checkout && bash scripts/with_qgis_env.sh /opt/vp-venv/bin/python -m pytest tests \
-    -p no:cacheprovider -W default::DeprecationWarning -W error::DeprecationWarning:village_planner \
-    ${VP_LTR_PYTEST_ARGS:-}"
+    -p no:cacheprovider ${VP_LTR_PYTEST_ARGS:-}"

@@ -31,6 +31,18 @@ def new_field(name, kind, length=0):
     return QgsField(name, metatype if FIELDS_BY_METATYPE else variant, len=length)
 
 
+def empty_extent():
+    """A rectangle that any combineExtentWith() replaces: setNull() from QGIS 3.34, setMinimal() before."""
+    from qgis.core import QgsRectangle
+
+    rect = QgsRectangle()
+    if hasattr(rect, "setNull"):
+        rect.setNull()
+    else:
+        rect.setMinimal()
+    return rect
+
+
 def fields_of(spec):
     """QgsFields of a [(name, kind)] spec, e.g. core.ledger.COLUMNS."""
     fields = QgsFields()

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFieldConstraints,
     QgsProject,
-    QgsRectangle,
     QgsRendererCategory,
     QgsSymbol,
     QgsVectorFileWriter,
@@ -29,6 +28,7 @@ from ..core import field as fc
 from ..core.codes import village_code
 from ..core.errors import VillagePlannerError
 from ..store.field_store import gpkg_blob
+from .compat import empty_extent
 from .i18n import tr
 
 STATUS_COLOURS = {"在用": "#4daf4a", "闲置": "#ff7f00", "一户多宅": "#984ea3", "危房": "#e41a1c", "已拆除": "#999999"}
@@ -86,8 +86,7 @@ def parcel_seed(layer, villages, crs, srs_id, context):
         raise FieldPackageError(tr("The survey parcels {layer} need the fields ZLDWDM and DLBM.").format(
             layer=layer.name()))
     wanted = set(villages)
-    rows, extent = [], QgsRectangle()
-    extent.setMinimal()
+    rows, extent = [], empty_extent()
     for feature in _features(layer, crs, context):
         code = village_code(feature[code_f])
         geometry = feature.geometry()
