@@ -453,6 +453,7 @@
       <translation>已取消。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/field_pg.py" />
       <location filename="../village_planner/store/quota_pg.py" />
       <source>Cannot connect to PostGIS ({database}): {error}</source>
       <translation>无法连接 PostGIS（{database}）：{error}</translation>
@@ -880,16 +881,6 @@
       <location filename="../village_planner/qgis_adapter/roles.py" />
       <source>Current land use (survey or planning codes)</source>
       <translation>现状用地（调查或规划分类代码）</translation>
-    </message>
-    <message>
-      <location filename="../village_planner/processing/field_package.py" />
-      <source>DATABASE: field verification works on a planning GeoPackage; PostGIS databases are not supported for it yet.</source>
-      <translation>DATABASE：外业核查目前只支持规划 GeoPackage，暂不支持 PostGIS 数据库。</translation>
-    </message>
-    <message>
-      <location filename="../village_planner/processing/field_package.py" />
-      <source>DATABASE: give the planning GeoPackage.</source>
-      <translation>DATABASE：请指定规划 GeoPackage。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/field_merge.py" />
@@ -1983,6 +1974,7 @@
       <translation>新增建设用地（公顷）</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/field_database.py" />
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>No PostgreSQL connection named {name} is saved in QGIS.</source>
       <translation>QGIS 中没有名为 {name} 的 PostgreSQL 连接。</translation>
@@ -2307,10 +2299,14 @@
     </message>
     <message>
       <location filename="../village_planner/gui/quota_dock.py" />
-      <location filename="../village_planner/processing/field_merge.py" />
-      <location filename="../village_planner/processing/field_package.py" />
       <source>Planning database (.gpkg)</source>
       <translation>规划数据库（.gpkg）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Planning database (.gpkg, PostgreSQL connection string or connection:NAME)</source>
+      <translation>规划数据库（.gpkg、PostgreSQL 连接串或 connection:名称）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
@@ -3324,10 +3320,20 @@
       <translation>无法打开规划数据库 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/field_pg.py" />
+      <source>The planning database {path} cannot be read or written: {error}</source>
+      <translation>无法读写规划数据库 {path}：{error}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/store/quota_store.py" />
       <location filename="../village_planner/store/sqlite.py" />
       <source>The planning database {path} cannot be used: {error}</source>
       <translation>无法使用规划数据库 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/field_store.py" />
+      <source>The planning database {path} does not exist.</source>
+      <translation>规划数据库 {path} 不存在。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/table_algs.py" />
@@ -4622,6 +4628,7 @@
       <translation>{old} → {new}：{n} 个要素</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/field_database.py" />
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>{parameter} is required: a GeoPackage (.gpkg), a PostgreSQL connection string or connection:NAME of a connection saved in QGIS.</source>
       <translation>必须填写 {parameter}：GeoPackage 文件（.gpkg）、PostgreSQL 连接字符串，或 QGIS 已保存连接的 connection:连接名。</translation>
@@ -4637,6 +4644,7 @@
       <translation>{parameter}：{path} 不存在。</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/field_database.py" />
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>{parameter}: {path} is not a GeoPackage; give a .gpkg file or a PostgreSQL connection.</source>
       <translation>{parameter}：{path} 不是 GeoPackage 文件；请给定 .gpkg 文件或 PostgreSQL 连接。</translation>
@@ -4688,6 +4696,7 @@
       <translation>{path} 中已有指标池。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/field_pg.py" />
       <location filename="../village_planner/store/field_store.py" />
       <source>{path} has no survey layers; it is not the database this package was made from.</source>
       <translation>{path} 没有核查图层，不是生成该外业包的数据库。</translation>

@@ -17,10 +17,11 @@ from qgis.core import (
 from ..core import field as fc
 from ..core.i18n import tr
 from ..qgis_adapter.compat import fields_of
+from ..qgis_adapter.field_database import field_store
 from ..qgis_adapter.sinks import add_rows
 from ..store import field_store as fs
 from .base import VillagePlannerAlgorithm
-from .field_package import FORMS, MANIFEST, PACKAGE_GPKG, database_path
+from .field_package import FORMS, MANIFEST, PACKAGE_GPKG
 
 
 def package_folder(path, workdir):
@@ -74,7 +75,8 @@ class FieldMergeAlgorithm(VillagePlannerAlgorithm):
     def initAlgorithm(self, config=None):
         # a folder or a .zip: a file parameter accepts only one of the two
         self.addParameter(QgsProcessingParameterString("PACKAGE", self.tr("Field package (folder or .zip)")))
-        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning database (.gpkg)")))
+        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr(
+            "Planning database (.gpkg, PostgreSQL connection string or connection:NAME)")))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_REPORT", self.tr("Merge report"),
                                                             optional=True, createByDefault=True))
         self.add_workbook_output(self.tr("Merge report workbook"))
@@ -86,15 +88,15 @@ class FieldMergeAlgorithm(VillagePlannerAlgorithm):
             return self.execute(parameters, context, feedback)
 
     def execute(self, parameters, context, feedback):
-        db = database_path(self, self.parameterAsString(parameters, "DATABASE", context))
-        if not os.path.isfile(db):
-            raise QgsProcessingException(self.tr("DATABASE: the file {path} does not exist.").format(path=db))
+        store = field_store(self.parameterAsString(parameters, "DATABASE", context))
+        if store.kind == "gpkg" and not store.exists():
+            raise QgsProcessingException(self.tr("DATABASE: the file {path} does not exist.").format(path=store.path))
         forms = fc.load_forms(FORMS)
         with tempfile.TemporaryDirectory(prefix="vp_field_") as work:
             folder = package_folder(self.parameterAsString(parameters, "PACKAGE", context).strip(), work)
             manifest, manifest_hash = read_manifest(folder)
             rows = fs.read_package_layers(os.path.join(folder, PACKAGE_GPKG), forms)
-            actions = fs.merge(db, forms, manifest, manifest_hash, rows, folder)
+            actions = store.merge(forms, manifest, manifest_hash, rows, folder)
         report = fc.report_rows(actions)
         n = fc.counts(actions)
         applied = n[fc.INSERT] + n[fc.UPDATE] + n[fc.DELETE]

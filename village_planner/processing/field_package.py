@@ -22,6 +22,7 @@ from ..core.codes import village_code
 from ..metadata import VERSION
 from ..paths import resource
 from ..qgis_adapter import settings
+from ..qgis_adapter.field_database import field_store
 from ..qgis_adapter.field_package import (
     build_project,
     crs_of_srs,
@@ -36,18 +37,6 @@ from .base import VillagePlannerAlgorithm
 PACKAGE_GPKG = "field_data.gpkg"
 MANIFEST = "manifest.json"
 FORMS = resource("forms", "field_forms.json")
-
-
-def database_path(alg, text):
-    """The planning GeoPackage named by DATABASE (PostGIS is not supported for field packages yet)."""
-    text = (text or "").strip()
-    if not text:
-        raise QgsProcessingException(alg.tr("DATABASE: give the planning GeoPackage."))
-    if text.startswith("connection:") or "dbname=" in text or text.startswith("postgres"):
-        raise QgsProcessingException(alg.tr(
-            "DATABASE: field verification works on a planning GeoPackage; PostGIS databases are not supported for "
-            "it yet."))
-    return text
 
 
 class FieldPackageAlgorithm(VillagePlannerAlgorithm):
@@ -69,7 +58,8 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
             "the hazard points. Merge the folder back with Merge field package.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr("Planning database (.gpkg)")))
+        self.addParameter(QgsProcessingParameterString("DATABASE", self.tr(
+            "Planning database (.gpkg, PostgreSQL connection string or connection:NAME)")))
         self.addParameter(QgsProcessingParameterString("VILLAGE_CODES", self.tr(
             "Village codes (12 digits, separated by commas)")))
         self.addParameter(QgsProcessingParameterVectorLayer("PARCELS", self.tr("Survey parcels (DLTB)"),
@@ -92,7 +82,7 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
             return self.execute(parameters, context, feedback)
 
     def execute(self, parameters, context, feedback):
-        db = database_path(self, self.parameterAsString(parameters, "DATABASE", context))
+        store = field_store(self.parameterAsString(parameters, "DATABASE", context))
         codes = [c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).replace(
             "，", ",").split(",") if c.strip()]
         villages = sorted({village_code(c) for c in codes if village_code(c)})
@@ -108,20 +98,20 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
         out_root = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         forms = fc.load_forms(FORMS)
 
-        srs = fs.survey_srs(db) or srs_of(parcels.crs())
+        srs = store.survey_srs() or srs_of(parcels.crs())
         crs = crs_of_srs(srs)
         tctx = context.transformContext()
-        database_id = fs.ensure_survey_schema(db, forms, srs)
+        database_id = store.ensure_survey_schema(forms, srs)
         seeds, extent = parcel_seed(parcels, villages, crs, srs["srs_id"], tctx)
         if extent.isEmpty() or extent.width() <= 0:
             raise QgsProcessingException(self.tr("VILLAGE_CODES: no survey parcel belongs to the villages {codes}.")
                                          .format(codes=", ".join(villages)))
-        n = fs.seed(db, "homestead_survey", villages, seeds)
+        n = store.seed("homestead_survey", villages, seeds)
         if n:
             feedback.pushInfo(self.tr("{n} homesteads seeded from the survey parcels (0702).").format(n=n))
         if hazards is not None:
             values = [f for f in forms["layers"]["hazard_check"]["fields"] if f["name"] == "hazard_type"]
-            fs.seed(db, "hazard_check", villages, hazard_seed(
+            store.seed("hazard_check", villages, hazard_seed(
                 hazards, villages, values[0]["values"] if values else [], crs, srs["srs_id"], tctx))
 
         package_id = fs.new_uuid()
@@ -133,7 +123,7 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
         gpkg = os.path.join(folder, PACKAGE_GPKG)
         rows_by_layer, layers, row_hashes = {}, {}, {}
         for layer in forms["layers"]:
-            rows = fs.read_layer(db, forms, layer, villages)
+            rows = store.read_layer(forms, layer, villages)
             cols = fc.content_columns(forms, layer)
             layers[layer] = {}
             for row in rows:
@@ -152,15 +142,16 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
             feedback.setProgress(60 + 30 * (i + 1) / max(len(references), 1))
         project = build_project(folder, PACKAGE_GPKG, name, forms, ref_names, crs, surveyor, villages)
         total = sum(len(r) for r in rows_by_layer.values())
+        where = os.path.abspath(store.path) if store.kind == "gpkg" else store.label  # never a password
         manifest = {
-            "package_id": package_id, "database_id": database_id, "database": os.path.abspath(db),
+            "package_id": package_id, "database_id": database_id, "database": where,
             "villages": villages, "surveyor": surveyor, "created_at": stamp.isoformat(timespec="seconds"),
             "plugin_version": VERSION, "forms_version": forms["version"], "layers": layers,
             "content_hash": fc.content_hash(row_hashes),
             "files": {PACKAGE_GPKG: fc.file_hash(gpkg)}, "reference_layers": ref_names}
         with open(os.path.join(folder, MANIFEST), "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, ensure_ascii=False, indent=1)
-        fs.record_package(db, package_id, surveyor, villages, total, folder)
+        store.record_package(package_id, surveyor, villages, total, folder)
         feedback.pushInfo(self.tr("Field package {folder}: {n} survey rows of {v} villages.").format(
             folder=folder, n=total, v=len(villages)))
         return {"PACKAGE": folder, "PROJECT": project, "ROWS": total}

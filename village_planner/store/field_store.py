@@ -286,23 +286,13 @@ def merge(path, forms, manifest, manifest_hash, package_rows, package_dir, befor
                                          "from.").format(path=path))
             merged = dict(con.execute("SELECT package_id, merged_at FROM vp_field_merge"))
             fc.check_package(manifest, database_id(con), merged)
-            actions = []
-            for layer in forms["layers"]:
-                base = manifest["layers"].get(layer, {})
-                rows = package_rows.get(layer, {})
-                keys = sorted(set(base) | set(rows))
-                office = {}
-                cols = fc.columns(forms, layer)
-                for start in range(0, len(keys), 500):
-                    chunk = keys[start:start + 500]
-                    for r in _rows(con, layer, cols, "WHERE uuid IN (%s)" % ", ".join("?" * len(chunk)), chunk):
-                        office[r["uuid"]] = r
-                planned = fc.plan_merge(layer, fc.content_columns(forms, layer), base, rows, office)
-                for a in planned:
-                    if a["row"] is not None and a["row"].get("photo"):
-                        a["row"]["photo"] = copy_photo(path, package_dir, a["row"]["photo"])
-                    _apply(con, layer, a)
-                actions.extend(planned)
+
+            def office_rows(layer, cols, keys):
+                return _rows(con, layer, cols, "WHERE uuid IN (%s)" % ", ".join("?" * len(keys)), keys)
+
+            actions = merge_actions(forms, manifest, package_rows, office_rows,
+                                    lambda value: copy_photo(path, package_dir, value),
+                                    lambda layer, action: _apply(con, layer, action))
             n = fc.counts(actions)
             con.execute("INSERT INTO vp_field_merge VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (
                 manifest["package_id"], manifest_hash, manifest.get("content_hash"), manifest.get("surveyor"),
@@ -317,6 +307,29 @@ def merge(path, forms, manifest, manifest_hash, package_rows, package_dir, befor
             raise
     finally:
         con.close()
+
+
+def merge_actions(forms, manifest, package_rows, office_rows, store_photo, apply):
+    """The merge of every survey layer, on any database: ``office_rows(layer, cols, uuids)`` reads the office
+    rows of those keys, ``store_photo(value)`` keeps a photo of the package and returns its new value,
+    ``apply(layer, action)`` writes one action. Returns the actions (core.field.plan_merge)."""
+    actions = []
+    for layer in forms["layers"]:
+        base = manifest["layers"].get(layer, {})
+        rows = package_rows.get(layer, {})
+        keys = sorted(set(base) | set(rows))
+        office = {}
+        cols = fc.columns(forms, layer)
+        for start in range(0, len(keys), 500):
+            for r in office_rows(layer, cols, keys[start:start + 500]):
+                office[r["uuid"]] = r
+        planned = fc.plan_merge(layer, fc.content_columns(forms, layer), base, rows, office)
+        for a in planned:
+            if a["row"] is not None and a["row"].get("photo"):
+                a["row"]["photo"] = store_photo(a["row"]["photo"])
+            apply(layer, a)
+        actions.extend(planned)
+    return actions
 
 
 def _apply(con, layer, action):
@@ -392,3 +405,79 @@ def homestead_figures(path):
         con.close()
     figures = fc.homestead_figures(rows)
     return figures if any(f["homesteads_surveyed"] for f in figures.values()) else {}
+
+
+@guarded
+def merge_report(path, package_id):
+    """The report rows (core.field.report_rows) recorded at the merge of ``package_id``, or None."""
+    con = connect(path)
+    try:
+        if not _table_exists(con, "vp_field_merge"):
+            return None
+        row = con.execute("SELECT report FROM vp_field_merge WHERE package_id=?", (package_id,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else None
+    finally:
+        con.close()
+
+
+def export_photo(db_path, value, folder):
+    """Copy the photo a database row names (relative to the database's folder) into ``folder``; returns the
+    file name written there, or None when the value names no file."""
+    if not value:
+        return None
+    source = value if os.path.isabs(value) else os.path.join(os.path.dirname(os.path.abspath(db_path)), value)
+    if not os.path.isfile(source):
+        return None
+    name = os.path.basename(source)
+    target = os.path.join(folder, name)
+    if not os.path.exists(target):
+        shutil.copyfile(source, target)
+    return name
+
+
+class GpkgFieldStore:
+    """The survey of a planning GeoPackage, behind the same methods as store.field_pg.PgFieldStore."""
+
+    kind = "gpkg"
+
+    def __init__(self, path):
+        self.path = path
+        self.label = path
+
+    def exists(self):
+        return os.path.isfile(self.path)
+
+    def ensure_survey_schema(self, forms, srs):
+        return ensure_survey_schema(self.path, forms, srs)
+
+    def survey_srs(self):
+        return survey_srs(self.path)
+
+    def read_layer(self, forms, layer, villages=None):
+        return read_layer(self.path, forms, layer, villages)
+
+    def seed(self, layer, villages, rows):
+        return seed(self.path, layer, villages, rows)
+
+    def record_package(self, package_id, surveyor, villages, rows, folder):
+        return record_package(self.path, package_id, surveyor, villages, rows, folder)
+
+    def merge(self, forms, manifest, manifest_hash, package_rows, package_dir, before_commit=None):
+        if not self.exists():
+            raise StoreError(tr("The planning database {path} does not exist.").format(path=self.path))
+        return merge(self.path, forms, manifest, manifest_hash, package_rows, package_dir, before_commit)
+
+    def merge_history(self):
+        return merge_history(self.path)
+
+    def merge_report(self, package_id):
+        return merge_report(self.path, package_id)
+
+    def resolve_conflict(self, layer, uuid, choice, field_row=None):
+        return resolve_conflict(self.path, layer, uuid, choice, field_row)
+
+    def store_photo(self, package_dir, value):
+        return copy_photo(self.path, package_dir, value)
+
+    def export_photo(self, value, folder):
+        return export_photo(self.path, value, folder)

@@ -1,0 +1,111 @@
+"""Field verification on a team's PostGIS: package two villages, edit, merge back, a conflict, a second merge."""
+
+import os
+import sqlite3
+
+import psycopg2
+import pytest
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from tests.qgis.test_field_verification import V1, V2, merge, package
+from village_planner.core import field as fc
+from village_planner.paths import resource
+from village_planner.store.field_pg import PgFieldStore
+
+
+@pytest.fixture()
+def pg_db(postgis, request):
+    name = "field_%s" % request.node.name.lower()[:40].replace("-", "_").replace("[", "_").replace("]", "")
+    postgis.create_database(name)
+    return "host=%s port=%d dbname=%s user=postgres" % (postgis.host, postgis.port, name)
+
+
+def office(dsn, layer="homestead_survey"):
+    forms = fc.load_forms(resource("forms", "field_forms.json"))
+    return {r["uuid"]: r for r in PgFieldStore(dsn).read_layer(forms, layer)}
+
+
+def test_a_postgis_database_is_packaged_edited_merged_back_with_a_conflict_and_refused_twice(
+        pg_db, sample_dir, vp_provider, tmp_path):
+    res = package(sample_dir, pg_db, tmp_path / "out")
+    seeded = office(pg_db)
+    assert seeded and {r["village_code"] for r in seeded.values()} == {V1, V2}
+    assert all(r["row_version"] == 1 for r in seeded.values())
+    assert len(office(pg_db, "hazard_check")) >= 1
+    pkg = os.path.join(res["PACKAGE"], "field_data.gpkg")
+    assert QgsVectorLayer(pkg + "|layername=homestead_survey", "h", "ogr").featureCount() == len(seeded)
+
+    upd, both, gone = sorted(seeded)[:3]
+    with open(os.path.join(res["PACKAGE"], "photos", "house.jpg"), "wb") as fh:
+        fh.write(b"\xff\xd8jpeg-pg")
+    con = sqlite3.connect(pkg)  # the field: an update, one edited on both sides, a delete, an insert with a photo
+    con.execute("UPDATE homestead_survey SET status='闲置' WHERE uuid=?", (upd,))
+    con.execute("UPDATE homestead_survey SET status='危房' WHERE uuid=?", (both,))
+    con.execute("DELETE FROM homestead_survey WHERE uuid=?", (gone,))
+    con.execute("INSERT INTO homestead_survey (geom, uuid, village_code, status, photo, row_version) "
+                "SELECT geom, 'new-field-row', village_code, '在用', 'photos/house.jpg', 1 FROM homestead_survey "
+                "WHERE uuid=?", (upd,))
+    con.commit()
+    con.close()
+    pg = psycopg2.connect(pg_db)  # the office, with psql-like SQL: the server's trigger raises row_version
+    with pg, pg.cursor() as cur:
+        cur.execute("UPDATE vp_field.homestead_survey SET status = '已拆除' WHERE uuid = %s", (both,))
+    assert office(pg_db)[both]["row_version"] == 2
+
+    result = merge(res["PACKAGE"], pg_db)
+    assert result["APPLIED"] == 3 and result["CONFLICTS"] == 1
+    report = {f["uuid"]: f for f in result["OUTPUT_REPORT"].getFeatures()}
+    assert report[both]["action"] == "conflict" and "status=危房" in report[both]["field_values"]
+    now = office(pg_db)
+    assert now[upd]["status"] == "闲置" and now[upd]["row_version"] == 2
+    assert now[both]["status"] == "已拆除" and now[both]["row_version"] == 2
+    assert gone not in now
+    assert now["new-field-row"]["photo"].startswith("attachments/")
+    assert now["new-field-row"]["village_code"] == seeded[upd]["village_code"]
+    with pg.cursor() as cur:
+        cur.execute("SELECT count(*), min(length(content)) FROM vp_field.attachment")
+        assert cur.fetchone() == (1, len(b"\xff\xd8jpeg-pg"))
+        cur.execute("SELECT surveyor, updated, conflicts FROM vp_field.merge")
+        assert cur.fetchall() == [("李工", 1, 1)]
+
+    with pytest.raises(QgsProcessingException, match="already merged"):
+        merge(res["PACKAGE"], pg_db)
+    assert office(pg_db) == now
+    pg.close()
+
+
+def test_a_merge_failing_halfway_on_postgis_changes_nothing(pg_db, sample_dir, vp_provider, tmp_path):
+    from village_planner.processing.field_merge import read_manifest
+    from village_planner.store import field_store as fs
+
+    res = package(sample_dir, pg_db, tmp_path / "out", villages=(V1,))
+    pkg = os.path.join(res["PACKAGE"], "field_data.gpkg")
+    con = sqlite3.connect(pkg)
+    con.execute("UPDATE homestead_survey SET status='闲置'")
+    con.commit()
+    con.close()
+    before = office(pg_db)
+    forms = fc.load_forms(resource("forms", "field_forms.json"))
+    manifest, digest = read_manifest(res["PACKAGE"])
+
+    def fail():
+        raise RuntimeError("killed")
+
+    with pytest.raises(RuntimeError):
+        PgFieldStore(pg_db).merge(forms, manifest, digest, fs.read_package_layers(pkg, forms), res["PACKAGE"],
+                                  before_commit=fail)
+    assert office(pg_db) == before
+    assert PgFieldStore(pg_db).merge_history() == []
+    assert merge(res["PACKAGE"], pg_db)["APPLIED"] == len(before)
+
+
+def test_a_password_in_the_connection_string_never_shows_in_an_error(postgis):
+    from village_planner.qgis_adapter.field_database import field_store
+    from village_planner.store.sqlite import StoreError
+
+    dsn = "host=%s port=%d dbname=nosuchdb user=postgres password=s3cret" % (postgis.host, postgis.port)
+    store = field_store(dsn)
+    assert store.kind == "postgis" and "s3cret" not in store.label
+    with pytest.raises(StoreError) as err:
+        store.merge_history()
+    assert "nosuchdb" in str(err.value) and "s3cret" not in str(err.value)
