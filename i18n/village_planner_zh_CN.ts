@@ -246,9 +246,19 @@
       <translation>要核对的既往报告锚点（条数:哈希值）</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/conflict_dialog.py" />
+      <source>Applied: {office} office versions kept, {field} field versions taken, {both} kept both.</source>
+      <translation>已应用：保留内业版本 {office} 条，采用外业版本 {field} 条，两者都保留 {both} 条。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/quota_import.py" />
       <source>Applies a table of movements (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) to the quota pool, all or nothing: when any row is refused, nothing is written and every refused row is reported with its rule. Rows already recorded (same document number, movement, village and area) are refused, so that importing a file twice does not double the movements, and so is a row that repeats an earlier row of the same file (both rows are named), unless duplicates are allowed.</source>
       <translation>将变动表（UTF-8 或 GBK 编码的 CSV，或 XLSX；中文或英文表头）整体记入指标池：任一行被拒绝则全部不写入，并逐行报告被拒绝的行及所违反的规则。已记账的行（批复文号、变动类型、村庄和面积均相同）会被拒绝，以免同一文件导入两次使变动翻倍；与同一文件中前面某行相同的行也会被拒绝（报告两行的行号），除非允许重复。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/conflict_dialog.py" />
+      <source>Apply decisions</source>
+      <translation>应用处理结果</translation>
     </message>
     <message>
       <location filename="../village_planner/plugin.py" />
@@ -697,6 +707,11 @@
       <translation>冲突数</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/conflict_dialog.py" />
+      <source>Conflicts of the field merge</source>
+      <translation>外业合并冲突</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <location filename="../village_planner/gui/ledger_dock.py" />
       <location filename="../village_planner/processing/export_maps.py" />
@@ -956,9 +971,10 @@
       <translation>此前已确定：{category}，{who}，{when}。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/conflict_dialog.py" />
       <location filename="../village_planner/processing/decide_category.py" />
       <source>Decision</source>
-      <translation>决定</translation>
+      <translation>处理方式</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/decide_category.py" />
@@ -1259,6 +1275,11 @@
       <location filename="../village_planner/gui/ledger_dock.py" />
       <source>Field ridges</source>
       <translation>田坎</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/conflict_dialog.py" />
+      <source>Field value</source>
+      <translation>外业值</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/base.py" />
@@ -1582,6 +1603,16 @@
       <location filename="../village_planner/processing/quota_movement.py" />
       <source>Journal number</source>
       <translation>流水号</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/conflict_dialog.py" />
+      <source>Keep both (field version as a new linked row)</source>
+      <translation>两者都保留（外业版本另存为关联的新记录）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/conflict_dialog.py" />
+      <source>Keep the office version</source>
+      <translation>保留内业版本</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger.py" />
@@ -2050,6 +2081,11 @@
       <location filename="../village_planner/gui/export_dialog.py" />
       <source>Nothing to preview: choose villages and maps whose layers are given.</source>
       <translation>无可预览内容：请选择村庄以及已提供图层的图件。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/conflict_dialog.py" />
+      <source>Office value</source>
+      <translation>内业值</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/quota_pool_create.py" />
@@ -2761,6 +2797,11 @@
       <translation>角色 {0} 不能记录 {1} 类变动。</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/conflict_dialog.py" />
+      <source>Row / field</source>
+      <translation>记录 / 字段</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/stats.py" />
       <source>Row {row} has no valid 12-digit village code; the row is ignored.</source>
       <translation>第 {row} 行没有有效的 12 位村代码，已忽略该行。</translation>
@@ -3090,6 +3131,11 @@
       <location filename="../resources/templates/monitoring_report.html.j2" />
       <source>Suspect pieces</source>
       <translation>疑似违法用地图斑</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/conflict_dialog.py" />
+      <source>Take the field version</source>
+      <translation>采用外业版本</translation>
     </message>
     <message>
       <location filename="../village_planner/core/table_export.py" />
@@ -4503,6 +4549,11 @@
       <translation>{label}（{rule}）</translation>
     </message>
     <message>
+      <location filename="../village_planner/gui/conflict_dialog.py" />
+      <source>{layer} {uuid} ({village}): {reason}</source>
+      <translation>{layer} {uuid}（{village}）：{reason}</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/quota.py" />
       <source>{m2:.2f} m2 of the draw lie outside village {code}.</source>
       <translation>使用地块有 {m2:.2f} 平方米位于村 {code} 之外。</translation>
@@ -4616,6 +4667,11 @@
       <location filename="../village_planner/core/ledger.py" />
       <source>{n} parcels where {net} differs from {area} - {ded} by more than 0.01 m2; the survey's {net} is used. Features: {ids}</source>
       <translation>{n} 个图斑的 {net} 与 {area} - {ded} 相差超过 0.01 平方米，采用调查的 {net}。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/gui/conflict_dialog.py" />
+      <source>{n} rows were changed both in the field and in the office. Choose for each which version to keep, then apply.</source>
+      <translation>{n} 条记录在外业和内业都被修改。请逐条选择保留哪个版本，然后应用。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/classification_wizard.py" />

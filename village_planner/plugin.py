@@ -82,7 +82,7 @@ class VillagePlannerPlugin:
         self.menu.addSeparator()
         self._add(tr("Prepare field package…"), lambda: self.open_algorithm("fieldpackage"), needs_deps,
                   "fieldpackage")
-        self._add(tr("Merge field package…"), lambda: self.open_algorithm("fieldmerge"), needs_deps, "fieldmerge")
+        self._add(tr("Merge field package…"), self.open_field_merge, needs_deps, "fieldmerge")
         self.menu.addSeparator()
         self._add(tr("Field mapping…"), self.open_field_mapping, True, "fieldmapping")
         self.menu.addSeparator()
@@ -235,6 +235,26 @@ class VillagePlannerPlugin:
         import processing
 
         processing.execAlgorithmDialog("villageplanner:" + alg_id, self.prefilled_parameters(alg_id))
+
+    def open_field_merge(self):
+        """The merge's dialog; after a merge with conflicts, the dialog that settles them."""
+        from .processing.field_merge import LAST_MERGE
+
+        LAST_MERGE.clear()
+        self.open_algorithm("fieldmerge")
+        if LAST_MERGE.get("conflicts"):
+            return self.open_conflicts(LAST_MERGE["database"], LAST_MERGE["package"])
+        return None
+
+    def open_conflicts(self, database, package):
+        from .gui.conflict_dialog import dialog_for_merge
+        from .qgis_adapter.field_database import field_store
+
+        dialog = dialog_for_merge(field_store(database), package, self.iface.mainWindow())
+        if dialog is not None:
+            self.conflict_dialog = dialog
+            dialog.show()
+        return dialog
 
     def open_classify_wizard(self):
         from .gui.classification_wizard import ClassifyWizard

@@ -188,3 +188,57 @@ def test_figures_per_village_count_the_statuses_and_the_idle_area():
                                  {"village_code": V1, "status": None, "area_m2": 80}])
     assert figs[V1]["homesteads_idle"] == 1 and figs[V1]["idle_homestead_m2"] == 120.5
     assert figs[V1]["homesteads_surveyed"] == 2
+
+
+def conflicted(tmp_path):
+    """A database with one conflict after a merge: the same homestead edited in the field and in the office."""
+    path, f = make_db(tmp_path)
+    manifest, rows = package_of(path, f)
+    key = sorted(rows["homestead_survey"])[0]
+    rows["homestead_survey"][key].update(status="危房", note="field")
+    con = sqlite3.connect(path)
+    con.execute("UPDATE homestead_survey SET status='已拆除' WHERE uuid=?", (key,))
+    con.commit()
+    con.close()
+    acts = fs.merge(path, f, manifest, "h", rows, str(tmp_path))
+    assert [a["action"] for a in acts] == ["conflict"]
+    assert fs.merge_report(path, manifest["package_id"])[0]["uuid"] == key
+    return path, f, key, rows["homestead_survey"][key]
+
+
+def office_rows(path, f):
+    return {r["uuid"]: r for r in fs.read_layer(path, f, "homestead_survey")}
+
+
+def test_a_conflict_settled_keeping_the_office_version_changes_nothing(tmp_path):
+    path, f, key, field_row = conflicted(tmp_path)
+    before = office_rows(path, f)
+    assert fs.resolve_conflict(path, "homestead_survey", key, "office", field_row) is None
+    assert office_rows(path, f) == before
+    with pytest.raises(ValueError):
+        fs.resolve_conflict(path, "homestead_survey", key, "mine", field_row)
+
+
+def test_a_conflict_settled_taking_the_field_version_updates_the_row_and_its_version(tmp_path):
+    path, f, key, field_row = conflicted(tmp_path)
+    assert fs.resolve_conflict(path, "homestead_survey", key, "field", field_row) == key
+    row = office_rows(path, f)[key]
+    assert (row["status"], row["note"], row["row_version"]) == ("危房", "field", 3)
+
+
+def test_a_conflict_settled_keeping_both_adds_the_field_version_linked_to_the_office_row(tmp_path):
+    path, f, key, field_row = conflicted(tmp_path)
+    before = office_rows(path, f)
+    new = fs.resolve_conflict(path, "homestead_survey", key, "both", field_row)
+    now = office_rows(path, f)
+    assert now[key] == before[key] and len(now) == len(before) + 1
+    assert now[new]["linked_uuid"] == key and now[new]["status"] == "危房" and now[new]["row_version"] == 1
+    assert fc.wkb_of(now[new]["geom"]) == fc.wkb_of(before[key]["geom"])
+
+
+def test_a_row_deleted_in_the_field_is_deleted_only_when_the_field_version_is_taken(tmp_path):
+    path, f, key, _ = conflicted(tmp_path)
+    assert fs.resolve_conflict(path, "homestead_survey", key, "both", None) is None
+    assert key in office_rows(path, f)
+    fs.resolve_conflict(path, "homestead_survey", key, "field", None)
+    assert key not in office_rows(path, f)

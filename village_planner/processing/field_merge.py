@@ -23,6 +23,8 @@ from ..store import field_store as fs
 from .base import VillagePlannerAlgorithm
 from .field_package import FORMS, MANIFEST, PACKAGE_GPKG
 
+LAST_MERGE = {}  # the last merge run in this QGIS session: database text, package, package id, conflicts
+
 
 def package_folder(path, workdir):
     """The folder holding the manifest: ``path`` itself, its only subfolder, or a zip unpacked in ``workdir``."""
@@ -99,6 +101,10 @@ class FieldMergeAlgorithm(VillagePlannerAlgorithm):
             actions = store.merge(forms, manifest, manifest_hash, rows, folder)
         report = fc.report_rows(actions)
         n = fc.counts(actions)
+        LAST_MERGE.clear()  # for the menu entry, which opens the conflict dialog after a merge with conflicts
+        LAST_MERGE.update(database=self.parameterAsString(parameters, "DATABASE", context),
+                          package=self.parameterAsString(parameters, "PACKAGE", context).strip(),
+                          package_id=manifest["package_id"], conflicts=n[fc.CONFLICT])
         applied = n[fc.INSERT] + n[fc.UPDATE] + n[fc.DELETE]
         outputs = {"APPLIED": applied, "CONFLICTS": n[fc.CONFLICT]}
         if parameters.get("OUTPUT_REPORT") is not None:

@@ -382,12 +382,18 @@ class PgFieldStore:
     def resolve_conflict(self, layer, uuid, choice, field_row=None):
         """Settle one conflict: 'office' (nothing to do), 'field' (take the field version) or 'both' (the field
         version as a new row whose linked_uuid names the office row). Returns the uuid written, or None."""
+        if choice not in ("office", "field", "both"):
+            raise ValueError(choice)
         if choice == "office":
             return None
         row = {k: v for k, v in (field_row or {}).items() if k not in ("fid", "row_version")}
         with self._connection() as con:
             with con.cursor() as cur:
-                if choice == "field":
+                if field_row is None:  # deleted in the field: 'field' deletes the office row, 'both' keeps it
+                    if choice == "field":
+                        cur.execute("DELETE FROM %s.%s WHERE uuid = %%s" % (SCHEMA, layer), (uuid,))
+                    out = None
+                elif choice == "field":
                     cur.execute("SELECT 1 FROM %s.%s WHERE uuid = %%s FOR UPDATE" % (SCHEMA, layer), (uuid,))
                     if cur.fetchone():
                         self._update(cur, layer, uuid, row)

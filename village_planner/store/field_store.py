@@ -20,6 +20,7 @@ from .snapshots import _create_empty_gpkg
 from .sqlite import StoreError, connect, guarded
 
 SCHEMA_VERSION = 1
+CHOICES = ("office", "field", "both")  # how a conflict is settled: keep office, take field, keep both
 
 
 def new_uuid():
@@ -347,13 +348,20 @@ def _apply(con, layer, action):
 @guarded
 def resolve_conflict(path, layer, report_row_uuid, choice, field_row=None):
     """Settle one conflict: 'office' (nothing to do), 'field' (take the field version) or 'both' (the field
-    version as a new row whose linked_uuid names the office row). Returns the uuid written, or None."""
+    version as a new row whose linked_uuid names the office row). Returns the uuid written, or None.
+    ``field_row`` None: the row was deleted in the field ('field' deletes the office row, 'both' keeps it)."""
+    if choice not in CHOICES:
+        raise ValueError(choice)
     if choice == "office":
         return None
     con = connect(path)
     try:
         with con:
             row = {k: v for k, v in (field_row or {}).items() if k not in ("fid", "row_version")}
+            if field_row is None:  # deleted in the field: taking the field version deletes; keeping both keeps
+                if choice == "field":
+                    con.execute("DELETE FROM %s WHERE uuid = ?" % layer, (report_row_uuid,))
+                return None
             if choice == "field":
                 exists = con.execute("SELECT 1 FROM %s WHERE uuid=?" % layer, (report_row_uuid,)).fetchone()
                 if exists:
