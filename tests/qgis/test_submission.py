@@ -146,6 +146,9 @@ def test_databases_are_written_balanced_and_checked(sample_dir, tmp_path, vp_pro
     feats = list(ghyd)
     assert round(sum(round(f["TBMJ"], 2) for f in feats), 2) == pytest.approx(control, abs=0.001)
     assert len({f["BSM"] for f in feats}) == len(feats) and all(f["BSM"].startswith(V1) for f in feats)
+    # BSM is unique across the whole database, not only within a layer
+    every = [f["BSM"] for name in ("XZQ", "GHYD", "JQYD", "YJJBNT", "STBHHX", "CZJSBJ") for f in layers[name]]
+    assert len(set(every)) == len(every)
     assert all(f["YSDM"] and f["XZQMC"] == "高岭村" and f["YDYHFLMC"] for f in feats)
     # the structure table's rows add up to the total at two decimals
     rows = {f["HDM"]: f for f in layers["JGTZB"]}
@@ -224,3 +227,29 @@ def test_the_findings_dock_lists_filters_and_zooms(planted, tmp_path, qgis_iface
         dock.deleteLater()
         for layer in list(project.mapLayers().values()):
             project.removeMapLayer(layer.id())
+
+
+def test_a_database_name_never_replaces_an_input_or_a_foreign_file(sample_dir, tmp_path, vp_provider):
+    out = tmp_path / "out"
+    out.mkdir()
+    county = str(out / (V1 + "_高岭村.gpkg"))  # the county delivery happens to carry a village database's name
+    shutil.copy(os.path.join(sample_dir, "county.gpkg"), county)
+    before = os.path.getsize(county)
+    with pytest.raises(QgsProcessingException, match="input of this run"):
+        _run("buildsubmission", dict(_plan_layers(county), VILLAGE_CODES=V1, FORMAT="gpkg", OUTPUT_FOLDER=str(out)))
+    assert os.path.getsize(county) == before
+    assert QgsVectorLayer(county + "|layername=DLTB", "d", "ogr").featureCount() > 0
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / (V1 + "_高岭村.gpkg")).write_text("a planner's own file")
+    plan = _plan_layers(os.path.join(sample_dir, "county.gpkg"))
+    with pytest.raises(QgsProcessingException, match="not written by this plugin"):
+        _run("buildsubmission", dict(plan, VILLAGE_CODES=V1, FORMAT="gpkg", OUTPUT_FOLDER=str(other)))
+    assert (other / (V1 + "_高岭村.gpkg")).read_text() == "a planner's own file"
+    # an earlier build of ours is replaced, and nothing is left under a temporary name
+    again = tmp_path / "again"
+    for _ in range(2):
+        res = _run("buildsubmission", dict(plan, VILLAGE_CODES=V1, FORMAT="gdb", OUTPUT_FOLDER=str(again)))
+        assert res["READY"] == 1
+    assert sorted(os.listdir(again)) == sorted([V1 + "_高岭村.gdb", V1 + "_高岭村_质检报告.html",
+                                                  V1 + "_高岭村_质检报告.xlsx"])

@@ -69,10 +69,12 @@ class BuildSubmissionAlgorithm(VillagePlannerAlgorithm):
             control = {name: list(read_geometries(layers[name], crs)[1]) for name in CONTROL_LINES
                        if layers.get(name) is not None}
             self.prepare_folder(folder, "OUTPUT_FOLDER")  # only now: a refused run leaves no empty folder
+            builder_inputs = self.input_files(parameters, context)
             builder = SubmissionBuilder(
                 schema, rules, planning_codes(), load_rows(), enum_key(self, parameters, "FORMAT"), folder, crs,
                 {"planned": planned, "current": current, "lines": control, "boundary_union": lines["boundary"]},
                 self.parameterAsDouble(parameters, "TOLERANCE", context))
+            builder.refuse_unsafe_targets(zones, builder_inputs)
             built = []
             for n, zone in enumerate(zones):
                 if feedback.isCanceled():

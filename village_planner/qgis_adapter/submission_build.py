@@ -24,7 +24,16 @@ from ..core.structure import indicator_table, settlement_of, structure_table
 from ..core.submission import database_name, fill_rows
 from .i18n import tr
 from .plan_layers import PlanLayerError, read_land_use, subset
-from .submission_db import layer_field_kinds, layer_rows, open_layer, remove_database, write_layer
+from .submission_db import (
+    SubmissionWriteError,
+    layer_field_kinds,
+    layer_rows,
+    open_layer,
+    remove_database,
+    replace_database,
+    write_layer,
+    written_by_plugin,
+)
 from .zone_areas import EDGE_TOLERANCE_M
 
 STRUCTURE_FIELDS = [{"name": n, "type": t, "length": ln} for n, t, ln in (
@@ -121,10 +130,48 @@ class SubmissionBuilder:
         self.lines = inputs["lines"]  # {source parameter: [planar geometry]}
         self.boundary = inputs["boundary_union"]
 
+    def target(self, zone):
+        return os.path.join(self.folder, database_name(zone.code, zone.name, self.fmt))
+
+    def refuse_unsafe_targets(self, zones, inputs):
+        """Refuse, before anything is written, a database name that is an input of the run or a file the
+        plugin did not write (a rebuild replaces only our own earlier databases)."""
+        for zone in zones:
+            path = self.target(zone)
+            real = os.path.realpath(path)
+            if real in inputs:
+                raise SubmissionWriteError(tr(
+                    "OUTPUT_FOLDER: the database of village {code} would be {path}, which is an input of this "
+                    "run ({param}). Choose another folder.").format(code=zone.code, path=path, param=inputs[real]))
+            if os.path.exists(path) and not written_by_plugin(path):
+                raise SubmissionWriteError(tr(
+                    "OUTPUT_FOLDER: {path} exists and was not written by this plugin; it is left as it is. Move it "
+                    "or choose another folder.").format(path=path))
+
     # -- one village ---------------------------------------------------------------------------
     def build(self, zone):
-        path = os.path.join(self.folder, database_name(zone.code, zone.name, self.fmt))
+        """Build under a temporary name, check, then put the database in place of an earlier build."""
+        target = self.target(zone)
+        ext = os.path.splitext(target)[1]
+        path = os.path.join(self.folder, ".{}.building{}".format(zone.code, ext))
         remove_database(path)
+        try:
+            built = self._build(zone, path, target)
+        except BaseException:
+            remove_database(path)
+            raise
+        replace_database(path, target)
+        built.path = target
+        return built
+
+    def _fill(self, layer_def, zone, records):
+        """Rows of one layer; BSM numbers run on across the layers, unique in the whole database."""
+        rows = fill_rows(layer_def, zone.code, zone.name, records, first_sequence=self._sequence)
+        self._sequence += len(rows)
+        return rows
+
+    def _build(self, zone, path, target):
+        self._sequence = 1
         tables = {}
         for layer_def in self.schema.layers:
             rows, geoms = self._layer_rows(layer_def, zone, tables)
@@ -136,7 +183,7 @@ class SubmissionBuilder:
         built = BuiltDatabase(zone.code, zone.name, path, "")
         built.findings = self.check(path, zone, tables)
         self._write_meta(path, zone, built)
-        base = os.path.splitext(path)[0] if self.fmt == "gpkg" else path[:-4]
+        base = os.path.splitext(target)[0]
         built.report = write_check_html(base + "_质检报告.html", built.findings, self.rules,
                                         "{} {}".format(zone.code, zone.name))
         write_check_workbook(base + "_质检报告.xlsx", built.findings, self.rules, "{} {}".format(zone.code, zone.name))
@@ -151,12 +198,12 @@ class SubmissionBuilder:
         records = [{"code": code, "code_name": self.codes2023.get(code, {}).get("name_zh", ""), "area": area,
                     "settlement": czc} for code, area, czc in zip(part.frame["code"], areas, czcsxm)]
         tables[key] = structure_frame(part, areas, czcsxm, self.spec)
-        return fill_rows(layer_def, zone.code, zone.name, records), [shapely.to_wkb(g) for g in part.geoms]
+        return self._fill(layer_def, zone, records), [shapely.to_wkb(g) for g in part.geoms]
 
     def _layer_rows(self, layer_def, zone, tables):
         source = layer_def["source"]
         if source == "VILLAGES":
-            return fill_rows(layer_def, zone.code, zone.name, [{"area": zone.control_m2}]), [shapely.to_wkb(zone.geom)]
+            return self._fill(layer_def, zone, [{"area": zone.control_m2}]), [shapely.to_wkb(zone.geom)]
         if source == "PLANNED_LANDUSE":
             return self._land_use_rows(layer_def, zone, self.planned, tables, "planned")
         if source == "CURRENT_LANDUSE":
@@ -169,7 +216,7 @@ class SubmissionBuilder:
         pieces = _clip(geoms, zone.geom)
         scale = zone.control_m2 / shapely.area(zone.geom) if shapely.area(zone.geom) else 1.0
         records = [{"area": shapely.area(p) * scale} for p in pieces]  # ellipsoidal, by the village's scale
-        return fill_rows(layer_def, zone.code, zone.name, records), [shapely.to_wkb(p) for p in pieces]
+        return self._fill(layer_def, zone, records), [shapely.to_wkb(p) for p in pieces]
 
     def _write_tables(self, path, zone, tables):
         rows = structure_table(tables.get("current"), tables.get("planned"), self.spec)

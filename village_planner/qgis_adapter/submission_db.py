@@ -43,11 +43,28 @@ def schema_fields(field_defs):
 
 
 def remove_database(path):
-    """Remove an earlier database of the same name (a .gdb is a folder) so that a rebuild starts clean."""
+    """Remove a database (a .gdb is a folder)."""
     if os.path.isdir(path):
         shutil.rmtree(path)
     elif os.path.exists(path):
         os.remove(path)
+
+
+def written_by_plugin(path):
+    """True when ``path`` is a submission database this plugin wrote (its VP_META table names a schema)."""
+    layer = QgsVectorLayer("{}|layername=VP_META".format(path), "meta", "ogr")
+    try:
+        if not layer.isValid() or layer.fields().indexOf("KEY") < 0:
+            return False
+        return any(f["KEY"] == "schema" for f in layer.getFeatures())
+    finally:
+        del layer
+
+
+def replace_database(built, target):
+    """Put a database built under a temporary name in the place of ``target`` (an earlier build of ours)."""
+    remove_database(target)
+    os.replace(built, target)
 
 
 def write_layer(path, fmt, name, alias, field_defs, geometry, crs, rows, geoms=None):
