@@ -58,6 +58,16 @@ unmount_all() {
   MOUNTED=()
 }
 
+safe_remove() {  # remove a root, but never through a mount (a /dev left bound would take the host's with it)
+  local dir=$1
+  [ -e "$dir" ] || return 0
+  if findmnt -rn -o TARGET | grep -q "^$(realpath "$dir")/"; then
+    echo ">> $dir still has file systems mounted inside; not removing it" >&2
+    return 1
+  fi
+  $SUDO rm -rf --one-file-system "$dir"
+}
+
 build_root() {
   echo ">> building the QGIS 3.40 LTR root (Debian 13) in $ROOT_DIR"
   if ! command -v debootstrap >/dev/null; then
@@ -67,7 +77,7 @@ build_root() {
   $SUDO mkdir -p "$(dirname "$ROOT_DIR")"
   local work
   work=$($SUDO mktemp -d "$(dirname "$ROOT_DIR")/.building.XXXXXX")
-  trap 'unmount_all; $SUDO rm -rf "$work"' EXIT
+  trap 'unmount_all; safe_remove "$work"' EXIT
   retry $SUDO debootstrap --variant=minbase trixie "$work/root" "$MIRROR" >/dev/null
   mount_into "$work/root"
   # no services start inside the root
@@ -88,11 +98,19 @@ build_root() {
   in_root "$work/root" apt-get clean
   echo "$STAMP" | $SUDO tee "$work/root/.vp-ltr-complete" >/dev/null
   unmount_all
-  $SUDO rm -rf "$ROOT_DIR"
+  safe_remove "$ROOT_DIR"
   $SUDO mv "$work/root" "$ROOT_DIR"
-  $SUDO rm -rf "$work"
+  safe_remove "$work"
   trap - EXIT
 }
+
+# one run at a time per machine: two CI runs never share a root being built or mounted
+exec 9>"${TMPDIR:-/tmp}/village-planner-ltr.lock"
+flock 9
+# a root left mounted by a run that was killed is unmounted first
+for m in $(findmnt -rn -o TARGET | grep "^$ROOT_DIR/" | sort -r); do
+  $SUDO umount -lR "$m" 2>/dev/null || true
+done
 
 if [ ! -f "$ROOT_DIR/.vp-ltr-complete" ] || [ "$(cat "$ROOT_DIR/.vp-ltr-complete")" != "$STAMP" ]; then
   build_root
@@ -105,7 +123,7 @@ ZIP=$(ls -t dist/village_planner-*.zip | head -1)
 trap 'unmount_all' EXIT
 mount_into "$ROOT_DIR"
 RUN=/opt/vp-run
-$SUDO rm -rf "$ROOT_DIR$RUN"
+safe_remove "$ROOT_DIR$RUN"
 $SUDO mkdir -p "$ROOT_DIR$RUN/checkout" "$ROOT_DIR$RUN/plugin"
 tar -C "$CHECKOUT" --exclude=./.venv --exclude=./.git --exclude=./build --exclude=./dist --exclude=./test-output \
   --exclude=./demo-output --exclude=./bench-output --exclude=./sample_data -cf - . \

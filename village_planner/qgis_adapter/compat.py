@@ -4,7 +4,7 @@ Every version difference is decided here, once; the rest of the plugin calls the
 """
 
 from qgis.core import Qgis, QgsField, QgsFields, QgsLayoutExporter, QgsTextFormat, QgsUnitTypes
-from qgis.PyQt.QtCore import QMetaType, QVariant
+from qgis.PyQt.QtCore import QMetaType
 
 from ..core.i18n import N_
 from .i18n import tr
@@ -13,22 +13,32 @@ QGIS_VERSION = Qgis.QGIS_VERSION_INT
 # QgsField takes QMetaType types from QGIS 3.38 on (the QVariant form is deprecated there)
 FIELDS_BY_METATYPE = QGIS_VERSION >= 33800
 FIELD_TYPES = {
-    # kind: (QMetaType type, QVariant type)
-    "text": (QMetaType.Type.QString, QVariant.Type.String),
-    "float": (QMetaType.Type.Double, QVariant.Type.Double),
-    "ha": (QMetaType.Type.Double, QVariant.Type.Double),
-    "int": (QMetaType.Type.Int, QVariant.Type.Int),
-    "long": (QMetaType.Type.LongLong, QVariant.Type.LongLong),
-    "bool": (QMetaType.Type.Bool, QVariant.Type.Bool),
-    "date": (QMetaType.Type.QDate, QVariant.Type.Date),
-    "datetime": (QMetaType.Type.QDateTime, QVariant.Type.DateTime),
+    # kind: (QMetaType type name, QVariant type name)
+    "text": ("QString", "String"),
+    "float": ("Double", "Double"),
+    "ha": ("Double", "Double"),
+    "int": ("Int", "Int"),
+    "long": ("LongLong", "LongLong"),
+    "bool": ("Bool", "Bool"),
+    "date": ("QDate", "Date"),
+    "datetime": ("QDateTime", "DateTime"),
 }
+
+
+def field_type(kind):
+    """The type a QgsField of a core kind takes on this QGIS: a QMetaType from 3.38 (and always with Qt 6,
+    which has no QVariant.Type), a QVariant type before."""
+    metatype, variant = FIELD_TYPES[kind]
+    if FIELDS_BY_METATYPE:
+        return getattr(QMetaType.Type, metatype)
+    from qgis.PyQt.QtCore import QVariant  # Qt 5 only: QGIS before 3.38 never runs on Qt 6
+
+    return getattr(QVariant.Type, variant)
 
 
 def new_field(name, kind, length=0):
     """A QgsField of one of the core's kinds ("text", "float"/"ha", "int", "long", "bool", "date", "datetime")."""
-    metatype, variant = FIELD_TYPES[kind]
-    return QgsField(name, metatype if FIELDS_BY_METATYPE else variant, len=length)
+    return QgsField(name, field_type(kind), len=length)
 
 
 def empty_extent():
