@@ -236,3 +236,11 @@ def test_tolerance_is_inclusive_and_zones_without_parcels():
 def test_no_edge_parcel_spreads_over_all():
     r = balance_zone("z", 300.3, [100.0, 200.0], [False, False])
     assert r.adjusted == [10010, 20020]
+
+
+def test_missing_and_non_finite_values_count_as_nothing():
+    from village_planner.core.balance import balance_columns, largest_remainder
+
+    assert largest_remainder([1.004, float("nan"), 2.003, None]) == [1.01, 0.0, 2.0, 0.0]
+    rows, totals = balance_columns([{"a": 1.005}, {"a": float("nan")}, {"a": 2.0}], ["a"])
+    assert totals["a"] == 3.01 and rows[0]["a"] + rows[2]["a"] == pytest.approx(3.01)

@@ -33,6 +33,15 @@ def units(value, decimals=DECIMALS):
     return int(math.floor(abs(scaled) + 0.5)) * (1 if scaled >= 0 else -1)
 
 
+def _finite(value):
+    """A table value as a float; missing and non-finite values (None, NaN, inf) count as 0."""
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return 0.0
+    return value if math.isfinite(value) else 0.0
+
+
 def round_half_up(value, decimals=DECIMALS):
     """``value`` rounded to ``decimals`` places, half away from zero (never banker's rounding)."""
     return units(value, decimals) / 10 ** decimals + 0.0  # + 0.0: no "-0"
@@ -76,7 +85,7 @@ def largest_remainder_units(values, total_units, decimals=DECIMALS):
     apart), they are first scaled in proportion to it, so that a total that was itself
     rounded, or a control total, can be met.
     """
-    values = [0.0 if v is None else float(v) for v in values]
+    values = [_finite(v) for v in values]
     scale = 10 ** decimals
     scaled = [v * scale for v in values]
     raw = sum(scaled)
@@ -95,9 +104,9 @@ def largest_remainder(values, total=None, decimals=DECIMALS):
     ``total`` defaults to the sum of the values: the rounded values then add up to the
     rounded sum, as a table's rows must add up to its total. Returns floats.
     """
-    values = list(values)
+    values = [_finite(v) for v in values]
     if total is None:
-        total = sum(0.0 if v is None else float(v) for v in values)
+        total = sum(values)
     out = largest_remainder_units(values, units(total, decimals), decimals)
     return [u / 10 ** decimals + 0.0 for u in out]
 
@@ -145,7 +154,7 @@ def balance_columns(rows, keys, decimals=DECIMALS):
     out = [dict(r) for r in rows]
     totals = {}
     for key in keys:
-        present = [i for i, r in enumerate(rows) if r.get(key) is not None]
+        present = [i for i, r in enumerate(rows) if r.get(key) is not None and math.isfinite(float(r[key]))]
         raw = [float(rows[i][key]) for i in present]
         rounded = largest_remainder(raw, sum(raw), decimals)
         for i, v in zip(present, rounded):
