@@ -164,8 +164,12 @@ def test_transition_matrix_sums_to_both_years(result, sample_dir, survey):
     current = totals(survey[0]["path"] + "|layername=DLTB")
     classes = [r[0].split(" ")[0] for r in body]
     for i, cls in enumerate(classes[:-1]):
-        assert sum(body[i][1:-1]) == pytest.approx(base.get(cls, 0.0), abs=0.001), cls
-        assert sum(r[1 + i] for r in body) == pytest.approx(current.get(cls, 0.0), abs=0.001), cls
+        # two decimals (issue 12): each row adds up exactly to its base-year total, each column to its later
+        # one, and those totals are the layers' own within half a hundredth
+        assert round(sum(body[i][1:-1]), 2) == body[i][-1]
+        assert body[i][-1] == pytest.approx(base.get(cls, 0.0), abs=0.01), cls
+        assert round(sum(r[1 + i] for r in body), 2) == pytest.approx(rows[-1][1 + i], abs=1e-9)
+        assert rows[-1][1 + i] == pytest.approx(current.get(cls, 0.0), abs=0.01), cls
     # the unmatched row and column hold little: the surveys cover the same county
     assert abs(sum(body[-1][1:-1])) < 1.0
     assert os.path.getsize(res["OUTPUT_HTML"]) > 1000

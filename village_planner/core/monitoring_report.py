@@ -3,6 +3,7 @@
 import datetime as _dt
 import os
 
+from .balance import largest_remainder, round_half_up
 from .classification_report import _env
 from .codes import resource_path
 from .i18n import current_language, tr
@@ -21,15 +22,28 @@ def _value(v):
 
 
 def _matrix_rows(matrix):
-    """Header and rows of a matrix with its row and column totals, in hectares at four decimals."""
+    """Header and rows of a matrix in hectares at two decimals, with each year's totals.
+
+    The totals are the two years' official totals, rounded so that they add up (largest remainder); the
+    cells between two classes are rounded each, and the differences row and column (re-delineated land
+    with no counterpart) take what is left, so every row adds up to its base-year total and every
+    column to its later-year total exactly at 0.01 ha."""
     classes = list(matrix.index)
+    real = [c for c in classes if c != UNMATCHED]
+    base = largest_remainder([float(matrix.loc[c].sum()) for c in classes])
+    later = largest_remainder([float(matrix[c].sum()) for c in classes])
+    cells = {(r, k): round_half_up(float(matrix.loc[r, k])) for r in real for k in real}
     header = [tr("From \\ to (ha)")] + [class_label(c) for c in classes] + [tr("Base year total")]
     rows = []
-    for c in classes:
-        values = [round(float(matrix.loc[c, k]), 4) for k in classes]
-        rows.append([class_label(c)] + values + [round(float(matrix.loc[c].sum()), 4)])
-    rows.append([tr("Later year total")] + [round(float(matrix[k].sum()), 4) for k in classes] +
-                [round(float(matrix.to_numpy().sum()), 4)])
+    for i, r in enumerate(classes):
+        if r == UNMATCHED:
+            values = [round_half_up(later[j] - sum(cells[(q, k)] for q in real)) if k != UNMATCHED else 0.0
+                      for j, k in enumerate(classes)]
+        else:
+            inside = [cells[(r, k)] for k in real]
+            values = inside + [round_half_up(base[i] - sum(inside))] if UNMATCHED in classes else inside
+        rows.append([class_label(r)] + values + [base[i]])
+    rows.append([tr("Later year total")] + later + [""])
     return header, rows
 
 
