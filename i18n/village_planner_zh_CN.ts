@@ -2083,6 +2083,16 @@
       <translation>无可预览内容：请选择村庄以及已提供图层的图件。</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/submission_build.py" />
+      <source>OUTPUT_FOLDER: the database of village {code} would be {path}, which is an input of this run ({param}). Choose another folder.</source>
+      <translation>OUTPUT_FOLDER：村 {code} 的数据库将是 {path}，而它是本次运行的输入（{param}）。请另选文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/submission_build.py" />
+      <source>OUTPUT_FOLDER: {path} exists and was not written by this plugin; it is left as it is. Move it or choose another folder.</source>
+      <translation>OUTPUT_FOLDER：{path} 已存在且不是本插件写出的，保持不动。请移走它或另选文件夹。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/conflict_dialog.py" />
       <source>Office value</source>
       <translation>内业值</translation>

@@ -4,21 +4,13 @@ import datetime as _dt
 import os
 
 from .codes import resource_path
-from .i18n import current_language, tr
-
-
-def _env(template_path):
-    import jinja2
-
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.dirname(template_path)),
-                             autoescape=jinja2.select_autoescape(["html", "j2"]))
-    env.globals["tr"] = tr
-    return env
+from .i18n import current_language
+from .templates import render
 
 
 def write_summary_html(path, rules, rows, summary, template_path=None):
     template_path = template_path or resource_path("templates", "classification_summary.html.j2")
-    html = _env(template_path).get_template(os.path.basename(template_path)).render(
+    html = render(template_path,
         lang="zh-CN" if current_language() == "zh" else "en", rules=rules, rows=rows, summary=summary,
         built_at=_dt.datetime.now().astimezone().isoformat(timespec="seconds"))
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
@@ -34,5 +26,5 @@ def render_guidance(rules, category, village, template_dir=None):
     name = "{}.{}.html.j2".format(category, lang)
     if not os.path.exists(os.path.join(template_dir, name)):
         name = "{}.en.html.j2".format(category)
-    return _env(os.path.join(template_dir, name)).get_template(name).render(
+    return render(os.path.join(template_dir, name),
         v=village, category=rules.category_name(category), rules=rules)

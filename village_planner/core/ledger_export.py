@@ -6,6 +6,7 @@ from .balance import balance_ledger
 from .codes import MU_PER_HA, resource_path
 from .i18n import N_, current_language, tr
 from .ledger import COLUMNS, UNASSIGNED
+from .templates import render
 from .workbook import save_workbook
 
 # Columns that add up within a village row: (parent, [parts]), top-down. A partition that does not
@@ -204,18 +205,12 @@ def _homestead_sheet(wb, result):
 
 
 def write_html(result, path, template_path=None):
-    import jinja2
-
     template_path = template_path or resource_path("templates", "ledger_report.html.j2")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.dirname(template_path)),
-                             autoescape=jinja2.select_autoescape(["html", "j2"]))
-    env.globals["tr"] = tr
-    template = env.get_template(os.path.basename(template_path))
     villages = []
     table, _ = balanced_table(result.table)  # the figures of the workbook; mu = 15 x these, exact at 0.01
     for _, rec in table.iterrows():
         villages.append({k: _value(rec[k]) for k in table.columns})
-    html = template.render(
+    html = render(template_path,
         lang="zh-CN" if current_language() == "zh" else "en",
         groups=column_groups(), villages=villages, meta=result.meta,
         findings=[f.as_row() for f in result.findings], mu_per_ha=MU_PER_HA, unassigned=UNASSIGNED,

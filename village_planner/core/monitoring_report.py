@@ -4,10 +4,10 @@ import datetime as _dt
 import os
 
 from .balance import largest_remainder, round_half_up
-from .classification_report import _env
 from .codes import resource_path
 from .i18n import current_language, tr
 from .monitoring import FLAG_LABELS, FLAGS, PIECE_COLUMNS, UNMATCHED, VILLAGE_COLUMNS, class_label, summary
+from .templates import render
 from .workbook import save_workbook
 
 
@@ -92,7 +92,7 @@ def write_html(result, path, template_path=None):
     flagged = result.villages[result.villages["flagged"] == 1].to_dict("records")
     pieces = result.pieces[result.pieces["flag"].isin(("unexplained", "basic_farmland", "red_line",
                                                       "against_plan"))]
-    html = _env(template_path).get_template(os.path.basename(template_path)).render(
+    html = render(template_path,
         lang="zh-CN" if current_language() == "zh" else "en", summary=summary(result), flagged=flagged,
         villages=result.villages.to_dict("records"), matrix_header=header, matrix_rows=rows,
         pieces=pieces.to_dict("records"), flag_labels={k: tr(v) for k, v in FLAG_LABELS.items()}, flags=FLAGS,

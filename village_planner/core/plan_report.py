@@ -3,11 +3,11 @@
 import datetime as _dt
 import os
 
-from .classification_report import _env
 from .codes import resource_path
 from .i18n import current_language, tr
 from .issues import ERROR
 from .plan_check import summary
+from .templates import render
 from .workbook import save_workbook
 
 COLUMNS = ("severity", "rule", "layer", "feature_id", "field", "message")
@@ -37,7 +37,7 @@ def rule_rows(findings, rules):
 def write_check_html(path, findings, rules, title="", template_path=None):
     template_path = template_path or resource_path("templates", "plan_check_report.html.j2")
     errors, warnings, _ = summary(findings)
-    html = _env(template_path).get_template(os.path.basename(template_path)).render(
+    html = render(template_path,
         lang="zh-CN" if current_language() == "zh" else "en", title=title, errors=errors, warnings=warnings,
         rules_path=os.path.basename(rules.path or ""), rule_rows=rule_rows(findings, rules),
         findings=finding_rows(findings), checked_at=_dt.datetime.now().astimezone().isoformat(timespec="seconds"))
