@@ -81,6 +81,46 @@ def walk_wizard(iface, plugins, data):
     dialog.close()
 
 
+def open_field_form(iface, data):
+    """Open the field package's project and its homestead form (QgsAttributeDialog) for the first homestead."""
+    from qgis.core import QgsProject
+    from qgis.gui import QgsAttributeDialog
+
+    modal = data.setdefault("field_modal_dialogs", [])
+
+    def close_modal():  # a modal question (none expected) must not hang the run: record it, dismiss it
+        widget = QApplication.activeModalWidget()
+        if widget is not None:
+            modal.append("%s: %s" % (type(widget).__name__, widget.windowTitle()))
+            widget.grab().save(os.path.join(OUT, "modal%d.png" % len(modal)))
+            widget.reject() if hasattr(widget, "reject") else widget.close()
+        if len(modal) < 5 and not data.get("field_form_done"):
+            QTimer.singleShot(1000, close_modal)
+
+    QTimer.singleShot(1000, close_modal)
+    project = QgsProject.instance()
+    for layer in project.mapLayers().values():  # the wizard's edits: not to be saved, nor asked about
+        if hasattr(layer, "isEditable") and layer.isEditable():
+            layer.rollBack()
+    project.setDirty(False)
+    project.read(os.environ["VP_PROBE_FIELD_PROJECT"])
+    QApplication.processEvents()
+    layer = [lyr for lyr in project.mapLayers().values() if lyr.source().endswith("layername=homestead_survey")][0]
+    data["field_form_widgets"] = {f.name(): layer.editorWidgetSetup(i).type() for i, f in enumerate(layer.fields())}
+    layer.startEditing()
+    feature = next(layer.getFeatures())
+    dialog = QgsAttributeDialog(layer, feature, False, iface.mainWindow(), True)
+    dialog.resize(520, 640)
+    dialog.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    data["field_form_shown"] = dialog.isVisible()
+    dialog.grab().save(os.path.join(OUT, "homestead_form.png"))
+    dialog.close()
+    layer.rollBack()
+    data["field_form_done"] = True
+
+
 def record(iface, active_plugins, QgsApplication):  # noqa: N803
     try:
         from qgis.PyQt.QtWidgets import QMenu, QToolBar
@@ -131,6 +171,8 @@ def record(iface, active_plugins, QgsApplication):  # noqa: N803
             QApplication.processEvents()
             mw.grab().save(os.path.join(OUT, "ledger_dock.png"))
             walk_wizard(iface, plugins, data)
+        if os.environ.get("VP_PROBE_FIELD_PROJECT"):
+            open_field_form(iface, data)
         with open(os.path.join(OUT, "probe.json"), "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=1)
     except Exception:

@@ -47,6 +47,28 @@ def ledger_file(sample_dir, out_dir, qgis_processing):
     return res["OUTPUT"]
 
 
+@pytest.fixture(scope="module")
+def field_project(sample_dir, out_dir, qgis_processing, tmp_path_factory):
+    """A field package for one village, for the desktop to open as a planner on the laptop would."""
+    import processing
+
+    import village_planner
+
+    plugin = village_planner.classFactory(None)
+    plugin.initProcessing()
+    folder = tmp_path_factory.mktemp("field")
+    try:
+        res = processing.run("villageplanner:fieldpackage", {
+            "DATABASE": str(folder / "planning.gpkg"), "VILLAGE_CODES": "500230001002",
+            "PARCELS": "%s/county.gpkg|layername=DLTB" % sample_dir, "SURVEYOR": "李工",
+            "OUTPUT_FOLDER": str(folder / "packages")})
+    finally:
+        from qgis.core import QgsApplication
+
+        QgsApplication.processingRegistry().removeProvider(plugin.provider)
+    return res["PROJECT"]
+
+
 def install_from_zip(zip_path, profiles_root, locale):
     """What QGIS's "Install from ZIP" does, plus the dependencies make deploy adds."""
     profile = os.path.join(profiles_root, "profiles", "default")
@@ -66,7 +88,7 @@ def install_from_zip(zip_path, profiles_root, locale):
 
 @pytest.mark.parametrize("locale,title", [("zh_CN", "村庄规划助手"), ("en_US", "Village Planner")])
 def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, locale, title, ledger_file,
-                                                 sample_dir):
+                                                 sample_dir, field_project):
     shots = os.path.join(out_dir, "e2e", locale)
     shutil.rmtree(shots, ignore_errors=True)
     os.makedirs(shots)
@@ -78,7 +100,7 @@ def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, 
                VP_PROBE_OUT=shots, XDG_RUNTIME_DIR=str(runtime), VP_PROBE_LEDGER=ledger_file,
                VP_PROBE_VILLAGES="%s/county.gpkg|layername=CJDCQ" % sample_dir,
                VP_PROBE_BOUNDARY="%s/county.gpkg|layername=CZKFBJ" % sample_dir,
-               VP_PROBE_PARCELS="%s/county.gpkg|layername=DLTB" % sample_dir)
+               VP_PROBE_PARCELS="%s/county.gpkg|layername=DLTB" % sample_dir, VP_PROBE_FIELD_PROJECT=field_project)
     env.pop("QT_QPA_PLATFORM", None)
     env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
     env.pop("PYTHONPATH", None)  # the desktop must find everything in its profile
@@ -113,3 +135,10 @@ def test_desktop_shows_menu_toolbar_and_provider(plugin_zip, out_dir, tmp_path, 
         assert os.path.getsize(os.path.join(shots, "wizard_page%d.png" % i)) > 5000
     assert probe["export_preview"]
     assert os.path.getsize(os.path.join(shots, "export_dialog.png")) > 20000
+    # the field package's project, opened on the desktop: the homestead form with its value list
+    assert probe["field_form_widgets"]["status"] == "ValueMap", probe.get("field_form_widgets")
+    assert probe["field_form_shown"] and not probe["field_modal_dialogs"], probe["field_modal_dialogs"]
+    shot = os.path.join(shots, "homestead_form.png")
+    with open(shot, "rb") as fh:
+        assert fh.read(8) == b"\x89PNG\r\n\x1a\n"
+    assert os.path.getsize(shot) > 5000
