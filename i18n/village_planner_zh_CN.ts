@@ -327,11 +327,6 @@
       <translation>必须给出基期图斑（BASELINE）和变更调查图斑（CURRENT）。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/field_package.py" />
-      <source>BASEMAP: basemaps are not packaged yet; the package has none.</source>
-      <translation>BASEMAP：暂不支持打包底图，本外业包不含底图。</translation>
-    </message>
-    <message>
       <location filename="../village_planner/core/plan_check.py" />
       <source>BSM {bsm} is used by features {ids}.</source>
       <translation>标识码 {bsm} 被要素 {ids} 重复使用。</translation>
@@ -403,9 +398,19 @@
       <translation>基期建设用地（公顷；留空取台账合计）</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/field_package.py" />
+      <source>Basemap</source>
+      <translation>底图</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/field_package.py" />
       <source>Basemap (raster)</source>
       <translation>底图（栅格）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Basemap {layer} clipped to the villages and stored in the package.</source>
+      <translation>底图 {layer} 已按村庄范围裁剪并存入外业包。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/ledger_export.py" />
@@ -3178,6 +3183,16 @@
       <translation>基期建设用地</translation>
     </message>
     <message>
+      <location filename="../village_planner/qgis_adapter/field_package.py" />
+      <source>The basemap {layer} could not be clipped into the package: {error}</source>
+      <translation>底图 {layer} 无法裁剪写入外业包：{error}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/qgis_adapter/field_package.py" />
+      <source>The basemap {layer} is not a raster file; only file rasters can be packaged.</source>
+      <translation>底图 {layer} 不是栅格文件；只能打包文件形式的栅格。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/check_plan.py" />
       <source>The bureau's quality check before a plan is filed: legal 2023 land and sea use codes whose names match; no overlaps, gaps, parts outside the village zone, multipart, sliver or self-intersecting parcels; areas equal to the ellipsoidal areas and summing to each village's control area; no planned construction land on permanent basic farmland or the ecological red line; village construction land inside the village construction boundary; with the base-year land use, no loss of cultivated land or of cultivated land inside basic farmland, and a warning where village construction land grows. When the planned layer is already in the submission database's form (SCHEMA), its fields, types, lengths, required values and BSM are checked too. Severities, wording and tolerances are a county-editable file (RULES). Each finding names its rule, layer, feature and field, and its geometry shows where the problem is.</source>
       <translation>成果入库前按主管部门的要求质检：用地用海代码合法（2023版分类）且名称与代码相符；无重叠、缝隙、超出村域、多部件、碎片或自相交图斑；图斑面积等于椭球面积，并与各村控制面积相等；规划建设用地不占永久基本农田、不进入生态保护红线；村庄建设用地位于村庄建设边界内；给出基期年用地时，耕地和永久基本农田内耕地不减少，村庄建设用地增加时给出警告。规划图层已按入库结构（SCHEMA）组织时，还检查字段、类型、长度、必填值和标识码。严重程度、措辞和容差由县（区）可修改的文件（RULES）规定。每个问题都注明规则、图层、要素和字段，其几何图形标出问题位置。</translation>
@@ -4677,6 +4692,11 @@
       <location filename="../village_planner/core/ledger.py" />
       <source>{n} parcels where {net} differs from {area} - {ded} by more than 0.01 m2; the survey's {net} is used. Features: {ids}</source>
       <translation>{n} 个图斑的 {net} 与 {area} - {ded} 相差超过 0.01 平方米，采用调查的 {net}。要素：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>{n} photos of the packaged rows copied into the package.</source>
+      <translation>已将打包记录的 {n} 张照片复制到外业包。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/conflict_dialog.py" />

@@ -109,3 +109,21 @@ def test_a_password_in_the_connection_string_never_shows_in_an_error(postgis):
     with pytest.raises(StoreError) as err:
         store.merge_history()
     assert "nosuchdb" in str(err.value) and "s3cret" not in str(err.value)
+
+
+def test_photos_kept_in_postgis_go_into_the_next_package(pg_db, sample_dir, vp_provider, tmp_path):
+    res = package(sample_dir, pg_db, tmp_path / "out", villages=(V1,))
+    key = sorted(office(pg_db))[0]
+    with open(os.path.join(res["PACKAGE"], "photos", "door.jpg"), "wb") as fh:
+        fh.write(b"\xff\xd8door-pg")
+    con = sqlite3.connect(os.path.join(res["PACKAGE"], "field_data.gpkg"))
+    con.execute("UPDATE homestead_survey SET status='闲置', photo='photos/door.jpg' WHERE uuid=?", (key,))
+    con.commit()
+    con.close()
+    assert merge(res["PACKAGE"], pg_db)["APPLIED"] == 1
+    stored = office(pg_db)[key]["photo"]
+    second = package(sample_dir, pg_db, tmp_path / "out2", villages=(V1,))
+    with open(os.path.join(second["PACKAGE"], "photos", stored.split("/")[-1]), "rb") as fh:
+        assert fh.read() == b"\xff\xd8door-pg"
+    out = merge(second["PACKAGE"], pg_db)
+    assert out["APPLIED"] == 0 and out["CONFLICTS"] == 0 and office(pg_db)[key]["photo"] == stored

@@ -76,6 +76,8 @@ def test_a_package_for_two_villages_opens_with_forms_that_enforce_the_value_list
     feature["status"] = "闲置"
     assert QgsVectorLayerUtils.validateAttribute(homes, feature, idx)[0]
     refs = [lyr for lyr in project.mapLayers().values() if lyr.readOnly()]
+    order = [lyr.id() for lyr in project.layerTreeRoot().layerOrder()]
+    assert all(order.index(homes.id()) < order.index(r.id()) for r in refs)  # homesteads drawn above references
     assert len(refs) == 2 and all(lyr.featureCount() > 0 for lyr in refs)
     project.clear()
 
@@ -178,3 +180,69 @@ def test_the_ledger_carries_the_homestead_figures_once_a_survey_exists(made, sam
     assert abs(by_code[V1]["idle_homestead_m2"] - idle_m2) < 0.01 and by_code[V2]["homesteads_surveyed"] == 0
     sheet = load_workbook(res["OUTPUT_XLSX"]).worksheets[-1]
     assert [c.value for c in sheet[2]][:4] == [V1, 2, 1, 1]
+
+
+def test_a_basemap_is_clipped_to_the_villages_and_stored_as_tiles_in_the_package(sample_dir, vp_provider, tmp_path):
+    import processing
+    from osgeo import gdal, osr
+
+    parcels = QgsVectorLayer(gpkg_layer(sample_dir, "DLTB"), "p", "ogr")
+    box = parcels.extent()
+    tif = str(tmp_path / "basemap.tif")
+    size = 400
+    ds = gdal.GetDriverByName("GTiff").Create(tif, size, size, 3, gdal.GDT_Byte)
+    ds.SetGeoTransform([box.xMinimum(), box.width() / size, 0, box.yMaximum(), 0, -box.height() / size])
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput(parcels.crs().authid())
+    ds.SetProjection(srs.ExportToWkt())
+    for band in range(1, 4):
+        ds.GetRasterBand(band).Fill(40 * band)
+    ds = None
+    res = processing.run("villageplanner:fieldpackage", {
+        "DATABASE": str(tmp_path / "planning.gpkg"), "VILLAGE_CODES": V1, "PARCELS": gpkg_layer(sample_dir, "DLTB"),
+        "BASEMAP": tif, "SURVEYOR": "李工", "OUTPUT_FOLDER": str(tmp_path / "out")})
+    gpkg = os.path.join(res["PACKAGE"], "field_data.gpkg")
+    tiles = gdal.Open("GPKG:%s:basemap" % gpkg)
+    assert tiles is not None and 0 < tiles.RasterXSize < size and 0 < tiles.RasterYSize < size
+    assert tiles.GetRasterBand(1).ReadAsArray().max() == 40
+    tiles = None
+    project = QgsProject()
+    assert project.read(res["PROJECT"])
+    rasters = [lyr for lyr in project.mapLayers().values() if lyr.source().endswith(":basemap")]
+    assert len(rasters) == 1 and rasters[0].isValid()
+    order = [lyr.source().split("layername=")[-1] for lyr in project.layerTreeRoot().layerOrder()]
+    assert order[-1].endswith(":basemap")
+    assert order[:3] == ["facility_needs", "hazard_check", "villager_opinions"] and order[3] == "homestead_survey"
+    del rasters
+    project.clear()
+
+
+def test_photos_already_in_the_database_go_into_the_package_and_come_back_unchanged(made, sample_dir):
+    db, res, tmp = made
+    pkg = os.path.join(res["PACKAGE"], "field_data.gpkg")
+    key = sorted(uuid for uuid, r in rows(db).items() if r["village_code"] == V1)[0]
+    with open(os.path.join(res["PACKAGE"], "photos", "door.jpg"), "wb") as fh:
+        fh.write(b"\xff\xd8door")
+    con = sqlite3.connect(pkg)
+    con.execute("UPDATE homestead_survey SET status='闲置', photo='photos/door.jpg' WHERE uuid=?", (key,))
+    con.commit()
+    con.close()
+    assert merge(res["PACKAGE"], db)["APPLIED"] == 1
+    stored = rows(db)[key]["photo"]
+    assert stored.startswith("planning_attachments/")
+
+    second = package(sample_dir, db, tmp / "out2", villages=(V1,))
+    name = os.path.basename(stored)
+    with open(os.path.join(second["PACKAGE"], "photos", name), "rb") as fh:
+        assert fh.read() == b"\xff\xd8door"
+    pkg2 = os.path.join(second["PACKAGE"], "field_data.gpkg")
+    con = sqlite3.connect(pkg2)
+    assert con.execute("SELECT photo FROM homestead_survey WHERE uuid=?", (key,)).fetchone()[0] == "photos/" + name
+    con.execute("UPDATE homestead_survey SET note='门已修' WHERE uuid=?", (key,))
+    con.commit()
+    con.close()
+    out = merge(second["PACKAGE"], db)
+    assert out["APPLIED"] == 1 and out["CONFLICTS"] == 0  # only the edited row: the photo is no change
+    now = rows(db)[key]
+    assert now["photo"] == stored and now["note"] == "门已修"
+    assert os.listdir(os.path.join(os.path.dirname(db), "planning_attachments")) == [name]

@@ -29,6 +29,7 @@ from ..qgis_adapter.field_package import (
     hazard_seed,
     parcel_seed,
     srs_of,
+    write_basemap,
     write_reference_layer,
 )
 from ..store import field_store as fs
@@ -93,8 +94,7 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
         references = self.parameterAsLayerList(parameters, "REFERENCE_LAYERS", context)
         surveyor = self.parameterAsString(parameters, "SURVEYOR", context).strip() or \
             settings.read(settings.PLANNER_NAME)
-        if self.parameterAsRasterLayer(parameters, "BASEMAP", context) is not None:
-            feedback.pushWarning(self.tr("BASEMAP: basemaps are not packaged yet; the package has none."))
+        basemap = self.parameterAsRasterLayer(parameters, "BASEMAP", context)
         out_root = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         forms = fc.load_forms(FORMS)
 
@@ -122,11 +122,17 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
         os.makedirs(os.path.join(folder, "photos"))
         gpkg = os.path.join(folder, PACKAGE_GPKG)
         rows_by_layer, layers, row_hashes = {}, {}, {}
+        photos = 0
         for layer in forms["layers"]:
             rows = store.read_layer(forms, layer, villages)
             cols = fc.content_columns(forms, layer)
             layers[layer] = {}
             for row in rows:
+                if row.get("photo"):  # the photo goes with the row, named as the package's form names it
+                    copied = store.export_photo(row["photo"], os.path.join(folder, "photos"))
+                    if copied:
+                        row["photo"] = "photos/" + copied
+                        photos += 1
                 h = fc.row_hash(row, cols)
                 layers[layer][row["uuid"]] = {"version": row["row_version"], "hash": h}
                 row_hashes[layer + ":" + row["uuid"]] = h
@@ -140,7 +146,15 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
                 break
             ref_names.append(write_reference_layer(ref, gpkg, extent, crs, tctx, feedback))
             feedback.setProgress(60 + 30 * (i + 1) / max(len(references), 1))
-        project = build_project(folder, PACKAGE_GPKG, name, forms, ref_names, crs, surveyor, villages)
+        basemap_table = None
+        if basemap is not None and not feedback.isCanceled():
+            basemap_table = write_basemap(basemap, gpkg, extent, crs)
+            feedback.pushInfo(self.tr("Basemap {layer} clipped to the villages and stored in the package.").format(
+                layer=basemap.name()))
+        if photos:
+            feedback.pushInfo(self.tr("{n} photos of the packaged rows copied into the package.").format(n=photos))
+        project = build_project(folder, PACKAGE_GPKG, name, forms, ref_names, crs, surveyor, villages,
+                                basemap_table)
         total = sum(len(r) for r in rows_by_layer.values())
         where = os.path.abspath(store.path) if store.kind == "gpkg" else store.label  # never a password
         manifest = {
@@ -148,7 +162,8 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
             "villages": villages, "surveyor": surveyor, "created_at": stamp.isoformat(timespec="seconds"),
             "plugin_version": VERSION, "forms_version": forms["version"], "layers": layers,
             "content_hash": fc.content_hash(row_hashes),
-            "files": {PACKAGE_GPKG: fc.file_hash(gpkg)}, "reference_layers": ref_names}
+            "files": {PACKAGE_GPKG: fc.file_hash(gpkg)}, "reference_layers": ref_names,
+            "basemap": basemap_table}
         with open(os.path.join(folder, MANIFEST), "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, ensure_ascii=False, indent=1)
         store.record_package(package_id, surveyor, villages, total, folder)

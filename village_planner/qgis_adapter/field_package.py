@@ -16,6 +16,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFieldConstraints,
     QgsProject,
+    QgsRasterLayer,
     QgsRendererCategory,
     QgsSymbol,
     QgsVectorFileWriter,
@@ -142,6 +143,28 @@ def write_reference_layer(layer, gpkg, extent, crs, context, feedback=None):
     return name
 
 
+def write_basemap(raster, gpkg, extent, crs, table="basemap"):
+    """Clip ``raster`` to ``extent`` (in ``crs``) and store it as tiles in the package's GeoPackage (GDAL's
+    translate to a GPKG raster table beside the vector layers); returns the table name."""
+    from osgeo import gdal
+
+    if raster.providerType() != "gdal":
+        raise FieldPackageError(tr("The basemap {layer} is not a raster file; only file rasters can be packaged.")
+                                .format(layer=raster.name()))
+    source = raster.source()
+    options = gdal.TranslateOptions(
+        format="GPKG", projWin=[extent.xMinimum(), extent.yMaximum(), extent.xMaximum(), extent.yMinimum()],
+        projWinSRS=crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT1_GDAL),
+        creationOptions=["RASTER_TABLE=%s" % table, "APPEND_SUBDATASET=YES", "TILE_FORMAT=AUTO"])
+    gdal.ErrorReset()
+    result = gdal.Translate(gpkg, source, options=options)
+    if result is None:
+        raise FieldPackageError(tr("The basemap {layer} could not be clipped into the package: {error}").format(
+            layer=raster.name(), error=gdal.GetLastErrorMsg() or "GDAL"))
+    result = None  # closes the dataset: the tiles are written
+    return table
+
+
 def _quote(text):
     return "'%s'" % str(text).replace("'", "''")
 
@@ -212,13 +235,19 @@ def _status_renderer(layer):
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
 
 
-def build_project(folder, gpkg_name, project_name, forms, references, crs, surveyor, villages):
-    """Write the package's .qgz (survey layers editable with their forms, reference layers read-only)."""
+def build_project(folder, gpkg_name, project_name, forms, references, crs, surveyor, villages, basemap=None):
+    """Write the package's .qgz (survey layers editable with their forms, reference layers read-only, the
+    basemap's raster table, if any, at the bottom)."""
     project = QgsProject()
     project.setCrs(crs)
     project.setTitle(project_name)
     gpkg = os.path.join(folder, gpkg_name)
     layers = []
+    if basemap:
+        raster = QgsRasterLayer("GPKG:%s:%s" % (gpkg, basemap), tr("Basemap"), "gdal")
+        if not raster.isValid():
+            raise FieldPackageError(tr("The package layer {layer} cannot be opened.").format(layer=basemap))
+        layers.append(raster)
     for name in references:
         layer = QgsVectorLayer("%s|layername=%s" % (gpkg, name), name[4:], "ogr")
         layer.setReadOnly(True)
@@ -231,7 +260,13 @@ def build_project(folder, gpkg_name, project_name, forms, references, crs, surve
         if name == "homestead_survey":
             _status_renderer(layer)
         layers.append(layer)
-    project.addMapLayers(layers)
+    project.addMapLayers(layers, False)
+    root = project.layerTreeRoot()
+    surveys = [lyr for lyr in layers if lyr.source().split("layername=")[-1] in forms["layers"]]
+    points = [lyr for lyr in surveys if lyr.geometryType() == QgsWkbTypes.GeometryType.PointGeometry]
+    others = [lyr for lyr in layers if lyr not in surveys]  # the basemap first, then the reference layers
+    for layer in points + [lyr for lyr in surveys if lyr not in points] + others[::-1]:
+        root.addLayer(layer)  # top to bottom: survey points, homesteads, reference layers, basemap
     path = os.path.join(folder, project_name + ".qgz")
     if not project.write(path):
         raise FieldPackageError(tr("The package project {path} could not be written: {error}").format(
