@@ -347,3 +347,16 @@ def test_a_layer_named_with_dots_is_named_by_its_sublayer(sample_dir, tmp_path, 
     res = _run("checklayers", {"PARCELS": path + "|layername=DLTB", "OUTPUT": str(tmp_path / "c.gpkg")})
     bad = [f for f in _findings(res["OUTPUT"]) if f["code"] == "area_negative"]
     assert bad and bad[0]["layer"] == "DLTB"
+
+
+def test_a_database_output_is_never_taken_for_a_folder(sample_dir, tmp_path, vp_provider, monkeypatch):
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    monkeypatch.chdir(tmp_path)
+    alg = QgsApplication.processingRegistry().createAlgorithmById("villageplanner:checklayers")
+    alg.checkParameterValues({"PARCELS": gpkg_layer(sample_dir, "DLTB"),
+                              "OUTPUT": "postgres://dbname='vp/x' host=127.0.0.1 table=\"findings\""},
+                             QgsProcessingContext())
+    alg.checkParameterValues({"PARCELS": gpkg_layer(sample_dir, "DLTB"),
+                              "OUTPUT": "dbname='vp/x' host=127.0.0.1 table=\"findings\""}, QgsProcessingContext())
+    assert os.listdir(tmp_path) == []  # no folder named after a piece of a connection string

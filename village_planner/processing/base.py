@@ -133,8 +133,8 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
             path = (path or "").split("|")[0]
             if path.startswith("ogr:"):
                 path = path[4:].split("|")[0]
-            if not path or ":" in path[2:] or not os.path.splitext(path)[1]:
-                continue  # memory layers, database URIs and the like: QGIS reports those itself
+            if not path or ":" in path[2:] or "=" in path or not os.path.splitext(path)[1]:
+                continue  # memory layers, database URIs (dbname='…' …) and the like: QGIS reports those itself
             self.check_writable_file(path, name)
             self.check_not_overwriting(path, name, parameters, context)
 
