@@ -4416,6 +4416,16 @@
       <translation>人</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>photo {value} is not in the package; the row keeps its name only</source>
+      <translation>照片 {value} 不在外业包中，该行只保留照片名称</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>photo {value} lies outside the package; it was not copied</source>
+      <translation>照片 {value} 位于外业包之外，未复制</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/export_maps.py" />
       <source>planned {ha:.2f} ha</source>
       <translation>规划 {ha:.2f} 公顷</translation>
@@ -4480,6 +4490,11 @@
       <location filename="../village_planner/core/quota_report.py" />
       <source>the pool</source>
       <translation>指标池</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>the row belongs to village {code}, which is not in this package; nothing was written</source>
+      <translation>该行属于村 {code}，不在本外业包中；未写入任何内容</translation>
     </message>
     <message>
       <location filename="../village_planner/core/schema.py" />

@@ -242,3 +242,29 @@ def test_a_row_deleted_in_the_field_is_deleted_only_when_the_field_version_is_ta
     assert key in office_rows(path, f)
     fs.resolve_conflict(path, "homestead_survey", key, "field", None)
     assert key not in office_rows(path, f)
+
+
+def test_a_package_photo_must_lie_inside_the_package(tmp_path):
+    from village_planner.core import field as fc
+
+    package = tmp_path / "package"
+    (package / "photos").mkdir(parents=True)
+    (package / "photos" / "a.jpg").write_bytes(b"jpeg")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("office file")
+    assert fc.package_photo(str(package), "photos/a.jpg") == str((package / "photos" / "a.jpg").resolve())
+    for hostile in ("../secret.txt", str(secret), "photos/../../secret.txt"):
+        with pytest.raises(fc.PhotoRefused, match="outside the package"):
+            fc.package_photo(str(package), hostile)
+    with pytest.raises(fc.PhotoRefused, match="not in the package"):
+        fc.package_photo(str(package), "photos/missing.jpg")
+
+
+def test_rows_of_villages_outside_the_package_are_never_written():
+    from village_planner.core import field as fc
+
+    cols = ["village_code", "status"]
+    actions = fc.plan_merge("homestead_survey", cols, {}, {"u1": {"uuid": "u1", "village_code": "500230009999",
+                                                                  "status": "闲置"}}, {}, villages={"500230001002"})
+    assert [a["action"] for a in actions] == [fc.SKIPPED] and "500230009999" in actions[0]["reason"]
+    assert fc._plain(float("inf")) == float("inf")  # no OverflowError on a non-finite REAL

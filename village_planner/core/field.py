@@ -7,6 +7,7 @@ the WKB part counts for the hash, so a rewritten blob header is no change).
 
 import hashlib
 import json
+import math
 import os
 
 from .errors import VillagePlannerError
@@ -28,6 +29,23 @@ REPORT_FIELDS = [("uuid", "text"), ("layer", "text"), ("action", "text"), ("vill
 
 class FormsError(VillagePlannerError):
     """The forms file cannot be used; the message names the file and the entry."""
+
+
+class PhotoRefused(VillagePlannerError):
+    """A photo named by a package row that is not a file inside the package."""
+
+
+def package_photo(package_dir, value):
+    """The file of a photo a package row names: it must lie inside the package folder (a row naming
+    '../…' or an absolute path of the office computer is refused) and exist."""
+    root = os.path.realpath(package_dir)
+    source = os.path.realpath(os.path.join(root, value))
+    if os.path.isabs(value) or os.path.commonpath([root, source]) != root:
+        raise PhotoRefused(tr("photo {value} lies outside the package; it was not copied").format(value=value))
+    if not os.path.isfile(source):
+        raise PhotoRefused(tr("photo {value} is not in the package; the row keeps its name only").format(
+            value=value))
+    return source
 
 
 class MergeRefused(VillagePlannerError):
@@ -114,7 +132,7 @@ def wkb_of(blob):
 
 
 def _plain(value):
-    if isinstance(value, float) and value == int(value):
+    if isinstance(value, float) and math.isfinite(value) and value == int(value):
         return int(value)
     if isinstance(value, str) and value == "":
         return None
@@ -155,12 +173,13 @@ def differences(field_row, office_row, cols):
     return out
 
 
-def plan_merge(layer, cols, base, package_rows, office_rows):
+def plan_merge(layer, cols, base, package_rows, office_rows, villages=None):
     """What to do with each row of one layer.
 
     ``base``: {uuid: {"version": row_version at packaging, "hash": row_hash at packaging}};
-    ``package_rows`` and ``office_rows``: {uuid: row}. Returns [dict(uuid, layer, action, row,
-    diffs, reason)]; rows unchanged in the field are not listed.
+    ``package_rows`` and ``office_rows``: {uuid: row}; ``villages``: the package's villages (a row of
+    another village is never written). Returns [dict(uuid, layer, action, row, diffs, reason)]; rows
+    unchanged in the field are not listed.
     """
     actions = []
 
@@ -171,6 +190,12 @@ def plan_merge(layer, cols, base, package_rows, office_rows):
     for uuid in sorted(package_rows):
         row = package_rows[uuid]
         office = office_rows.get(uuid)
+        if villages is not None and row.get("village_code") not in villages and (
+                uuid not in base or row_hash(row, cols) != base[uuid]["hash"]):
+            act(uuid, SKIPPED, None, differences(row, office or {}, cols),
+                tr("the row belongs to village {code}, which is not in this package; nothing was written").format(
+                    code=row.get("village_code")))
+            continue
         if uuid not in base:
             if office is not None:
                 act(uuid, CONFLICT, row, differences(row, office, cols),

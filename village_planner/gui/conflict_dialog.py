@@ -114,7 +114,10 @@ class ConflictDialog(QDialog):
             if row is not None and choice != "office":
                 row = dict(row)
                 if row.get("photo"):
-                    row["photo"] = self.store.store_photo(self.package_dir, row["photo"])
+                    try:
+                        row["photo"] = self.store.store_photo(self.package_dir, row["photo"])
+                    except fc.PhotoRefused:
+                        pass  # the merge report already says so; the row keeps the photo's name
             written = self.store.resolve_conflict(conflict["layer"], conflict["uuid"], choice, row)
             results.append((conflict["uuid"], choice, written))
         self.results = results

@@ -286,9 +286,7 @@ class PgFieldStore:
 
         if not value:
             return value
-        source = value if os.path.isabs(value) else os.path.join(package_dir, value)
-        if not os.path.isfile(source):
-            return value
+        source = fc.package_photo(package_dir, value)
         with open(source, "rb") as fh:
             content = fh.read()
         name = hashlib.sha256(content).hexdigest()[:24] + os.path.splitext(source)[1].lower()

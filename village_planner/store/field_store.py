@@ -258,9 +258,7 @@ def copy_photo(db_path, package_dir, value):
     returns the path relative to the database's folder, or the value unchanged if it names no file."""
     if not value:
         return value
-    source = value if os.path.isabs(value) else os.path.join(package_dir, value)
-    if not os.path.isfile(source):
-        return value
+    source = fc.package_photo(package_dir, value)
     folder = attachment_folder(db_path)
     os.makedirs(folder, exist_ok=True)
     name = fc.file_hash(source)[:24] + os.path.splitext(source)[1].lower()
@@ -324,10 +322,14 @@ def merge_actions(forms, manifest, package_rows, office_rows, store_photo, apply
         for start in range(0, len(keys), 500):
             for r in office_rows(layer, cols, keys[start:start + 500]):
                 office[r["uuid"]] = r
-        planned = fc.plan_merge(layer, fc.content_columns(forms, layer), base, rows, office)
+        planned = fc.plan_merge(layer, fc.content_columns(forms, layer), base, rows, office,
+                                set(manifest.get("villages") or []) or None)
         for a in planned:
             if a["row"] is not None and a["row"].get("photo"):
-                a["row"]["photo"] = store_photo(a["row"]["photo"])
+                try:
+                    a["row"]["photo"] = store_photo(a["row"]["photo"])
+                except fc.PhotoRefused as exc:  # the row is merged, the report says what became of its photo
+                    a["reason"] = "; ".join(r for r in (a.get("reason"), str(exc)) if r)
             apply(layer, a)
         actions.extend(planned)
     return actions
