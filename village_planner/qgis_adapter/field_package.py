@@ -31,6 +31,7 @@ from ..core.errors import VillagePlannerError
 from ..store.field_store import gpkg_blob
 from .compat import empty_extent
 from .i18n import tr
+from .zone_areas import ellipsoidal_measure, measure
 
 STATUS_COLOURS = {"在用": "#4daf4a", "闲置": "#ff7f00", "一户多宅": "#984ea3", "危房": "#e41a1c", "已拆除": "#999999"}
 HOMESTEAD_CLASS = "0702"
@@ -83,10 +84,12 @@ def _features(layer, crs, context):
 def parcel_seed(layer, villages, crs, srs_id, context):
     """(homestead seed rows of the villages, extent of the villages' parcels in ``crs``)."""
     code_f, class_f, bsm_f = _field(layer, "ZLDWDM"), _field(layer, "DLBM"), _field(layer, "BSM")
+    area_f = _field(layer, "TBMJ")
     if code_f is None or class_f is None:
         raise FieldPackageError(tr("The survey parcels {layer} need the fields ZLDWDM and DLBM.").format(
             layer=layer.name()))
     wanted = set(villages)
+    da = ellipsoidal_measure(crs, context)
     rows, extent = [], empty_extent()
     for feature in _features(layer, crs, context):
         code = village_code(feature[code_f])
@@ -96,11 +99,25 @@ def parcel_seed(layer, villages, crs, srs_id, context):
         extent.combineExtentWith(geometry.boundingBox())
         if str(feature[class_f] or "").strip() != HOMESTEAD_CLASS:
             continue
-        if geometry.isMultipart():
-            geometry.convertToSingleType()
-        rows.append({"village_code": code, "parcel_bsm": str(feature[bsm_f]) if bsm_f else None,
-                     "area_m2": round(geometry.area(), 2), fc.GEOM: _blob(geometry, srs_id)})
+        # the survey's official area (TBMJ), else the ellipsoidal one: never a planar area, which is square
+        # degrees for a delivery in EPSG:4490; a homestead in several parts becomes one row per part
+        official = _number(feature[area_f]) if area_f else None
+        whole = measure(da, geometry)[0]
+        parts = geometry.asGeometryCollection() if geometry.isMultipart() else [geometry]
+        for part in parts:
+            share = measure(da, part)[0] / whole if whole > 0 else 1.0 / len(parts)
+            area = official * share if official is not None else measure(da, part)[0]
+            rows.append({"village_code": code, "parcel_bsm": str(feature[bsm_f]) if bsm_f else None,
+                         "area_m2": round(area, 2), fc.GEOM: _blob(part, srs_id)})
     return rows, extent
+
+
+def _number(value):
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    return value if value == value and value not in (float("inf"), float("-inf")) and value >= 0 else None
 
 
 def hazard_seed(layer, villages, values, crs, srs_id, context):
