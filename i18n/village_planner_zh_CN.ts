@@ -468,6 +468,11 @@
       <translation>已取消。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Cancelled: no package was made.</source>
+      <translation>已取消：未生成外业数据包。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/store/field_pg.py" />
       <location filename="../village_planner/store/quota_pg.py" />
       <source>Cannot connect to PostGIS ({database}): {error}</source>
@@ -3325,7 +3330,7 @@
       <translation>无法打印图面。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/field_merge.py" />
+      <location filename="../village_planner/core/field.py" />
       <source>The manifest {path} cannot be read: {error}</source>
       <translation>无法读取清单 {path}：{error}</translation>
     </message>
@@ -3507,7 +3512,7 @@
       <translation>该村指标与全县分布对照。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/field_merge.py" />
+      <location filename="../village_planner/core/field.py" />
       <source>The zipped package {path} holds a file outside its folder.</source>
       <translation>压缩的外业包 {path} 含有指向其文件夹之外的文件。</translation>
     </message>
@@ -4839,7 +4844,7 @@
       <translation>{path} 不是 QGIS 打印布局模板（.qpt）。</translation>
     </message>
     <message>
-      <location filename="../village_planner/processing/field_merge.py" />
+      <location filename="../village_planner/core/field.py" />
       <source>{path} is not a field package: it has no manifest.json.</source>
       <translation>{path} 不是外业包：缺少 manifest.json。</translation>
     </message>

@@ -75,7 +75,7 @@ def test_a_postgis_database_is_packaged_edited_merged_back_with_a_conflict_and_r
 
 
 def test_a_merge_failing_halfway_on_postgis_changes_nothing(pg_db, sample_dir, vp_provider, tmp_path):
-    from village_planner.processing.field_merge import read_manifest
+    from village_planner.core.field import read_manifest
     from village_planner.store import field_store as fs
 
     res = package(sample_dir, pg_db, tmp_path / "out", villages=(V1,))

@@ -246,3 +246,18 @@ def test_photos_already_in_the_database_go_into_the_package_and_come_back_unchan
     now = rows(db)[key]
     assert now["photo"] == stored and now["note"] == "门已修"
     assert os.listdir(os.path.join(os.path.dirname(db), "planning_attachments")) == [name]
+
+
+def test_a_cancelled_package_leaves_no_half_made_folder(sample_dir, vp_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()  # the planner pressed Cancel: the reference layers are where the package checks
+    out = tmp_path / "out"
+    with pytest.raises(QgsProcessingException, match="no package was made"):
+        processing.run("villageplanner:fieldpackage", {
+            "DATABASE": str(tmp_path / "planning.gpkg"), "VILLAGE_CODES": V1,
+            "PARCELS": gpkg_layer(sample_dir, "DLTB"), "REFERENCE_LAYERS": [gpkg_layer(sample_dir, "CJDCQ")],
+            "OUTPUT_FOLDER": str(out)}, context=QgsProcessingContext(), feedback=feedback)
+    assert os.path.isdir(out) and os.listdir(out) == []

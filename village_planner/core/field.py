@@ -9,7 +9,9 @@ import hashlib
 import json
 import math
 import os
+import zipfile
 
+from ..paths import resource
 from .errors import VillagePlannerError
 from .i18n import tr
 
@@ -25,6 +27,11 @@ HOMESTEAD_STATUS = ("在用", "闲置", "一户多宅", "危房", "已拆除")
 INSERT, UPDATE, DELETE, CONFLICT, SKIPPED = "insert", "update", "delete", "conflict", "skipped"
 REPORT_FIELDS = [("uuid", "text"), ("layer", "text"), ("action", "text"), ("village_code", "text"),
                  ("fields", "text"), ("field_values", "text"), ("office_values", "text"), ("reason", "text")]
+
+
+PACKAGE_GPKG = "field_data.gpkg"  # a package's data, beside its project, photos/ and manifest
+MANIFEST = "manifest.json"
+FORMS = resource("forms", "field_forms.json")  # the county's forms file
 
 
 class FormsError(VillagePlannerError):
@@ -289,3 +296,35 @@ def homestead_figures(rows):
 HOMESTEAD_COLUMNS = [("homesteads_surveyed", "int"), ("homesteads_in_use", "int"), ("homesteads_idle", "int"),
                      ("homesteads_demolished", "int"), ("homesteads_dilapidated", "int"),
                      ("homesteads_multiple", "int"), ("idle_homestead_m2", "float")]
+
+
+def package_folder(path, workdir):
+    """The folder holding the manifest: ``path`` itself, its only subfolder, or a zip unpacked in ``workdir``."""
+    if os.path.isfile(path) and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                target = os.path.realpath(os.path.join(workdir, member))
+                if not target.startswith(os.path.realpath(workdir) + os.sep):
+                    raise MergeRefused(tr("The zipped package {path} holds a file outside its folder.").format(
+                        path=path))
+            archive.extractall(workdir)
+        path = workdir
+    if os.path.isfile(os.path.join(path, MANIFEST)):
+        return path
+    if os.path.isdir(path):
+        subs = [os.path.join(path, d) for d in os.listdir(path) if os.path.isfile(os.path.join(path, d, MANIFEST))]
+        if len(subs) == 1:
+            return subs[0]
+    raise MergeRefused(tr("{path} is not a field package: it has no manifest.json.").format(path=path))
+
+
+def read_manifest(folder):
+    """The manifest of the package in ``folder`` and the SHA-256 of its bytes."""
+    path = os.path.join(folder, MANIFEST)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        return json.loads(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
+    except (OSError, ValueError) as exc:
+        raise MergeRefused(tr("The manifest {path} cannot be read: {error}").format(path=path, error=exc)) \
+            from exc

@@ -134,19 +134,16 @@ class ConflictDialog(QDialog):
 def dialog_for_merge(store, package, parent=None):
     """The dialog for the conflicts recorded at the merge of ``package`` (folder or .zip) into ``store``, or None
     when that merge had none."""
-    from ..processing.field_merge import package_folder, read_manifest
-    from ..processing.field_package import FORMS, PACKAGE_GPKG
-
     work = tempfile.TemporaryDirectory(prefix="vp_conflicts_") if os.path.isfile(package) else None
     try:
-        folder = package_folder(package, work.name if work else package)
-        manifest, _ = read_manifest(folder)
+        folder = fc.package_folder(package, work.name if work else package)
+        manifest, _ = fc.read_manifest(folder)
         report = store.merge_report(manifest["package_id"]) or []
         conflicts = [r for r in report if r.get("action") == fc.CONFLICT]
         if not conflicts:
             return None
-        forms = fc.load_forms(FORMS)
-        rows = fs.read_package_layers(os.path.join(folder, PACKAGE_GPKG), forms)
+        forms = fc.load_forms(fc.FORMS)
+        rows = fs.read_package_layers(os.path.join(folder, fc.PACKAGE_GPKG), forms)
         dialog = ConflictDialog(store, forms, conflicts, rows, folder, parent)
     finally:
         if work is not None and "dialog" not in locals():

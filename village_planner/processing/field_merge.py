@@ -1,10 +1,7 @@
 """Merge field package: a package's edits back into the planning database, by uuid, never losing an edit."""
 
-import hashlib
-import json
 import os
 import tempfile
-import zipfile
 
 from qgis.core import (
     QgsProcessingException,
@@ -15,46 +12,15 @@ from qgis.core import (
 )
 
 from ..core import field as fc
-from ..core.i18n import tr
 from ..qgis_adapter.compat import fields_of
 from ..qgis_adapter.field_database import field_store
 from ..qgis_adapter.sinks import add_rows
 from ..store import field_store as fs
 from .base import VillagePlannerAlgorithm
-from .field_package import FORMS, MANIFEST, PACKAGE_GPKG
+
+FORMS, PACKAGE_GPKG = fc.FORMS, fc.PACKAGE_GPKG
 
 LAST_MERGE = {}  # the last merge run in this QGIS session: database text, package, package id, conflicts
-
-
-def package_folder(path, workdir):
-    """The folder holding the manifest: ``path`` itself, its only subfolder, or a zip unpacked in ``workdir``."""
-    if os.path.isfile(path) and zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            for member in archive.namelist():
-                target = os.path.realpath(os.path.join(workdir, member))
-                if not target.startswith(os.path.realpath(workdir) + os.sep):
-                    raise fc.MergeRefused(tr("The zipped package {path} holds a file outside its folder.").format(
-                        path=path))
-            archive.extractall(workdir)
-        path = workdir
-    if os.path.isfile(os.path.join(path, MANIFEST)):
-        return path
-    if os.path.isdir(path):
-        subs = [os.path.join(path, d) for d in os.listdir(path) if os.path.isfile(os.path.join(path, d, MANIFEST))]
-        if len(subs) == 1:
-            return subs[0]
-    raise fc.MergeRefused(tr("{path} is not a field package: it has no manifest.json.").format(path=path))
-
-
-def read_manifest(folder):
-    path = os.path.join(folder, MANIFEST)
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-        return json.loads(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
-    except (OSError, ValueError) as exc:
-        raise fc.MergeRefused(tr("The manifest {path} cannot be read: {error}").format(path=path, error=exc)) \
-            from exc
 
 
 class FieldMergeAlgorithm(VillagePlannerAlgorithm):
@@ -95,8 +61,8 @@ class FieldMergeAlgorithm(VillagePlannerAlgorithm):
             raise QgsProcessingException(self.tr("DATABASE: the file {path} does not exist.").format(path=store.path))
         forms = fc.load_forms(FORMS)
         with tempfile.TemporaryDirectory(prefix="vp_field_") as work:
-            folder = package_folder(self.parameterAsString(parameters, "PACKAGE", context).strip(), work)
-            manifest, manifest_hash = read_manifest(folder)
+            folder = fc.package_folder(self.parameterAsString(parameters, "PACKAGE", context).strip(), work)
+            manifest, manifest_hash = fc.read_manifest(folder)
             rows = fs.read_package_layers(os.path.join(folder, PACKAGE_GPKG), forms)
             actions = store.merge(forms, manifest, manifest_hash, rows, folder)
         report = fc.report_rows(actions)

@@ -3,9 +3,11 @@
 import datetime
 import json
 import os
+import shutil
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputFolder,
@@ -20,7 +22,6 @@ from qgis.core import (
 from ..core import field as fc
 from ..core.codes import village_code
 from ..metadata import VERSION
-from ..paths import resource
 from ..qgis_adapter import settings
 from ..qgis_adapter.field_database import field_store
 from ..qgis_adapter.field_package import (
@@ -35,12 +36,12 @@ from ..qgis_adapter.field_package import (
 from ..store import field_store as fs
 from .base import VillagePlannerAlgorithm
 
-PACKAGE_GPKG = "field_data.gpkg"
-MANIFEST = "manifest.json"
-FORMS = resource("forms", "field_forms.json")
+PACKAGE_GPKG, MANIFEST, FORMS = fc.PACKAGE_GPKG, fc.MANIFEST, fc.FORMS
 
 
 class FieldPackageAlgorithm(VillagePlannerAlgorithm):
+    """Runs on the main thread: it builds a QGIS project and runs Processing for the reference layers."""
+
     ALG_ID = "fieldpackage"
     GROUP = "field"
     CREATED_FILES = ("DATABASE",)
@@ -77,6 +78,9 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputFolder("PACKAGE", self.tr("Package folder")))
         self.addOutput(QgsProcessingOutputFile("PROJECT", self.tr("Package project")))
         self.addOutput(QgsProcessingOutputNumber("ROWS", self.tr("Survey rows in the package")))
+
+    def flags(self):
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def processAlgorithm(self, parameters, context, feedback):
         with self.user_errors():
@@ -120,52 +124,56 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
                                    stamp.strftime("%Y%m%d_%H%M%S"), package_id[:6])
         folder = os.path.join(out_root, name)
         os.makedirs(os.path.join(folder, "photos"))
-        gpkg = os.path.join(folder, PACKAGE_GPKG)
-        rows_by_layer, layers, row_hashes = {}, {}, {}
-        photos = 0
-        for layer in forms["layers"]:
-            rows = store.read_layer(forms, layer, villages)
-            cols = fc.content_columns(forms, layer)
-            layers[layer] = {}
-            for row in rows:
-                if row.get("photo"):  # the photo goes with the row, named as the package's form names it
-                    copied = store.export_photo(row["photo"], os.path.join(folder, "photos"))
-                    if copied:
-                        row["photo"] = "photos/" + copied
-                        photos += 1
-                h = fc.row_hash(row, cols)
-                layers[layer][row["uuid"]] = {"version": row["row_version"], "hash": h}
-                row_hashes[layer + ":" + row["uuid"]] = h
-            rows_by_layer[layer] = rows
-        fs.write_package_layers(gpkg, forms, srs, rows_by_layer)
-        pad = max(extent.width(), extent.height()) * 0.02
-        extent.grow(pad)
-        ref_names = []
-        for i, ref in enumerate(references):
-            if feedback.isCanceled():
-                break
-            ref_names.append(write_reference_layer(ref, gpkg, extent, crs, tctx, feedback))
-            feedback.setProgress(60 + 30 * (i + 1) / max(len(references), 1))
-        basemap_table = None
-        if basemap is not None and not feedback.isCanceled():
-            basemap_table = write_basemap(basemap, gpkg, extent, crs)
-            feedback.pushInfo(self.tr("Basemap {layer} clipped to the villages and stored in the package.").format(
-                layer=basemap.name()))
-        if photos:
-            feedback.pushInfo(self.tr("{n} photos of the packaged rows copied into the package.").format(n=photos))
-        project = build_project(folder, PACKAGE_GPKG, name, forms, ref_names, crs, surveyor, villages,
-                                basemap_table)
-        total = sum(len(r) for r in rows_by_layer.values())
-        where = os.path.abspath(store.path) if store.kind == "gpkg" else store.label  # never a password
-        manifest = {
-            "package_id": package_id, "database_id": database_id, "database": where,
-            "villages": villages, "surveyor": surveyor, "created_at": stamp.isoformat(timespec="seconds"),
-            "plugin_version": VERSION, "forms_version": forms["version"], "layers": layers,
-            "content_hash": fc.content_hash(row_hashes),
-            "files": {PACKAGE_GPKG: fc.file_hash(gpkg)}, "reference_layers": ref_names,
-            "basemap": basemap_table}
-        with open(os.path.join(folder, MANIFEST), "w", encoding="utf-8") as fh:
-            json.dump(manifest, fh, ensure_ascii=False, indent=1)
+        try:  # a package is complete or not there at all: an error or a cancel removes the folder
+            gpkg = os.path.join(folder, PACKAGE_GPKG)
+            rows_by_layer, layers, row_hashes = {}, {}, {}
+            photos = 0
+            for layer in forms["layers"]:
+                rows = store.read_layer(forms, layer, villages)
+                cols = fc.content_columns(forms, layer)
+                layers[layer] = {}
+                for row in rows:
+                    if row.get("photo"):  # the photo goes with the row, named as the package's form names it
+                        copied = store.export_photo(row["photo"], os.path.join(folder, "photos"))
+                        if copied:
+                            row["photo"] = "photos/" + copied
+                            photos += 1
+                    h = fc.row_hash(row, cols)
+                    layers[layer][row["uuid"]] = {"version": row["row_version"], "hash": h}
+                    row_hashes[layer + ":" + row["uuid"]] = h
+                rows_by_layer[layer] = rows
+            fs.write_package_layers(gpkg, forms, srs, rows_by_layer)
+            pad = max(extent.width(), extent.height()) * 0.02
+            extent.grow(pad)
+            ref_names = []
+            for i, ref in enumerate(references):
+                if feedback.isCanceled():
+                    raise QgsProcessingException(self.tr("Cancelled: no package was made."))
+                ref_names.append(write_reference_layer(ref, gpkg, extent, crs, tctx, feedback))
+                feedback.setProgress(60 + 30 * (i + 1) / max(len(references), 1))
+            basemap_table = None
+            if basemap is not None and not feedback.isCanceled():
+                basemap_table = write_basemap(basemap, gpkg, extent, crs)
+                feedback.pushInfo(self.tr("Basemap {layer} clipped to the villages and stored in the package.").format(
+                    layer=basemap.name()))
+            if photos:
+                feedback.pushInfo(self.tr("{n} photos of the packaged rows copied into the package.").format(n=photos))
+            project = build_project(folder, PACKAGE_GPKG, name, forms, ref_names, crs, surveyor, villages,
+                                    basemap_table)
+            total = sum(len(r) for r in rows_by_layer.values())
+            where = os.path.abspath(store.path) if store.kind == "gpkg" else store.label  # never a password
+            manifest = {
+                "package_id": package_id, "database_id": database_id, "database": where,
+                "villages": villages, "surveyor": surveyor, "created_at": stamp.isoformat(timespec="seconds"),
+                "plugin_version": VERSION, "forms_version": forms["version"], "layers": layers,
+                "content_hash": fc.content_hash(row_hashes),
+                "files": {PACKAGE_GPKG: fc.file_hash(gpkg)}, "reference_layers": ref_names,
+                "basemap": basemap_table}
+            with open(os.path.join(folder, MANIFEST), "w", encoding="utf-8") as fh:
+                json.dump(manifest, fh, ensure_ascii=False, indent=1)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
         store.record_package(package_id, surveyor, villages, total, folder)
         feedback.pushInfo(self.tr("Field package {folder}: {n} survey rows of {v} villages.").format(
             folder=folder, n=total, v=len(villages)))
