@@ -16,8 +16,7 @@ import uuid as uuidlib
 
 from ..core import field as fc
 from ..core.i18n import tr
-from .snapshots import _create_empty_gpkg
-from .sqlite import StoreError, connect, guarded
+from .sqlite import StoreError, connect, create_empty_gpkg, guarded
 
 SCHEMA_VERSION = 1
 CHOICES = ("office", "field", "both")  # how a conflict is settled: keep office, take field, keep both
@@ -89,7 +88,7 @@ def ensure_survey_schema(path, forms, srs):
     the layers are created). Returns the database id."""
     if not os.path.exists(path):
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        _create_empty_gpkg(path)
+        create_empty_gpkg(path)
     con = connect(path)
     try:
         if not _table_exists(con, "gpkg_contents"):
@@ -193,7 +192,7 @@ def record_package(path, package_id, surveyor, villages, rows, folder):
 def write_package_layers(path, forms, srs, rows_by_layer):
     """The package's own copy of the survey layers (no version trigger: the manifest keeps the base)."""
     if not os.path.exists(path):
-        _create_empty_gpkg(path)
+        create_empty_gpkg(path)
     con = connect(path)
     try:
         with con:
