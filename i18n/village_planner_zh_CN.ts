@@ -1287,6 +1287,11 @@
       <translation>田坎</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>Field survey database for the homestead figures (optional: a GeoPackage or connection:NAME; the planning GeoPackage by default)</source>
+      <translation>宅基地核查数据库（可选：GeoPackage 或 connection:连接名；默认为规划 GeoPackage）</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/conflict_dialog.py" />
       <source>Field value</source>
       <translation>外业值</translation>
@@ -2919,6 +2924,11 @@
       <location filename="../village_planner/gui/plan_check_dock.py" />
       <source>Run the check…</source>
       <translation>运行质检…</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>SURVEY_DB: {path} does not exist.</source>
+      <translation>SURVEY_DB：{path} 不存在。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/sample_county.py" />

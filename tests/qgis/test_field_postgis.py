@@ -127,3 +127,25 @@ def test_photos_kept_in_postgis_go_into_the_next_package(pg_db, sample_dir, vp_p
         assert fh.read() == b"\xff\xd8door-pg"
     out = merge(second["PACKAGE"], pg_db)
     assert out["APPLIED"] == 0 and out["CONFLICTS"] == 0 and office(pg_db)[key]["photo"] == stored
+
+
+def test_the_ledger_reads_the_homestead_figures_from_the_teams_postgis(pg_db, sample_dir, vp_provider, tmp_path):
+    import processing
+
+    from tests.conftest import gpkg_layer
+
+    package(sample_dir, pg_db, tmp_path / "out", villages=(V1,))
+    keys = sorted(office(pg_db))
+    pg = psycopg2.connect(pg_db)  # the office marks two homesteads as verified
+    with pg, pg.cursor() as cur:
+        cur.execute("UPDATE vp_field.homestead_survey SET status = '闲置' WHERE uuid = %s", (keys[0],))
+        cur.execute("UPDATE vp_field.homestead_survey SET status = '已拆除' WHERE uuid = %s", (keys[1],))
+        cur.execute("SELECT area_m2 FROM vp_field.homestead_survey WHERE uuid = %s", (keys[0],))
+        idle_m2 = cur.fetchone()[0]
+    pg.close()
+    res = processing.run("villageplanner:resourceledger", {
+        "PARCELS": gpkg_layer(sample_dir, "DLTB"), "VILLAGES": gpkg_layer(sample_dir, "CJDCQ"),
+        "SURVEY_DB": pg_db, "OUTPUT": str(tmp_path / "ledger.gpkg")})
+    by_code = {f["village_code"]: f for f in QgsVectorLayer(res["OUTPUT"], "l", "ogr").getFeatures()}
+    assert by_code[V1]["homesteads_idle"] == 1 and by_code[V1]["homesteads_demolished"] == 1
+    assert abs(by_code[V1]["idle_homestead_m2"] - idle_m2) < 0.01 and by_code[V2]["homesteads_surveyed"] == 0

@@ -20,10 +20,10 @@ from qgis.core import (
 from ..core.field import HOMESTEAD_COLUMNS
 from ..core.ledger import COLUMNS
 from ..qgis_adapter.compat import fields_of
+from ..qgis_adapter.field_database import field_store
 from ..qgis_adapter.ledger_job import JobError, run_ledger
 from ..qgis_adapter.progress import Cancelled
 from ..qgis_adapter.settings import planning_db
-from ..store.field_store import homestead_figures
 from ..store.snapshots import save_snapshot
 from ..store.sqlite import StoreError
 from .base import VillagePlannerAlgorithm
@@ -82,12 +82,29 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
             extension="gpkg", optional=True))
         self.addParameter(QgsProcessingParameterString(
             "SNAPSHOT_LABEL", self.tr("Snapshot label"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "SURVEY_DB", self.tr("Field survey database for the homestead figures (optional: a GeoPackage or "
+                                 "connection:NAME; the planning GeoPackage by default)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Resource ledger")))
         self.add_workbook_output(self.tr("Ledger workbook"))
         self.add_report_output(self.tr("Ledger report"))
         self.addOutput(QgsProcessingOutputNumber("VILLAGES_COUNT", self.tr("Villages")))
         self.addOutput(QgsProcessingOutputNumber("WARNINGS", self.tr("Warnings")))
         self.addOutput(QgsProcessingOutputNumber("SNAPSHOT_ID", self.tr("Snapshot id")))
+
+    def homesteads(self, parameters, context):
+        """The homestead figures of the field survey: in SURVEY_DB (GeoPackage or the team's PostGIS), else in
+        the planning GeoPackage; {} when there is none yet."""
+        survey = self.parameterAsString(parameters, "SURVEY_DB", context).strip()
+        text = survey or self.parameterAsFile(parameters, "PLANNING_DB", context) or planning_db(context.project())
+        if not text:
+            return {}
+        store = field_store(text, "SURVEY_DB" if survey else "PLANNING_DB")
+        if store.kind == "gpkg" and not store.exists():
+            if survey:
+                raise QgsProcessingException(self.tr("SURVEY_DB: {path} does not exist.").format(path=text))
+            return {}
+        return store.homestead_figures()
 
     def processAlgorithm(self, parameters, context, feedback):
         layers = layers_from(self, parameters, context)
@@ -112,8 +129,7 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
         with_geom = layers["villages"] is not None
         fields = ledger_fields()
         # field verification: homestead figures as extra fields when the planning database has a survey
-        homesteads = homestead_figures(self.parameterAsFile(parameters, "PLANNING_DB", context)
-                                       or planning_db(context.project()))
+        homesteads = self.homesteads(parameters, context)
         if homesteads:
             result.meta["homesteads"] = homesteads
             for field in fields_of(HOMESTEAD_COLUMNS):

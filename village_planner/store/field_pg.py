@@ -360,6 +360,18 @@ class PgFieldStore:
             con.commit()
             return actions
 
+    def homestead_figures(self):
+        """Per village, the homestead figures of the survey (core.field.homestead_figures); {} when there is no
+        homestead survey or nothing in it was verified yet."""
+        with self._connection() as con:
+            with con.cursor() as cur:
+                if schema_version(con) == 0 or not self._table_exists(cur, "homestead_survey"):
+                    return {}
+                cur.execute("SELECT village_code, status, area_m2 FROM %s.homestead_survey" % SCHEMA)
+                rows = [dict(zip(("village_code", "status", "area_m2"), r)) for r in cur.fetchall()]
+        figures = fc.homestead_figures(rows)
+        return figures if any(f["homesteads_surveyed"] for f in figures.values()) else {}
+
     def merge_history(self):
         with self._connection() as con:
             with con.cursor() as cur:

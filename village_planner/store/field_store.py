@@ -476,6 +476,9 @@ class GpkgFieldStore:
             raise StoreError(tr("The planning database {path} does not exist.").format(path=self.path))
         return merge(self.path, forms, manifest, manifest_hash, package_rows, package_dir, before_commit)
 
+    def homestead_figures(self):
+        return homestead_figures(self.path)
+
     def merge_history(self):
         return merge_history(self.path)
 
