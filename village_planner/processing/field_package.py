@@ -126,22 +126,7 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
         os.makedirs(os.path.join(folder, "photos"))
         try:  # a package is complete or not there at all: an error or a cancel removes the folder
             gpkg = os.path.join(folder, PACKAGE_GPKG)
-            rows_by_layer, layers, row_hashes = {}, {}, {}
-            photos = 0
-            for layer in forms["layers"]:
-                rows = store.read_layer(forms, layer, villages)
-                cols = fc.content_columns(forms, layer)
-                layers[layer] = {}
-                for row in rows:
-                    if row.get("photo"):  # the photo goes with the row, named as the package's form names it
-                        copied = store.export_photo(row["photo"], os.path.join(folder, "photos"))
-                        if copied:
-                            row["photo"] = "photos/" + copied
-                            photos += 1
-                    h = fc.row_hash(row, cols)
-                    layers[layer][row["uuid"]] = {"version": row["row_version"], "hash": h}
-                    row_hashes[layer + ":" + row["uuid"]] = h
-                rows_by_layer[layer] = rows
+            rows_by_layer, layers, row_hashes, photos = package_rows(store, forms, villages, folder)
             fs.write_package_layers(gpkg, forms, srs, rows_by_layer)
             pad = max(extent.width(), extent.height()) * 0.02
             extent.grow(pad)
@@ -178,3 +163,25 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
         feedback.pushInfo(self.tr("Field package {folder}: {n} survey rows of {v} villages.").format(
             folder=folder, n=total, v=len(villages)))
         return {"PACKAGE": folder, "PROJECT": project, "ROWS": total}
+
+
+def package_rows(store, forms, villages, folder):
+    """The villages' survey rows per layer, their base versions and hashes for the manifest, and the number
+    of photos copied into the package's photos folder (each named as the package's form names it)."""
+    rows_by_layer, layers, row_hashes = {}, {}, {}
+    photos = 0
+    for layer in forms["layers"]:
+        rows = store.read_layer(forms, layer, villages)
+        cols = fc.content_columns(forms, layer)
+        layers[layer] = {}
+        for row in rows:
+            if row.get("photo"):
+                copied = store.export_photo(row["photo"], os.path.join(folder, "photos"))
+                if copied:
+                    row["photo"] = "photos/" + copied
+                    photos += 1
+            h = fc.row_hash(row, cols)
+            layers[layer][row["uuid"]] = {"version": row["row_version"], "hash": h}
+            row_hashes[layer + ":" + row["uuid"]] = h
+        rows_by_layer[layer] = rows
+    return rows_by_layer, layers, row_hashes, photos
