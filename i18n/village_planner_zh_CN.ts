@@ -4767,6 +4767,11 @@
     </message>
     <message>
       <location filename="../village_planner/processing/base.py" />
+      <source>{param} is required.</source>
+      <translation>{param} 为必填项。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
       <source>{param}: files cannot be written in the folder {path} ({error}).</source>
       <translation>{param}：无法在文件夹 {path} 中写入文件（{error}）。</translation>
     </message>
@@ -4804,6 +4809,31 @@
       <location filename="../village_planner/processing/monitor_change.py" />
       <source>{param}: {reason}</source>
       <translation>{param}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>{param}: {value} is not accepted.</source>
+      <translation>{param}：不接受值 {value}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>{param}: {value} is not accepted; give a .{ext} file.</source>
+      <translation>{param}：不接受 {value}；请提供 .{ext} 文件。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>{param}: {value} is not accepted; give a number from {low} to {high}.</source>
+      <translation>{param}：不接受 {value}；请填写 {low} 至 {high} 之间的数字。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>{param}: {value} is not accepted; give a number of at least {low}.</source>
+      <translation>{param}：不接受 {value}；请填写不小于 {low} 的数字。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/base.py" />
+      <source>{param}: {value} is not accepted; give a number.</source>
+      <translation>{param}：不接受 {value}；请填写数字。</translation>
     </message>
     <message>
       <location filename="../village_planner/store/quota_pg.py" />

@@ -261,6 +261,27 @@ def test_missing_statistics_file_is_named_in_the_users_language(sample_dir, tmp_
         translation.remove()
 
 
+def test_a_value_qgis_refuses_is_named_with_what_it_accepts_in_the_users_language(sample_dir, tmp_path,
+                                                                                    vp_provider):
+    from village_planner.qgis_adapter.i18n import Translation
+
+    params = {"PARCELS": gpkg_layer(sample_dir, "DLTB"), "SURVEY_YEAR": 1850, "OUTPUT": str(tmp_path / "l.gpkg")}
+    with pytest.raises(QgsProcessingException, match=r"SURVEY_YEAR \(Survey year\): 1850 .* from 1990 to 2100"):
+        _run("resourceledger", params)
+    csv = tmp_path / "planning.csv"
+    csv.write_text("x\n", encoding="utf-8")
+    translation = Translation()
+    translation.install("zh_CN")
+    try:
+        with pytest.raises(QgsProcessingException, match=r"SURVEY_YEAR.*不接受 1850.*1990 至 2100"):
+            _run("resourceledger", params)
+        with pytest.raises(QgsProcessingException, match=r"PLANNING_DB.*planning.csv.*请提供 \.gpkg"):
+            _run("resourceledger", dict(params, SURVEY_YEAR=2023, PLANNING_DB=str(csv)))
+    finally:
+        translation.remove()
+    assert not os.path.exists(tmp_path / "l.gpkg")
+
+
 def test_infinite_statistics_do_not_leave_a_partial_ledger(sample_dir, tmp_path, vp_provider):
     stats = tmp_path / "stats.csv"
     stats.write_text("村代码,户籍人口,常住人口\n500230001002,inf,-2202\n", encoding="utf-8")

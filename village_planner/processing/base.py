@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterVectorLayer,
 )
 from qgis.PyQt.QtGui import QIcon
@@ -89,12 +90,39 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
             return False, missing
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
-            return ok, message
+            return ok, self.rejected_value(parameters, context) or message
         try:
             self.check_outputs(parameters, context)
         except QgsProcessingException as exc:
             return False, str(exc)
         return True, ""
+
+    def rejected_value(self, parameters, context):
+        """A message, in the user's language, naming the first parameter QGIS refused and what it accepts, or ''.
+
+        QGIS itself would only say "Incorrect parameter value for NAME", in English under qgis_process.
+        """
+        for param in self.parameterDefinitions():
+            value = parameters.get(param.name())
+            if param.checkValueIsAcceptable(value, context):
+                continue
+            where = "%s (%s)" % (param.name(), param.description())
+            if value is None or (isinstance(value, str) and not value.strip()):
+                return self.tr("{param} is required.").format(param=where)
+            if isinstance(param, QgsProcessingParameterNumber):
+                low, high = param.minimum(), param.maximum()
+                if high < 1e300:
+                    return self.tr("{param}: {value} is not accepted; give a number from {low} to {high}.").format(
+                        param=where, value=value, low=_number(low), high=_number(high))
+                if low > -1e300:
+                    return self.tr("{param}: {value} is not accepted; give a number of at least {low}.").format(
+                        param=where, value=value, low=_number(low))
+                return self.tr("{param}: {value} is not accepted; give a number.").format(param=where, value=value)
+            if isinstance(param, QgsProcessingParameterFile) and param.extension():
+                return self.tr("{param}: {value} is not accepted; give a .{ext} file.").format(
+                    param=where, value=value, ext=param.extension())
+            return self.tr("{param}: {value} is not accepted.").format(param=where, value=value)
+        return ""
 
     def missing_input_file(self, parameters):
         """A message for the first input given as a path to a file that does not exist, or ''.
@@ -224,3 +252,8 @@ class VillagePlannerAlgorithm(QgsProcessingAlgorithm):
                 feedback.reportError(text)
             else:
                 feedback.pushWarning(text) if hasattr(feedback, "pushWarning") else feedback.pushInfo(text)
+
+
+def _number(value):
+    """A parameter's limit as a planner writes it: 1990, not 1990.0."""
+    return int(value) if float(value).is_integer() else value
