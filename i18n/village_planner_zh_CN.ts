@@ -3218,6 +3218,11 @@
       <translation>分类图层必须是“村庄分类”的输出结果。</translation>
     </message>
     <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>The conflict on {layer} {uuid} was already settled ({choice}, {when}); nothing was changed.</source>
+      <translation>{layer} {uuid} 的冲突已处理（{choice}，{when}）；未作任何更改。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/store/quota_base.py" />
       <source>The control total</source>
       <translation>总量控制指标</translation>
@@ -4607,6 +4612,11 @@
       <location filename="../village_planner/gui/conflict_dialog.py" />
       <source>{layer} {uuid} ({village}): {reason}</source>
       <translation>{layer} {uuid}（{village}）：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>{layer} {uuid} is no conflict of that merge; nothing was changed.</source>
+      <translation>{layer} {uuid} 不是该次合并的冲突；未作任何更改。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />

@@ -4,9 +4,11 @@ import os
 import sqlite3
 
 import psycopg2
+import pytest
 
 from tests.qgis.test_field_postgis import office
 from tests.qgis.test_field_verification import V1, merge, package, rows
+from village_planner.core import field as fc
 from village_planner.gui.conflict_dialog import dialog_for_merge
 from village_planner.qgis_adapter.field_database import field_store
 
@@ -41,6 +43,15 @@ def check_dialog(store, package_path, keys, read):
     linked = [r for r in now.values() if r.get("linked_uuid") == keys[2]]
     assert len(linked) == 1 and linked[0]["status"] == "危房" and now[keys[2]] == before[keys[2]]
     dialog.close()
+    # the decisions are in the merge's report: who chose what stays on record, and nothing is settled twice
+    package_id = fc.read_manifest(package_path)[0]["package_id"]
+    report = {r["uuid"]: r for r in store.merge_report(package_id) if r["action"] == "conflict"}
+    assert [report[k]["resolution"] for k in keys] == ["office", "field", "both"]
+    assert report[keys[2]]["resolved_uuid"] == linked[0]["uuid"] and report[keys[0]]["resolved_at"]
+    assert dialog_for_merge(store, package_path) is None
+    with pytest.raises(fc.ConflictSettled, match="already settled"):
+        store.resolve_conflict("homestead_survey", keys[2], "both", dict(linked[0]), package_id=package_id)
+    assert read() == now
 
 
 def test_the_dialog_settles_the_conflicts_of_a_geopackage_merge(qgis_iface, sample_dir, vp_provider, tmp_path):

@@ -268,3 +268,15 @@ def test_rows_of_villages_outside_the_package_are_never_written():
                                                                   "status": "闲置"}}, {}, villages={"500230001002"})
     assert [a["action"] for a in actions] == [fc.SKIPPED] and "500230009999" in actions[0]["reason"]
     assert fc._plain(float("inf")) == float("inf")  # no OverflowError on a non-finite REAL
+
+
+def test_a_conflict_is_settled_once_and_only_a_reported_one():
+    report = [{"uuid": "a", "layer": "homestead_survey", "action": fc.CONFLICT},
+              {"uuid": "b", "layer": "homestead_survey", "action": fc.UPDATE}]
+    settled = fc.settle(report, "homestead_survey", "a", "both", "a2", "2026-11-29T10:00:00")
+    assert settled[0] == dict(report[0], resolution="both", resolved_uuid="a2", resolved_at="2026-11-29T10:00:00")
+    assert "resolution" not in report[0] and fc.unsettled(settled) == [] and len(fc.unsettled(report)) == 1
+    with pytest.raises(fc.ConflictSettled, match="already settled"):
+        fc.settle(settled, "homestead_survey", "a", "field", "a", "2026-11-29T11:00:00")
+    with pytest.raises(fc.ConflictSettled, match="no conflict"):
+        fc.settle(report, "homestead_survey", "b", "field", "b", "2026-11-29T11:00:00")

@@ -55,6 +55,10 @@ def package_photo(package_dir, value):
     return source
 
 
+class ConflictSettled(VillagePlannerError):
+    """A decision on a conflict that was already settled, or that no merge reported."""
+
+
 class MergeRefused(VillagePlannerError):
     """A package that must not be merged (merged before, from another database, unreadable)."""
 
@@ -243,6 +247,29 @@ def report_rows(actions):
             "office_values": "; ".join("%s=%s" % (d[0], "" if d[2] is None else d[2]) for d in a["diffs"]),
             "reason": a.get("reason", "")})
     return out
+
+
+def settle(report, layer, uuid, choice, written, when):
+    """The merge report with the planner's decision on one conflict recorded in its row (resolution, the uuid
+    written, when). A conflict is settled once: a second decision, or one on a row that was no conflict of
+    that merge, is refused (ConflictSettled)."""
+    out = [dict(r) for r in report]
+    for row in out:
+        if row.get("layer") == layer and row.get("uuid") == uuid and row.get("action") == CONFLICT:
+            if row.get("resolution"):
+                raise ConflictSettled(tr("The conflict on {layer} {uuid} was already settled ({choice}, {when}); "
+                                         "nothing was changed.").format(layer=layer, uuid=uuid,
+                                                                        choice=row["resolution"],
+                                                                        when=row.get("resolved_at", "")))
+            row.update(resolution=choice, resolved_uuid=written, resolved_at=when)
+            return out
+    raise ConflictSettled(tr("{layer} {uuid} is no conflict of that merge; nothing was changed.").format(
+        layer=layer, uuid=uuid))
+
+
+def unsettled(report):
+    """The conflicts of a merge report that no planner has settled yet."""
+    return [r for r in report or [] if r.get("action") == CONFLICT and not r.get("resolution")]
 
 
 def counts(actions):

@@ -5,6 +5,7 @@ new row linked to the office row). Applying calls store.resolve_conflict for eac
 import os
 import tempfile
 
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,11 +33,13 @@ def _text(value):
 
 class ConflictDialog(QDialog):
     """``conflicts``: the merge's report rows whose action is conflict; ``field_rows``: {layer: {uuid: row}} of
-    the package; ``package_dir``: where the package's photos are."""
+    the package; ``package_dir``: where the package's photos are; ``package_id``: the merged package, whose
+    report records each decision (who settles a conflict second is refused)."""
 
-    def __init__(self, store, forms, conflicts, field_rows, package_dir, parent=None):
+    def __init__(self, store, forms, conflicts, field_rows, package_dir, parent=None, package_id=None):
         super().__init__(parent)
         self.store, self.forms, self.package_dir = store, forms, package_dir
+        self.package_id = package_id
         self.conflicts = [c for c in conflicts if c.get("action") == fc.CONFLICT]
         self.field_rows = field_rows
         self.results = None
@@ -74,6 +77,7 @@ class ConflictDialog(QDialog):
             top.setExpanded(True)
             self.combos.append(combo)
         self.message = QLabel("")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -108,7 +112,7 @@ class ConflictDialog(QDialog):
     def apply(self):
         """Write the decisions; returns [(uuid, choice, uuid written or None)]. Applied once: the button is then
         disabled, so that keeping both does not add the field version twice."""
-        results = []
+        results, refused = [], []
         for conflict, choice in zip(self.conflicts, self.choices()):
             row = self.field_rows.get(conflict["layer"], {}).get(conflict["uuid"])
             if row is not None and choice != "office":
@@ -118,7 +122,12 @@ class ConflictDialog(QDialog):
                         row["photo"] = self.store.store_photo(self.package_dir, row["photo"])
                     except fc.PhotoRefused:
                         pass  # the merge report already says so; the row keeps the photo's name
-            written = self.store.resolve_conflict(conflict["layer"], conflict["uuid"], choice, row)
+            try:
+                written = self.store.resolve_conflict(conflict["layer"], conflict["uuid"], choice, row,
+                                                      package_id=self.package_id)
+            except fc.ConflictSettled as exc:  # settled meanwhile by a colleague: theirs stands
+                refused.append(str(exc))
+                continue
             results.append((conflict["uuid"], choice, written))
         self.results = results
         self.apply_button.setEnabled(False)
@@ -127,7 +136,8 @@ class ConflictDialog(QDialog):
         kept = sum(1 for _, c, _ in results if c == "office")
         self.message.setText(tr("Applied: {office} office versions kept, {field} field versions taken, {both} kept "
                                 "both.").format(office=kept, field=sum(1 for _, c, _ in results if c == "field"),
-                                                both=sum(1 for _, c, _ in results if c == "both")))
+                                                both=sum(1 for _, c, _ in results if c == "both"))
+                             + ("\n" + "\n".join(refused) if refused else ""))
         return results
 
 
@@ -139,12 +149,12 @@ def dialog_for_merge(store, package, parent=None):
         folder = fc.package_folder(package, work.name if work else package)
         manifest, _ = fc.read_manifest(folder)
         report = store.merge_report(manifest["package_id"]) or []
-        conflicts = [r for r in report if r.get("action") == fc.CONFLICT]
+        conflicts = fc.unsettled(report)
         if not conflicts:
             return None
         forms = fc.load_forms(fc.FORMS)
         rows = fs.read_package_layers(os.path.join(folder, fc.PACKAGE_GPKG), forms)
-        dialog = ConflictDialog(store, forms, conflicts, rows, folder, parent)
+        dialog = ConflictDialog(store, forms, conflicts, rows, folder, parent, package_id=manifest["package_id"])
     finally:
         if work is not None and "dialog" not in locals():
             work.cleanup()

@@ -389,30 +389,46 @@ class PgFieldStore:
             return None
         return row[0] if isinstance(row[0], list) else json.loads(row[0])
 
-    def resolve_conflict(self, layer, uuid, choice, field_row=None):
-        """Settle one conflict: 'office' (nothing to do), 'field' (take the field version) or 'both' (the field
-        version as a new row whose linked_uuid names the office row). Returns the uuid written, or None."""
+    def resolve_conflict(self, layer, uuid, choice, field_row=None, package_id=None):
+        """Settle one conflict: 'office' (nothing to change), 'field' (take the field version) or 'both' (the
+        field version as a new row whose linked_uuid names the office row). Returns the uuid written, or None.
+        With ``package_id``, the decision is recorded in that merge's report in the same transaction, and a
+        conflict already settled is refused (core.field.ConflictSettled)."""
         if choice not in ("office", "field", "both"):
             raise ValueError(choice)
+        if choice == "office" and package_id is None:
+            return None
+        with self._connection() as con:
+            with con.cursor() as cur:
+                if package_id is not None:  # the merge's row is locked: two planners cannot settle it twice
+                    cur.execute("SELECT report FROM vp_field.merge WHERE package_id = %s FOR UPDATE", (package_id,))
+                    found = cur.fetchone()
+                out = self._write_decision(cur, layer, uuid, choice, field_row)
+                if package_id is not None:
+                    report = found[0] if found else []
+                    report = json.loads(report) if isinstance(report, str) else (report or [])
+                    cur.execute("UPDATE vp_field.merge SET report = %s::jsonb WHERE package_id = %s", (json.dumps(
+                        fc.settle(report, layer, uuid, choice, out, datetime.datetime.now().isoformat(
+                            timespec="seconds")), ensure_ascii=False), package_id))
+            con.commit()
+            return out
+
+    def _write_decision(self, cur, layer, uuid, choice, field_row):
         if choice == "office":
             return None
         row = {k: v for k, v in (field_row or {}).items() if k not in ("fid", "row_version")}
-        with self._connection() as con:
-            with con.cursor() as cur:
-                if field_row is None:  # deleted in the field: 'field' deletes the office row, 'both' keeps it
-                    if choice == "field":
-                        cur.execute("DELETE FROM %s.%s WHERE uuid = %%s" % (SCHEMA, layer), (uuid,))
-                    out = None
-                elif choice == "field":
-                    cur.execute("SELECT 1 FROM %s.%s WHERE uuid = %%s FOR UPDATE" % (SCHEMA, layer), (uuid,))
-                    if cur.fetchone():
-                        self._update(cur, layer, uuid, row)
-                    else:
-                        self._insert(cur, layer, dict(row, uuid=uuid, row_version=1))
-                    out = uuid
-                else:
-                    out = new_uuid()
-                    self._insert(cur, layer, dict(row, uuid=out, linked_uuid=uuid, row_version=1))
-            con.commit()
-            return out
+        if field_row is None:  # deleted in the field: 'field' deletes the office row, 'both' keeps it
+            if choice == "field":
+                cur.execute("DELETE FROM %s.%s WHERE uuid = %%s" % (SCHEMA, layer), (uuid,))
+            return None
+        if choice == "field":
+            cur.execute("SELECT 1 FROM %s.%s WHERE uuid = %%s FOR UPDATE" % (SCHEMA, layer), (uuid,))
+            if cur.fetchone():
+                self._update(cur, layer, uuid, row)
+            else:
+                self._insert(cur, layer, dict(row, uuid=uuid, row_version=1))
+            return uuid
+        out = new_uuid()
+        self._insert(cur, layer, dict(row, uuid=out, linked_uuid=uuid, row_version=1))
+        return out
 

@@ -347,36 +347,51 @@ def _apply(con, layer, action):
 
 
 @guarded
-def resolve_conflict(path, layer, report_row_uuid, choice, field_row=None):
-    """Settle one conflict: 'office' (nothing to do), 'field' (take the field version) or 'both' (the field
+def resolve_conflict(path, layer, report_row_uuid, choice, field_row=None, package_id=None):
+    """Settle one conflict: 'office' (nothing to change), 'field' (take the field version) or 'both' (the field
     version as a new row whose linked_uuid names the office row). Returns the uuid written, or None.
-    ``field_row`` None: the row was deleted in the field ('field' deletes the office row, 'both' keeps it)."""
+    ``field_row`` None: the row was deleted in the field ('field' deletes the office row, 'both' keeps it).
+    With ``package_id``, the decision is recorded in that merge's report in the same transaction, and a
+    conflict already settled is refused (core.field.ConflictSettled)."""
     if choice not in CHOICES:
         raise ValueError(choice)
-    if choice == "office":
+    if choice == "office" and package_id is None:
         return None
     con = connect(path)
     try:
         with con:
-            row = {k: v for k, v in (field_row or {}).items() if k not in ("fid", "row_version")}
-            if field_row is None:  # deleted in the field: taking the field version deletes; keeping both keeps
-                if choice == "field":
-                    con.execute("DELETE FROM %s WHERE uuid = ?" % layer, (report_row_uuid,))
-                return None
-            if choice == "field":
-                exists = con.execute("SELECT 1 FROM %s WHERE uuid=?" % layer, (report_row_uuid,)).fetchone()
-                if exists:
-                    cols = [c for c in row if c != "uuid"]
-                    con.execute("UPDATE %s SET %s WHERE uuid = ?" % (layer, ", ".join("%s = ?" % c for c in cols)),
-                                [row[c] for c in cols] + [report_row_uuid])
-                else:
-                    _insert(con, layer, dict(row, uuid=report_row_uuid, row_version=1))
-                return report_row_uuid
-            new = new_uuid()
-            _insert(con, layer, dict(row, uuid=new, linked_uuid=report_row_uuid, row_version=1))
-            return new
+            written = _write_decision(con, layer, report_row_uuid, choice, field_row)
+            if package_id is not None:
+                found = con.execute("SELECT report FROM vp_field_merge WHERE package_id = ?",
+                                    (package_id,)).fetchone()
+                report = fc.settle(json.loads(found[0]) if found and found[0] else [], layer, report_row_uuid,
+                                   choice, written, _now())
+                con.execute("UPDATE vp_field_merge SET report = ? WHERE package_id = ?",
+                            (json.dumps(report, ensure_ascii=False), package_id))
+            return written
     finally:
         con.close()
+
+
+def _write_decision(con, layer, report_row_uuid, choice, field_row):
+    if choice == "office":
+        return None
+    row = {k: v for k, v in (field_row or {}).items() if k not in ("fid", "row_version")}
+    if field_row is None:  # deleted in the field: taking the field version deletes; keeping both keeps
+        if choice == "field":
+            con.execute("DELETE FROM %s WHERE uuid = ?" % layer, (report_row_uuid,))
+        return None
+    if choice == "field":
+        if con.execute("SELECT 1 FROM %s WHERE uuid=?" % layer, (report_row_uuid,)).fetchone():
+            cols = [c for c in row if c != "uuid"]
+            con.execute("UPDATE %s SET %s WHERE uuid = ?" % (layer, ", ".join("%s = ?" % c for c in cols)),
+                        [row[c] for c in cols] + [report_row_uuid])
+        else:
+            _insert(con, layer, dict(row, uuid=report_row_uuid, row_version=1))
+        return report_row_uuid
+    new = new_uuid()
+    _insert(con, layer, dict(row, uuid=new, linked_uuid=report_row_uuid, row_version=1))
+    return new
 
 
 @guarded
@@ -485,8 +500,8 @@ class GpkgFieldStore:
     def merge_report(self, package_id):
         return merge_report(self.path, package_id)
 
-    def resolve_conflict(self, layer, uuid, choice, field_row=None):
-        return resolve_conflict(self.path, layer, uuid, choice, field_row)
+    def resolve_conflict(self, layer, uuid, choice, field_row=None, package_id=None):
+        return resolve_conflict(self.path, layer, uuid, choice, field_row, package_id)
 
     def store_photo(self, package_dir, value):
         return copy_photo(self.path, package_dir, value)
