@@ -149,3 +149,40 @@ def test_the_ledger_reads_the_homestead_figures_from_the_teams_postgis(pg_db, sa
     by_code = {f["village_code"]: f for f in QgsVectorLayer(res["OUTPUT"], "l", "ogr").getFeatures()}
     assert by_code[V1]["homesteads_idle"] == 1 and by_code[V1]["homesteads_demolished"] == 1
     assert abs(by_code[V1]["idle_homestead_m2"] - idle_m2) < 0.01 and by_code[V2]["homesteads_surveyed"] == 0
+
+
+def test_a_planner_role_packages_merges_and_settles_on_layers_an_admin_made_and_a_viewer_only_reads(
+        pg_db, postgis, sample_dir, vp_provider, tmp_path):
+    from village_planner.store.sqlite import StoreError
+
+    package(sample_dir, pg_db, tmp_path / "admin", villages=(V1,))  # the county's admin sets the survey up
+    for role in ("fplanner1", "fviewer1"):
+        postgis.psql("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') THEN "
+                     "CREATE ROLE %s LOGIN IN ROLE vp_%s; END IF; END $$" % (role, role, role[1:-1]))
+    as_planner, as_viewer = pg_db.replace("user=postgres", "user=fplanner1"), \
+        pg_db.replace("user=postgres", "user=fviewer1")
+    res = package(sample_dir, as_planner, tmp_path / "planner", villages=(V1,))
+    keys = sorted(office(pg_db))
+    con = sqlite3.connect(os.path.join(res["PACKAGE"], "field_data.gpkg"))
+    con.execute("UPDATE homestead_survey SET status='闲置' WHERE uuid IN (?, ?)", tuple(keys[:2]))
+    con.commit()
+    con.close()
+    pg = psycopg2.connect(as_planner)  # the planner's own office edit still raises row_version
+    with pg, pg.cursor() as cur:
+        cur.execute("UPDATE vp_field.homestead_survey SET status = '危房' WHERE uuid = %s", (keys[1],))
+    pg.close()
+    with pytest.raises(QgsProcessingException, match="permission denied"):
+        merge(res["PACKAGE"], as_viewer)
+    assert office(pg_db)[keys[0]]["row_version"] == 1
+    result = merge(res["PACKAGE"], as_planner)
+    assert result["APPLIED"] == 1 and result["CONFLICTS"] == 1
+    package_id = fc.read_manifest(res["PACKAGE"])[0]["package_id"]
+    field_row = dict(office(pg_db)[keys[1]], status="闲置")
+    assert PgFieldStore(as_planner).resolve_conflict("homestead_survey", keys[1], "field", field_row,
+                                                     package_id=package_id) == keys[1]
+    now = office(pg_db)
+    assert now[keys[0]]["row_version"] == 2 and now[keys[1]]["status"] == "闲置" and now[keys[1]]["row_version"] == 3
+    assert PgFieldStore(as_viewer).homestead_figures()[V1]["homesteads_idle"] == 2
+    with pytest.raises(StoreError, match="permission denied"):
+        PgFieldStore(as_viewer).resolve_conflict("homestead_survey", keys[1], "both", field_row,
+                                                 package_id=package_id)

@@ -28,7 +28,7 @@ from .pg_migrate import read_sql
 from .sqlite import StoreError
 
 SCHEMA = "vp_field"
-LATEST = 1
+LATEST = 2
 LOCK_KEY = 7_106_117  # serialises merges (and seeding) of one database
 PG_KINDS = {"text": "text", "int": "integer", "float": "double precision", "date": "date"}
 ATTACHMENTS = "attachments/"

@@ -14,11 +14,24 @@ BEGIN
 END
 $$;
 
--- attach the trigger to a survey layer (idempotent)
+-- attach the trigger to a survey layer and grant it to the team's roles (idempotent); a planner who does not
+-- own the layer changes nothing: its owner set it up
 CREATE OR REPLACE FUNCTION vp_field.add_versioning(layer regclass) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    fid_sequence text;
 BEGIN
-    EXECUTE format('DROP TRIGGER IF EXISTS keep_row_version ON %s', layer);
-    EXECUTE format('CREATE TRIGGER keep_row_version BEFORE INSERT OR UPDATE ON %s FOR EACH ROW '
-                   'EXECUTE FUNCTION vp_field.keep_row_version()', layer);
+    IF NOT pg_has_role((SELECT relowner FROM pg_class WHERE oid = layer), 'USAGE') THEN
+        RETURN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = layer AND tgname = 'keep_row_version') THEN
+        EXECUTE format('CREATE TRIGGER keep_row_version BEFORE INSERT OR UPDATE ON %s FOR EACH ROW '
+                       'EXECUTE FUNCTION vp_field.keep_row_version()', layer);
+    END IF;
+    EXECUTE format('GRANT SELECT ON %s TO vp_viewer', layer);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO vp_planner', layer);
+    fid_sequence := pg_get_serial_sequence(layer::text, 'fid');
+    IF fid_sequence IS NOT NULL THEN
+        EXECUTE format('GRANT USAGE ON SEQUENCE %s TO vp_planner', fid_sequence);
+    END IF;
 END
 $$;
