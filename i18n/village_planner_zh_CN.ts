@@ -2108,6 +2108,11 @@
       <translation>OUTPUT_FOLDER：{path} 已存在且不是本插件写出的，保持不动。请移走它或另选文件夹。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>OUTPUT_FOLDER: {path} is not a folder that can be written.</source>
+      <translation>OUTPUT_FOLDER：{path} 不是可写入的文件夹。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/gui/conflict_dialog.py" />
       <source>Office value</source>
       <translation>内业值</translation>
@@ -2931,6 +2936,11 @@
       <translation>SURVEY_DB：{path} 不存在。</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/resource_ledger.py" />
+      <source>SURVEY_DB: {path} has no verified homesteads yet; the ledger has no homestead figures.</source>
+      <translation>SURVEY_DB：{path} 尚无已核查的宅基地；台账不含宅基地数据。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/processing/sample_county.py" />
       <source>Sample county GeoPackage</source>
       <translation>示例县 GeoPackage</translation>
@@ -3355,6 +3365,11 @@
       <translation>无法准备图集的页面。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/field_store.py" />
+      <source>The package has no {name}; it cannot be merged.</source>
+      <translation>外业数据包中没有 {name}，无法合并。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/qgis_adapter/field_package.py" />
       <source>The package layer {layer} cannot be opened.</source>
       <translation>无法打开外业包图层 {layer}。</translation>
@@ -3381,8 +3396,8 @@
     </message>
     <message>
       <location filename="../village_planner/core/field.py" />
-      <source>The package's manifest lacks {key}; it was not made by fieldpackage.</source>
-      <translation>外业包清单缺少 {key}，不是由“准备外业包”生成的。</translation>
+      <source>The package's manifest lacks {key} or it is malformed; it was not made by fieldpackage, or it was edited. Nothing was merged.</source>
+      <translation>数据包清单缺少 {key} 或格式错误：它不是由 fieldpackage 生成，或已被修改。未合并任何内容。</translation>
     </message>
     <message>
       <location filename="../village_planner/core/balance.py" />
@@ -3517,6 +3532,11 @@
       <translation>两个快照使用的台账口径不同，部分项目可能不可比。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/field_store.py" />
+      <source>The uuid {uuid} appears twice in the package's layer {layer}; one row per uuid, then merge again. Nothing was merged.</source>
+      <translation>uuid {uuid} 在数据包图层 {layer} 中出现两次；请保证每个 uuid 只有一行后再合并。未合并任何内容。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger.py" />
       <source>The village statistics have a row for {code}, which is not a village of the parcels.</source>
       <translation>村庄统计表中有 {code} 的记录，但图斑中没有该村。</translation>
@@ -3530,6 +3550,11 @@
       <location filename="../village_planner/core/field.py" />
       <source>The zipped package {path} holds a file outside its folder.</source>
       <translation>压缩的外业包 {path} 含有指向其文件夹之外的文件。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>The zipped package {path} unpacks to more than {gb} GB; it is not a field package.</source>
+      <translation>压缩数据包 {path} 解压后超过 {gb} GB，不是外业数据包。</translation>
     </message>
     <message>
       <location filename="../village_planner/gui/ledger_dock.py" />
@@ -3666,8 +3691,8 @@
     </message>
     <message>
       <location filename="../village_planner/processing/field_package.py" />
-      <source>VILLAGE_CODES: give 12-digit village codes separated by commas.</source>
-      <translation>VILLAGE_CODES：请填写用逗号分隔的 12 位村庄代码。</translation>
+      <source>VILLAGE_CODES: give 12-digit village codes separated by commas; {wrong} is not one.</source>
+      <translation>VILLAGE_CODES：请填写以逗号分隔的 12 位村代码；{wrong} 不是有效代码。</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/field_package.py" />
@@ -4437,6 +4462,11 @@
     </message>
     <message>
       <location filename="../village_planner/core/field.py" />
+      <source>photo {value!r} is not a file name; it was not copied</source>
+      <translation>照片 {value!r} 不是文件名，未复制</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
       <source>photo {value} is not in the package; the row keeps its name only</source>
       <translation>照片 {value} 不在外业包中，该行只保留照片名称</translation>
     </message>
@@ -4504,6 +4534,31 @@
       <location filename="../village_planner/core/quota.py" />
       <source>the ecological red line</source>
       <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>the geometry is empty</source>
+      <translation>几何为空</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>the geometry is in another coordinate system (srs {found}, the layer's is {srs})</source>
+      <translation>几何使用了其他坐标系（srs {found}，图层为 {srs}）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>the geometry is not a GeoPackage geometry</source>
+      <translation>几何不是 GeoPackage 几何</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>the geometry is not a point</source>
+      <translation>几何不是点</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>the geometry is not a polygon</source>
+      <translation>几何不是面</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -4592,6 +4647,16 @@
       <location filename="../village_planner/processing/check_plan.py" />
       <source>{e} errors, {w} warnings</source>
       <translation>错误 {e} 条，警告 {w} 条</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>{field}={value} is not a number</source>
+      <translation>{field}={value} 不是数字</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>{field}={value} is not one of its values ({values})</source>
+      <translation>{field}={value} 不在取值列表中（{values}）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/schema.py" />
@@ -4899,6 +4964,11 @@
       <translation>{path} 不是外业包：缺少 manifest.json。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/field_store.py" />
+      <source>{path} is not the GeoPackage of package {id} (it was replaced by another file); nothing was merged.</source>
+      <translation>{path} 不是数据包 {id} 的 GeoPackage（已被其他文件替换）；未合并任何内容。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/field.py" />
       <source>{path}: field {layer}.{field} has an unknown kind or widget.</source>
       <translation>{path}：字段 {layer}.{field} 的类型或控件未知。</translation>
@@ -4927,6 +4997,11 @@
       <location filename="../village_planner/core/field.py" />
       <source>{path}: layer {layer} needs a geometry, one of {kinds}.</source>
       <translation>{path}：图层 {layer} 需要几何类型，可选 {kinds}。</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/core/field.py" />
+      <source>{problems}; nothing was written</source>
+      <translation>{problems}；未写入</translation>
     </message>
     <message>
       <location filename="../village_planner/processing/sample_county.py" />

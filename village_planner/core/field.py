@@ -9,6 +9,7 @@ import hashlib
 import json
 import math
 import os
+import struct
 import zipfile
 
 from ..paths import resource
@@ -24,6 +25,7 @@ GEOMETRIES = ("Polygon", "Point")
 LAYERS = ("homestead_survey", "facility_needs", "hazard_check", "villager_opinions")
 HOMESTEAD_STATUS = ("在用", "闲置", "一户多宅", "危房", "已拆除")
 
+REFUSED = "_refused"  # in read package rows: {layer: {uuid: why the row cannot be written}}
 INSERT, UPDATE, DELETE, CONFLICT, SKIPPED = "insert", "update", "delete", "conflict", "skipped"
 REPORT_FIELDS = [("uuid", "text"), ("layer", "text"), ("action", "text"), ("village_code", "text"),
                  ("fields", "text"), ("field_values", "text"), ("office_values", "text"), ("reason", "text")]
@@ -31,6 +33,7 @@ REPORT_FIELDS = [("uuid", "text"), ("layer", "text"), ("action", "text"), ("vill
 
 PACKAGE_GPKG = "field_data.gpkg"  # a package's data, beside its project, photos/ and manifest
 MANIFEST = "manifest.json"
+MAX_UNZIPPED = 8 * 2 ** 30  # a field package with its photos and basemap stays far below
 FORMS = resource("forms", "field_forms.json")  # the county's forms file
 
 
@@ -45,6 +48,9 @@ class PhotoRefused(VillagePlannerError):
 def package_photo(package_dir, value):
     """The file of a photo a package row names: it must lie inside the package folder (a row naming
     '../…' or an absolute path of the office computer is refused) and exist."""
+    if not isinstance(value, str) or "\x00" in value:
+        raise PhotoRefused(tr("photo {value!r} is not a file name; it was not copied").format(value=value))
+    value = value.replace("\\", "/")  # a path written on Windows: photos\\door.jpg
     root = os.path.realpath(package_dir)
     source = os.path.realpath(os.path.join(root, value))
     if os.path.isabs(value) or os.path.commonpath([root, source]) != root:
@@ -142,6 +148,30 @@ def wkb_of(blob):
     return blob[8 + envelope:]
 
 
+def geometry_problem(blob, srs_id, geometry):
+    """Why a package row's geometry blob cannot go into a ``geometry`` layer (Polygon or Point) of ``srs_id``,
+    in words, or '' (a row without geometry is fit)."""
+    if blob is None:
+        return ""
+    blob = bytes(blob)
+    if len(blob) < 8 or blob[:2] != b"GP":
+        return tr("the geometry is not a GeoPackage geometry")
+    flags = blob[3]
+    if flags & 0x10:
+        return tr("the geometry is empty")
+    order = "<" if flags & 0x01 else ">"
+    if srs_id is not None and struct.unpack(order + "i", blob[4:8])[0] != srs_id:
+        return tr("the geometry is in another coordinate system (srs {found}, the layer's is {srs})").format(
+            found=struct.unpack(order + "i", blob[4:8])[0], srs=srs_id)
+    wkb = wkb_of(blob)
+    if len(wkb) < 5 or wkb[0] not in (0, 1):
+        return tr("the geometry is not a GeoPackage geometry")
+    kind = (struct.unpack("<I" if wkb[0] == 1 else ">I", wkb[1:5])[0] & 0x0FFFFFFF) % 1000
+    if kind not in {"Polygon": (3, 6), "Point": (1, 4)}[geometry]:
+        return tr("the geometry is not a polygon") if geometry == "Polygon" else tr("the geometry is not a point")
+    return ""
+
+
 def _plain(value):
     if isinstance(value, float) and math.isfinite(value) and value == int(value):
         return int(value)
@@ -184,14 +214,40 @@ def differences(field_row, office_row, cols):
     return out
 
 
-def plan_merge(layer, cols, base, package_rows, office_rows, villages=None):
+def row_problems(forms, layer, row):
+    """What makes a package row unfit to be written, in words: a value outside its value list, a number that
+    is none. [] when the row is fit."""
+    problems = []
+    for f in forms["layers"][layer]["fields"]:
+        value = row.get(f["name"])
+        if value in (None, ""):
+            continue
+        if f["values"] and value not in f["values"]:
+            problems.append(tr("{field}={value} is not one of its values ({values})").format(
+                field=f["name"], value=value, values="/".join(str(v) for v in f["values"])))
+        elif f["kind"] in ("int", "float") and not _is_number(value):
+            problems.append(tr("{field}={value} is not a number").format(field=f["name"], value=value))
+    return problems
+
+
+def _is_number(value):
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return math.isfinite(value)
+    return False
+
+
+def plan_merge(layer, cols, base, package_rows, office_rows, villages=None, refused=None):
     """What to do with each row of one layer.
 
     ``base``: {uuid: {"version": row_version at packaging, "hash": row_hash at packaging}};
     ``package_rows`` and ``office_rows``: {uuid: row}; ``villages``: the package's villages (a row of
-    another village is never written). Returns [dict(uuid, layer, action, row, diffs, reason)]; rows
-    unchanged in the field are not listed.
+    another village is never written); ``refused``: {uuid: reason} of package rows unfit to be written
+    (skipped when changed in the field). Returns [dict(uuid, layer, action, row, diffs, reason)]; rows
+    unchanged in the field, or changed to what the office already has, are not listed.
     """
+    refused = refused or {}
     actions = []
 
     def act(uuid, action, row=None, diffs=(), reason=""):
@@ -207,6 +263,11 @@ def plan_merge(layer, cols, base, package_rows, office_rows, villages=None):
                 tr("the row belongs to village {code}, which is not in this package; nothing was written").format(
                     code=row.get("village_code")))
             continue
+        changed = uuid not in base or row_hash(row, cols) != base[uuid]["hash"]
+        if changed and uuid in refused:
+            act(uuid, SKIPPED, None, differences(row, office or {}, cols),
+                tr("{problems}; nothing was written").format(problems=refused[uuid]))
+            continue
         if uuid not in base:
             if office is not None:
                 act(uuid, CONFLICT, row, differences(row, office, cols),
@@ -220,7 +281,9 @@ def plan_merge(layer, cols, base, package_rows, office_rows, villages=None):
             act(uuid, CONFLICT, row, differences(row, {}, cols),
                 tr("changed in the field, deleted in the office"))
         elif office.get("row_version") == base[uuid]["version"]:
-            act(uuid, UPDATE, row, differences(row, office, cols))
+            diffs = differences(row, office, cols)
+            if diffs:  # the same content as the office's is no change: row_version stays
+                act(uuid, UPDATE, row, diffs)
         else:
             act(uuid, CONFLICT, row, differences(row, office, cols),
                 tr("changed in the field and in the office since the package was made"))
@@ -281,10 +344,7 @@ def counts(actions):
 
 def check_package(manifest, database_id, merged_ids):
     """Refuse a package from another database or one merged before (MergeRefused)."""
-    for key in ("package_id", "database_id", "layers"):
-        if key not in manifest:
-            raise MergeRefused(tr("The package's manifest lacks {key}; it was not made by fieldpackage.").format(
-                key=key))
+    check_manifest(manifest)
     if manifest["database_id"] != database_id:
         raise MergeRefused(tr("The package {id} was made from another planning database ({other}); it cannot be "
                               "merged into this one ({this}).").format(
@@ -295,16 +355,41 @@ def check_package(manifest, database_id, merged_ids):
                                                              when=merged_ids[manifest["package_id"]]))
 
 
+def check_manifest(manifest):
+    """Refuse a manifest that fieldpackage did not write as it is (MergeRefused naming what is wrong)."""
+    def refuse(key):
+        raise MergeRefused(tr("The package's manifest lacks {key} or it is malformed; it was not made by "
+                              "fieldpackage, or it was edited. Nothing was merged.").format(key=key))
+
+    if not isinstance(manifest, dict):
+        refuse("package_id")
+    for key in ("package_id", "database_id"):
+        if not isinstance(manifest.get(key), str) or not manifest[key]:
+            refuse(key)
+    villages = manifest.get("villages")
+    if not isinstance(villages, list) or not villages or not all(isinstance(v, str) for v in villages):
+        refuse("villages")
+    layers = manifest.get("layers")
+    if not isinstance(layers, dict):
+        refuse("layers")
+    for rows in layers.values():
+        if not isinstance(rows, dict) or not all(
+                isinstance(b, dict) and isinstance(b.get("hash"), str) and isinstance(b.get("version"), int)
+                for b in rows.values()):
+            refuse("layers")
+
+
 def homestead_figures(rows):
     """Per village: homesteads in use, idle, demolished, dilapidated, several per household, idle area (m2).
 
-    ``rows``: dicts with village_code, status and area_m2 (the homestead_survey rows)."""
+    ``rows``: dicts with village_code, status, area_m2 and linked_uuid (the homestead_survey rows); a row
+    that is another version of a house (linked_uuid, from a conflict settled "keep both") is not counted."""
     out = {}
     keys = {"在用": "homesteads_in_use", "闲置": "homesteads_idle", "已拆除": "homesteads_demolished",
             "危房": "homesteads_dilapidated", "一户多宅": "homesteads_multiple"}
     for row in rows:
         code = row.get("village_code")
-        if not code:
+        if not code or row.get("linked_uuid"):  # a field version kept beside the office row: one house
             continue
         fig = out.setdefault(code, {"homesteads_surveyed": 0, "homesteads_in_use": 0, "homesteads_idle": 0,
                                     "homesteads_demolished": 0, "homesteads_dilapidated": 0,
@@ -315,7 +400,8 @@ def homestead_figures(rows):
         if status in keys:
             fig[keys[status]] += 1
         if status == "闲置":
-            fig["idle_homestead_m2"] += float(row.get("area_m2") or 0.0)
+            area = row.get("area_m2")
+            fig["idle_homestead_m2"] += area if _is_number(area) and area > 0 else 0.0
     return out
 
 
@@ -329,6 +415,9 @@ def package_folder(path, workdir):
     """The folder holding the manifest: ``path`` itself, its only subfolder, or a zip unpacked in ``workdir``."""
     if os.path.isfile(path) and zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
+                raise MergeRefused(tr("The zipped package {path} unpacks to more than {gb} GB; it is not a field "
+                                      "package.").format(path=path, gb=MAX_UNZIPPED // 2 ** 30))
             for member in archive.namelist():
                 target = os.path.realpath(os.path.join(workdir, member))
                 if not target.startswith(os.path.realpath(workdir) + os.sep):
@@ -351,7 +440,7 @@ def read_manifest(folder):
     try:
         with open(path, "rb") as fh:
             raw = fh.read()
-        return json.loads(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
+        return json.loads(raw.decode("utf-8-sig")), hashlib.sha256(raw).hexdigest()
     except (OSError, ValueError) as exc:
         raise MergeRefused(tr("The manifest {path} cannot be read: {error}").format(path=path, error=exc)) \
             from exc

@@ -153,7 +153,7 @@ def dialog_for_merge(store, package, parent=None):
         if not conflicts:
             return None
         forms = fc.load_forms(fc.FORMS)
-        rows = fs.read_package_layers(os.path.join(folder, fc.PACKAGE_GPKG), forms)
+        rows = fs.read_package_layers(os.path.join(folder, fc.PACKAGE_GPKG), forms, manifest["package_id"])
         dialog = ConflictDialog(store, forms, conflicts, rows, folder, parent, package_id=manifest["package_id"])
     finally:
         if work is not None and "dialog" not in locals():

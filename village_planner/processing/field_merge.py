@@ -63,7 +63,8 @@ class FieldMergeAlgorithm(VillagePlannerAlgorithm):
         with tempfile.TemporaryDirectory(prefix="vp_field_") as work:
             folder = fc.package_folder(self.parameterAsString(parameters, "PACKAGE", context).strip(), work)
             manifest, manifest_hash = fc.read_manifest(folder)
-            rows = fs.read_package_layers(os.path.join(folder, PACKAGE_GPKG), forms)
+            fc.check_manifest(manifest)
+            rows = fs.read_package_layers(os.path.join(folder, PACKAGE_GPKG), forms, manifest["package_id"])
             actions = store.merge(forms, manifest, manifest_hash, rows, folder)
         report = fc.report_rows(actions)
         n = fc.counts(actions)

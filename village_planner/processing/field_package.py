@@ -3,6 +3,7 @@
 import datetime
 import json
 import os
+import re
 import shutil
 
 from qgis.core import (
@@ -88,18 +89,29 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
 
     def execute(self, parameters, context, feedback):
         store = field_store(self.parameterAsString(parameters, "DATABASE", context))
-        codes = [c.strip() for c in self.parameterAsString(parameters, "VILLAGE_CODES", context).replace(
-            "，", ",").split(",") if c.strip()]
-        villages = sorted({village_code(c) for c in codes if village_code(c)})
-        if not villages or len(villages) != len(set(codes)):
-            raise QgsProcessingException(self.tr("VILLAGE_CODES: give 12-digit village codes separated by commas."))
+        text = self.parameterAsString(parameters, "VILLAGE_CODES", context)
+        codes = re.findall(r"[0-9]+", text)  # any separator: commas, 、, spaces, new lines pasted from a sheet
+        wrong = [c for c in codes if len(c) != 12 or village_code(c) != c]
+        if not codes or wrong or re.search(r"[^0-9\s,，、;；|/]", text):
+            raise QgsProcessingException(self.tr(
+                "VILLAGE_CODES: give 12-digit village codes separated by commas; {wrong} is not one.").format(
+                    wrong=", ".join(wrong) or text.strip() or '""'))
+        villages = sorted(set(codes))
+        out_root = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        try:  # before anything is written to the planning database
+            os.makedirs(out_root, exist_ok=True)
+            usable = os.access(out_root, os.W_OK | os.X_OK)
+        except (OSError, ValueError):
+            usable = False
+        if not usable:
+            raise QgsProcessingException(self.tr("OUTPUT_FOLDER: {path} is not a folder that can be written.").format(
+                path=out_root))
         parcels = self.parameterAsVectorLayer(parameters, "PARCELS", context)
         hazards = self.parameterAsVectorLayer(parameters, "HAZARDS", context)
         references = self.parameterAsLayerList(parameters, "REFERENCE_LAYERS", context)
         surveyor = self.parameterAsString(parameters, "SURVEYOR", context).strip() or \
             settings.read(settings.PLANNER_NAME)
         basemap = self.parameterAsRasterLayer(parameters, "BASEMAP", context)
-        out_root = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         forms = fc.load_forms(FORMS)
 
         srs = store.survey_srs() or srs_of(parcels.crs())
@@ -127,7 +139,7 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
         try:  # a package is complete or not there at all: an error or a cancel removes the folder
             gpkg = os.path.join(folder, PACKAGE_GPKG)
             rows_by_layer, layers, row_hashes, photos = package_rows(store, forms, villages, folder)
-            fs.write_package_layers(gpkg, forms, srs, rows_by_layer)
+            fs.write_package_layers(gpkg, forms, srs, rows_by_layer, package_id)
             pad = max(extent.width(), extent.height()) * 0.02
             extent.grow(pad)
             ref_names = []

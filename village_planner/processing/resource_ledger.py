@@ -92,7 +92,7 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("WARNINGS", self.tr("Warnings")))
         self.addOutput(QgsProcessingOutputNumber("SNAPSHOT_ID", self.tr("Snapshot id")))
 
-    def homesteads(self, parameters, context):
+    def homesteads(self, parameters, context, feedback):
         """The homestead figures of the field survey: in SURVEY_DB (GeoPackage or the team's PostGIS), else in
         the planning GeoPackage; {} when there is none yet."""
         survey = self.parameterAsString(parameters, "SURVEY_DB", context).strip()
@@ -104,7 +104,11 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
             if survey:
                 raise QgsProcessingException(self.tr("SURVEY_DB: {path} does not exist.").format(path=text))
             return {}
-        return store.homestead_figures()
+        figures = store.homestead_figures()
+        if survey and not figures:
+            feedback.pushWarning(self.tr("SURVEY_DB: {path} has no verified homesteads yet; the ledger has no "
+                                         "homestead figures.").format(path=store.label))
+        return figures
 
     def processAlgorithm(self, parameters, context, feedback):
         layers = layers_from(self, parameters, context)
@@ -112,6 +116,8 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
             raise QgsProcessingException(self.tr("The parcel layer (PARCELS) is required."))
         year = parameters.get("SURVEY_YEAR")
         year = self.parameterAsInt(parameters, "SURVEY_YEAR", context) if year not in (None, "") else None
+        with self.user_errors():  # read before the ledger is built: a wrong SURVEY_DB costs nothing
+            homesteads = self.homesteads(parameters, context, feedback)
         try:
             result, village_geoms, crs = run_ledger(
                 layers, stats_source(self, parameters, context),
@@ -129,7 +135,6 @@ class ResourceLedgerAlgorithm(VillagePlannerAlgorithm):
         with_geom = layers["villages"] is not None
         fields = ledger_fields()
         # field verification: homestead figures as extra fields when the planning database has a survey
-        homesteads = self.homesteads(parameters, context)
         if homesteads:
             result.meta["homesteads"] = homesteads
             for field in fields_of(HOMESTEAD_COLUMNS):

@@ -367,8 +367,8 @@ class PgFieldStore:
             with con.cursor() as cur:
                 if schema_version(con) == 0 or not self._table_exists(cur, "homestead_survey"):
                     return {}
-                cur.execute("SELECT village_code, status, area_m2 FROM %s.homestead_survey" % SCHEMA)
-                rows = [dict(zip(("village_code", "status", "area_m2"), r)) for r in cur.fetchall()]
+                cur.execute("SELECT village_code, status, area_m2, linked_uuid FROM %s.homestead_survey" % SCHEMA)
+                rows = [dict(zip(("village_code", "status", "area_m2", "linked_uuid"), r)) for r in cur.fetchall()]
         figures = fc.homestead_figures(rows)
         return figures if any(f["homesteads_surveyed"] for f in figures.values()) else {}
 

@@ -189,13 +189,16 @@ def record_package(path, package_id, surveyor, villages, rows, folder):
 
 
 @guarded
-def write_package_layers(path, forms, srs, rows_by_layer):
-    """The package's own copy of the survey layers (no version trigger: the manifest keeps the base)."""
+def write_package_layers(path, forms, srs, rows_by_layer, package_id):
+    """The package's own copy of the survey layers (no version trigger: the manifest keeps the base), marked
+    with the package id so that a GeoPackage of another package is never merged in its place."""
     if not os.path.exists(path):
         create_empty_gpkg(path)
     con = connect(path)
     try:
         with con:
+            con.execute("CREATE TABLE vp_package (key TEXT PRIMARY KEY, value TEXT)")
+            con.execute("INSERT INTO vp_package VALUES ('package_id', ?)", (package_id,))
             create_layers(con, forms, srs, keep_versions=False)
             for layer, rows in rows_by_layer.items():
                 for row in rows:
@@ -205,19 +208,43 @@ def write_package_layers(path, forms, srs, rows_by_layer):
 
 
 @guarded
-def read_package_layers(path, forms):
-    """{layer: {uuid: row}} of a package's GeoPackage; a row the field added without a uuid gets one."""
+def read_package_layers(path, forms, package_id=None):
+    """{layer: {uuid: row}} of a package's GeoPackage; a row the field added without a uuid gets one.
+
+    Refused (MergeRefused): a missing GeoPackage, one of another package than ``package_id``, a uuid twice in
+    a layer. Rows unfit to be written (a value outside its list, a number that is none, a geometry of another
+    kind or coordinate system) are listed under fc.REFUSED as {layer: {uuid: reason}}."""
+    if not os.path.isfile(path):
+        raise fc.MergeRefused(tr("The package has no {name}; it cannot be merged.").format(
+            name=os.path.basename(path)))
     con = connect(path)
     try:
-        out = {}
+        if package_id is not None:
+            found = con.execute("SELECT value FROM vp_package WHERE key = 'package_id'").fetchone() \
+                if _table_exists(con, "vp_package") else None
+            if not found or found[0] != package_id:
+                raise fc.MergeRefused(tr("{path} is not the GeoPackage of package {id} (it was replaced by another "
+                                         "file); nothing was merged.").format(path=path, id=package_id))
+        out, refused = {}, {}
         for layer in forms["layers"]:
             if not _table_exists(con, layer):
                 raise StoreError(tr("The package {path} has no layer {layer}.").format(path=path, layer=layer))
-            out[layer] = {}
+            srs = con.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (layer,)).fetchone()
+            out[layer], refused[layer] = {}, {}
             for row in _rows(con, layer, fc.columns(forms, layer)):
                 key = row.get("uuid") or new_uuid()
+                if key in out[layer]:
+                    raise fc.MergeRefused(tr("The uuid {uuid} appears twice in the package's layer {layer}; one "
+                                             "row per uuid, then merge again. Nothing was merged.").format(
+                                                 uuid=key, layer=layer))
                 row["uuid"] = key
                 out[layer][key] = row
+                problems = fc.row_problems(forms, layer, row)
+                problems.append(fc.geometry_problem(row.get(fc.GEOM), srs[0] if srs else None,
+                                                    forms["layers"][layer]["geometry"]))
+                if any(problems):
+                    refused[layer][key] = "; ".join(p for p in problems if p)
+        out[fc.REFUSED] = refused
         return out
     finally:
         con.close()
@@ -322,12 +349,13 @@ def merge_actions(forms, manifest, package_rows, office_rows, store_photo, apply
             for r in office_rows(layer, cols, keys[start:start + 500]):
                 office[r["uuid"]] = r
         planned = fc.plan_merge(layer, fc.content_columns(forms, layer), base, rows, office,
-                                set(manifest.get("villages") or []) or None)
+                                set(manifest["villages"]), package_rows.get(fc.REFUSED, {}).get(layer))
         for a in planned:
             if a["row"] is not None and a["row"].get("photo"):
                 try:
                     a["row"]["photo"] = store_photo(a["row"]["photo"])
-                except fc.PhotoRefused as exc:  # the row is merged, the report says what became of its photo
+                except fc.PhotoRefused as exc:  # the row is merged with the office's photo; the report says why
+                    a["row"]["photo"] = (office.get(a["uuid"]) or {}).get("photo")
                     a["reason"] = "; ".join(r for r in (a.get("reason"), str(exc)) if r)
             apply(layer, a)
         actions.extend(planned)
@@ -423,8 +451,8 @@ def homestead_figures(path):
     try:
         if not _table_exists(con, "homestead_survey"):
             return {}
-        rows = [dict(zip(("village_code", "status", "area_m2"), r))
-                for r in con.execute("SELECT village_code, status, area_m2 FROM homestead_survey")]
+        rows = [dict(zip(("village_code", "status", "area_m2", "linked_uuid"), r))
+                for r in con.execute("SELECT village_code, status, area_m2, linked_uuid FROM homestead_survey")]
     finally:
         con.close()
     figures = fc.homestead_figures(rows)
@@ -447,11 +475,13 @@ def merge_report(path, package_id):
 def export_photo(db_path, value, folder):
     """Copy the photo a database row names (relative to the database's folder) into ``folder``; returns the
     file name written there, or None when the value names no file."""
-    if not value:
+    if not value or not isinstance(value, str):
         return None
-    source = value if os.path.isabs(value) else os.path.join(os.path.dirname(os.path.abspath(db_path)), value)
-    if not os.path.isfile(source):
-        return None
+    folder_of_db = os.path.realpath(attachment_folder(db_path))
+    source = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(db_path)), value))
+    if os.path.isabs(value) or os.path.commonpath([folder_of_db, source]) != folder_of_db or \
+            not os.path.isfile(source):
+        return None  # only the database's own attachments go to the field, never another file of the office
     name = os.path.basename(source)
     target = os.path.join(folder, name)
     if not os.path.exists(target):
