@@ -2862,6 +2862,11 @@
       <translation>已写入记录数</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>Rows skipped (see the report)</source>
+      <translation>跳过的行（见合并报告）</translation>
+    </message>
+    <message>
       <location filename="../resources/templates/plan_check_report.html.j2" />
       <location filename="../village_planner/core/plan_report.py" />
       <location filename="../village_planner/gui/plan_check_dock.py" />
@@ -3002,6 +3007,11 @@
       <location filename="../village_planner/core/table_export.py" />
       <source>Share (%)</source>
       <translation>占比（%）</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/processing/field_merge.py" />
+      <source>Skipped in {layer} {uuid}: {reason}</source>
+      <translation>已跳过 {layer} {uuid}：{reason}</translation>
     </message>
     <message>
       <location filename="../village_planner/core/monitoring.py" />

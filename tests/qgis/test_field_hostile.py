@@ -85,7 +85,7 @@ def test_values_outside_the_forms_and_foreign_geometries_are_skipped_with_the_re
     before = rows(db)
     result = merge(pkg, db)
     report = {f["uuid"]: f for f in result["OUTPUT_REPORT"].getFeatures()}
-    assert result["APPLIED"] == 1 and report[keys[3]]["action"] == "update"
+    assert result["APPLIED"] == 1 and result["SKIPPED"] == 3 and report[keys[3]]["action"] == "update"
     assert [report[k]["action"] for k in keys[:3]] == ["skipped"] * 3
     assert "随便" in report[keys[0]]["reason"] and "12,5" in report[keys[1]]["reason"]
     assert "point" in report[keys[2]]["reason"] or "coordinate" in report[keys[2]]["reason"]

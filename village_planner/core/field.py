@@ -413,6 +413,7 @@ HOMESTEAD_COLUMNS = [("homesteads_surveyed", "int"), ("homesteads_in_use", "int"
 
 def package_folder(path, workdir):
     """The folder holding the manifest: ``path`` itself, its only subfolder, or a zip unpacked in ``workdir``."""
+    given = path
     if os.path.isfile(path) and zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
@@ -431,7 +432,7 @@ def package_folder(path, workdir):
         subs = [os.path.join(path, d) for d in os.listdir(path) if os.path.isfile(os.path.join(path, d, MANIFEST))]
         if len(subs) == 1:
             return subs[0]
-    raise MergeRefused(tr("{path} is not a field package: it has no manifest.json.").format(path=path))
+    raise MergeRefused(tr("{path} is not a field package: it has no manifest.json.").format(path=given))
 
 
 def read_manifest(folder):

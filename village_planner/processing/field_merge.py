@@ -50,6 +50,7 @@ class FieldMergeAlgorithm(VillagePlannerAlgorithm):
         self.add_workbook_output(self.tr("Merge report workbook"))
         self.addOutput(QgsProcessingOutputNumber("APPLIED", self.tr("Rows applied")))
         self.addOutput(QgsProcessingOutputNumber("CONFLICTS", self.tr("Conflicts")))
+        self.addOutput(QgsProcessingOutputNumber("SKIPPED", self.tr("Rows skipped (see the report)")))
 
     def processAlgorithm(self, parameters, context, feedback):
         with self.user_errors():
@@ -73,7 +74,7 @@ class FieldMergeAlgorithm(VillagePlannerAlgorithm):
                           package=self.parameterAsString(parameters, "PACKAGE", context).strip(),
                           package_id=manifest["package_id"], conflicts=n[fc.CONFLICT])
         applied = n[fc.INSERT] + n[fc.UPDATE] + n[fc.DELETE]
-        outputs = {"APPLIED": applied, "CONFLICTS": n[fc.CONFLICT]}
+        outputs = {"APPLIED": applied, "CONFLICTS": n[fc.CONFLICT], "SKIPPED": n[fc.SKIPPED]}
         if parameters.get("OUTPUT_REPORT") is not None:
             sink, dest = self.parameterAsSink(parameters, "OUTPUT_REPORT", context, fields_of(fc.REPORT_FIELDS),
                                               QgsWkbTypes.Type.NoGeometry)
@@ -89,6 +90,9 @@ class FieldMergeAlgorithm(VillagePlannerAlgorithm):
                           .format(id=manifest["package_id"], i=n[fc.INSERT], u=n[fc.UPDATE], d=n[fc.DELETE],
                                   c=n[fc.CONFLICT]))
         for row in report:
+            if row["action"] == fc.SKIPPED:
+                feedback.pushWarning(self.tr("Skipped in {layer} {uuid}: {reason}").format(
+                    layer=row["layer"], uuid=row["uuid"], reason=row["reason"]))
             if row["action"] == fc.CONFLICT:
                 feedback.pushWarning(self.tr("Conflict in {layer} {uuid}: {reason}. Field: {field}; office: {office}")
                                      .format(layer=row["layer"], uuid=row["uuid"], reason=row["reason"],
