@@ -4151,6 +4151,11 @@
       <translation>对象 {…}</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/sqlite.py" />
+      <source>another program (a colleague's QGIS, a Processing run) is writing to it; try again when it has finished</source>
+      <translation>另一程序（同事的 QGIS 或正在运行的处理工具）正在写入该文件；请待其完成后重试</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/quota.py" />
       <source>approval document number</source>
       <translation>须有批复文号</translation>
@@ -4326,6 +4331,16 @@
       <location filename="../village_planner/core/schema.py" />
       <source>is required</source>
       <translation>为必填项</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/sqlite.py" />
+      <source>it is not a GeoPackage (SQLite) file</source>
+      <translation>该文件不是 GeoPackage（SQLite）文件</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/sqlite.py" />
+      <source>it is read-only (file permissions or a read-only drive)</source>
+      <translation>该文件为只读（文件权限或只读磁盘）</translation>
     </message>
     <message>
       <location filename="../village_planner/core/quota.py" />
@@ -4541,9 +4556,24 @@
       <translation>数据库 {path} 缺少图层 {layer}（{alias}）。</translation>
     </message>
     <message>
+      <location filename="../village_planner/store/sqlite.py" />
+      <source>the disk could not be read or written</source>
+      <translation>磁盘无法读写</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/sqlite.py" />
+      <source>the disk is full</source>
+      <translation>磁盘已满</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/quota.py" />
       <source>the ecological red line</source>
       <translation>生态保护红线</translation>
+    </message>
+    <message>
+      <location filename="../village_planner/store/sqlite.py" />
+      <source>the file or its folder cannot be opened</source>
+      <translation>无法打开该文件或其所在文件夹</translation>
     </message>
     <message>
       <location filename="../village_planner/core/field.py" />

@@ -68,3 +68,27 @@ def test_diff_flags_losses_and_growth(tmp_path):
     row = details[(details.village_code == V1) & (details.item == "cultivated_ha")].iloc[0]
     assert row.change == pytest.approx(-0.15)
     assert row.change_pct == pytest.approx(-0.15 / 0.95 * 100)
+
+
+def test_sqlite_reasons_a_planner_meets_are_said_in_words(tmp_path, monkeypatch):
+    import sqlite3
+
+    import village_planner.store.sqlite as vp_sqlite
+    from village_planner.store import field_store
+    from village_planner.store.sqlite import StoreError
+
+    text = tmp_path / "survey.gpkg"
+    text.write_text("a CSV saved as .gpkg\n" * 200, encoding="utf-8")
+    with pytest.raises(StoreError, match=r"survey.gpkg.*not a GeoPackage \(SQLite\) file"):
+        field_store.merge_history(str(text))
+    db = str(tmp_path / "planning.gpkg")
+    holder = sqlite3.connect(db, isolation_level=None)  # a colleague's write transaction that does not end
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(vp_sqlite, "TIMEOUT_S", 0)  # rather than waiting the minute a planner would
+    try:
+        with pytest.raises(StoreError, match="another program .* is writing to it"):
+            field_store.merge_history(db)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

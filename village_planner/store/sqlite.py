@@ -10,7 +10,7 @@ import functools
 import sqlite3
 
 from ..core.errors import VillagePlannerError
-from ..core.i18n import tr
+from ..core.i18n import N_, tr
 
 TIMEOUT_S = 60
 
@@ -27,8 +27,25 @@ def connect(path, autocommit=False):
         con.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
         raise StoreError(tr("The planning database {path} cannot be opened: {error}").format(
-            path=path, error=exc)) from exc
+            path=path, error=explain(exc))) from exc
     return con
+
+
+def explain(exc):
+    """SQLite's own English reason, said in the user's language where it is one a planner meets."""
+    text = str(exc)
+    low = text.lower()
+    for key, message in (
+            ("database is locked", N_("another program (a colleague's QGIS, a Processing run) is writing to it; "
+                                      "try again when it has finished")),
+            ("readonly database", N_("it is read-only (file permissions or a read-only drive)")),
+            ("not a database", N_("it is not a GeoPackage (SQLite) file")),
+            ("unable to open database file", N_("the file or its folder cannot be opened")),
+            ("disk is full", N_("the disk is full")),
+            ("disk i/o error", N_("the disk could not be read or written"))):
+        if key in low:
+            return "%s (%s)" % (tr(message), text)
+    return text
 
 
 @contextlib.contextmanager
@@ -38,7 +55,7 @@ def wrapped(path):
         yield
     except sqlite3.Error as exc:
         raise StoreError(tr("The planning database {path} cannot be used: {error}").format(
-            path=path, error=exc)) from exc
+            path=path, error=explain(exc))) from exc
 
 
 def guarded(func):
