@@ -2232,6 +2232,11 @@
       <translation>外业包工程</translation>
     </message>
     <message>
+      <location filename="../village_planner/processing/field_package.py" />
+      <source>Package {id} of {when} ({surveyor}) for villages {villages} is not merged yet; rows edited in both packages will be conflicts at the second merge.</source>
+      <translation>{when}（{surveyor}）为村 {villages} 生成的数据包 {id} 尚未合并；两个数据包中都修改过的行将在第二次合并时成为冲突。</translation>
+    </message>
+    <message>
       <location filename="../village_planner/core/ledger_export.py" />
       <source>Paddy</source>
       <translation>水田</translation>

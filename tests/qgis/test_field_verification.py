@@ -151,6 +151,17 @@ def test_two_packages_of_the_same_village_merge_in_turn(made, sample_dir):
     assert len(fs.merge_history(db)) == 2
 
 
+def test_a_second_package_of_a_village_warns_of_the_first_until_it_is_merged(made, sample_dir):
+    from village_planner.qgis_adapter.field_database import field_store
+
+    db, first, tmp = made
+    first_id = fc.read_manifest(first["PACKAGE"])[0]["package_id"]
+    assert [p["package_id"] for p in field_store(db).open_packages([V2])] == [first_id]
+    assert field_store(db).open_packages(["500230001099"]) == []
+    merge(first["PACKAGE"], db)
+    assert field_store(db).open_packages([V1, V2]) == []
+
+
 def test_a_package_from_another_database_is_refused(made, sample_dir):
     db, res, tmp = made
     other = str(tmp / "other.gpkg")

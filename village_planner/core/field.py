@@ -355,6 +355,14 @@ def check_package(manifest, database_id, merged_ids):
                                                              when=merged_ids[manifest["package_id"]]))
 
 
+def open_packages(packages, merged_ids, villages):
+    """The packages (dicts with package_id, created_at, surveyor, villages as text) not merged yet that share a
+    village with ``villages``: two planners on one village will meet conflicts at the merge."""
+    wanted = set(villages)
+    return [p for p in packages if p["package_id"] not in merged_ids
+            and wanted & set((p.get("villages") or "").split(","))]
+
+
 def check_manifest(manifest):
     """Refuse a manifest that fieldpackage did not write as it is (MergeRefused naming what is wrong)."""
     def refuse(key):

@@ -122,6 +122,12 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
         if extent.isEmpty() or extent.width() <= 0:
             raise QgsProcessingException(self.tr("VILLAGE_CODES: no survey parcel belongs to the villages {codes}.")
                                          .format(codes=", ".join(villages)))
+        for other in store.open_packages(villages):  # allowed, but the planners should know
+            feedback.pushWarning(self.tr(
+                "Package {id} of {when} ({surveyor}) for villages {villages} is not merged yet; rows edited in "
+                "both packages will be conflicts at the second merge.").format(
+                    id=other["package_id"], when=other["created_at"], surveyor=other["surveyor"] or "-",
+                    villages=other["villages"]))
         n = store.seed("homestead_survey", villages, seeds)
         if n:
             feedback.pushInfo(self.tr("{n} homesteads seeded from the survey parcels (0702).").format(n=n))

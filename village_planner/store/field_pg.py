@@ -280,6 +280,16 @@ class PgFieldStore:
                             "VALUES (%s, %s, %s, %s, %s)", (package_id, surveyor, ",".join(villages), rows, folder))
             con.commit()
 
+    def open_packages(self, villages):
+        with self._connection() as con:
+            with con.cursor() as cur:
+                cur.execute("SELECT package_id, created_at::text, surveyor, villages FROM vp_field.package "
+                            "ORDER BY created_at")
+                made = [dict(zip(("package_id", "created_at", "surveyor", "villages"), r)) for r in cur.fetchall()]
+                cur.execute("SELECT package_id FROM vp_field.merge")
+                merged = {r[0] for r in cur.fetchall()}
+        return fc.open_packages(made, merged, villages)
+
     # -- photos --------------------------------------------------------------------------
     def _store_photo(self, cur, package_dir, value):
         import psycopg2

@@ -189,6 +189,19 @@ def record_package(path, package_id, surveyor, villages, rows, folder):
 
 
 @guarded
+def packages(path):
+    """Every package made from the database: package_id, created_at, surveyor, villages (text)."""
+    con = connect(path)
+    try:
+        if not _table_exists(con, "vp_field_package"):
+            return []
+        return [dict(zip(("package_id", "created_at", "surveyor", "villages"), r)) for r in con.execute(
+            "SELECT package_id, created_at, surveyor, villages FROM vp_field_package ORDER BY created_at")]
+    finally:
+        con.close()
+
+
+@guarded
 def write_package_layers(path, forms, srs, rows_by_layer, package_id):
     """The package's own copy of the survey layers (no version trigger: the manifest keeps the base), marked
     with the package id so that a GeoPackage of another package is never merged in its place."""
@@ -515,6 +528,9 @@ class GpkgFieldStore:
 
     def record_package(self, package_id, surveyor, villages, rows, folder):
         return record_package(self.path, package_id, surveyor, villages, rows, folder)
+
+    def open_packages(self, villages):
+        return fc.open_packages(packages(self.path), merged_packages(self.path), villages)
 
     def merge(self, forms, manifest, manifest_hash, package_rows, package_dir, before_commit=None):
         if not self.exists():
