@@ -87,8 +87,8 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
         with self.user_errors():
             return self.execute(parameters, context, feedback)
 
-    def execute(self, parameters, context, feedback):
-        store = field_store(self.parameterAsString(parameters, "DATABASE", context))
+    def villages(self, parameters, context):
+        """The 12-digit codes of VILLAGE_CODES, whatever separates them; a code that is not one is named."""
         text = self.parameterAsString(parameters, "VILLAGE_CODES", context)
         codes = re.findall(r"[0-9]+", text)  # any separator: commas, 、, spaces, new lines pasted from a sheet
         wrong = [c for c in codes if len(c) != 12 or village_code(c) != c]
@@ -96,9 +96,12 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
             raise QgsProcessingException(self.tr(
                 "VILLAGE_CODES: give 12-digit village codes separated by commas; {wrong} is not one.").format(
                     wrong=", ".join(wrong) or text.strip() or '""'))
-        villages = sorted(set(codes))
+        return sorted(set(codes))
+
+    def output_root(self, parameters, context):
+        """OUTPUT_FOLDER, made if needed and writable: checked before anything goes to the planning database."""
         out_root = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        try:  # before anything is written to the planning database
+        try:
             os.makedirs(out_root, exist_ok=True)
             usable = os.access(out_root, os.W_OK | os.X_OK)
         except (OSError, ValueError):
@@ -106,6 +109,12 @@ class FieldPackageAlgorithm(VillagePlannerAlgorithm):
         if not usable:
             raise QgsProcessingException(self.tr("OUTPUT_FOLDER: {path} is not a folder that can be written.").format(
                 path=out_root))
+        return out_root
+
+    def execute(self, parameters, context, feedback):
+        store = field_store(self.parameterAsString(parameters, "DATABASE", context))
+        villages = self.villages(parameters, context)
+        out_root = self.output_root(parameters, context)
         parcels = self.parameterAsVectorLayer(parameters, "PARCELS", context)
         hazards = self.parameterAsVectorLayer(parameters, "HAZARDS", context)
         references = self.parameterAsLayerList(parameters, "REFERENCE_LAYERS", context)
