@@ -280,3 +280,14 @@ def test_a_conflict_is_settled_once_and_only_a_reported_one():
         fc.settle(settled, "homestead_survey", "a", "field", "a", "2026-11-29T11:00:00")
     with pytest.raises(fc.ConflictSettled, match="no conflict"):
         fc.settle(report, "homestead_survey", "b", "field", "b", "2026-11-29T11:00:00")
+
+
+def test_a_value_list_of_numbers_accepts_the_number_however_it_was_stored():
+    forms_ = {"layers": {"homestead_survey": {"fields": [
+        {"name": "floors", "kind": "int", "values": [1, 2, 3]},
+        {"name": "rooms", "kind": "text", "values": [1, 2, 3]},
+        {"name": "status", "kind": "text", "values": ["在用", "闲置"]}]}}}
+    for floors, rooms in ((2, "2"), (2.0, 3), (1, "1")):  # a value map may write the number as text
+        assert fc.row_problems(forms_, "homestead_survey", {"floors": floors, "rooms": rooms, "status": "在用"}) == []
+    problems = fc.row_problems(forms_, "homestead_survey", {"floors": 4, "status": "闲置 "})
+    assert len(problems) == 2 and "floors=4" in problems[0] and "status=闲置 " in problems[1]

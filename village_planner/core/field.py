@@ -222,7 +222,7 @@ def row_problems(forms, layer, row):
         value = row.get(f["name"])
         if value in (None, ""):
             continue
-        if f["values"] and value not in f["values"]:
+        if f["values"] and str(_plain(value)) not in {str(_plain(v)) for v in f["values"]}:  # 2, 2.0 and "2"
             problems.append(tr("{field}={value} is not one of its values ({values})").format(
                 field=f["name"], value=value, values="/".join(str(v) for v in f["values"])))
         elif f["kind"] in ("int", "float") and not _is_number(value):
