@@ -14,7 +14,6 @@ as ``attachments/<name>``. No message of this module carries the connection's pa
 
 import contextlib
 import datetime
-import glob
 import hashlib
 import json
 import os
@@ -22,62 +21,19 @@ import os
 from ..core import field as fc
 from ..core.i18n import tr
 from ..core.secrets import mask
-from ..paths import resource
 from .field_store import gpkg_blob, merge_actions, new_uuid
-from .pg_migrate import read_sql
+from .pg_migrate import Schema
 from .sqlite import StoreError
 
 SCHEMA = "vp_field"
-LATEST = 2
+FIELD = Schema(SCHEMA, "postgis_field", 2)
+LATEST = FIELD.latest
+sql_dir, schema_version, install, upgrade, ensure = \
+    FIELD.sql_dir, FIELD.schema_version, FIELD.install, FIELD.upgrade, FIELD.ensure
 LOCK_KEY = 7_106_117  # serialises merges (and seeding) of one database
 PG_KINDS = {"text": "text", "int": "integer", "float": "double precision", "date": "date"}
 ATTACHMENTS = "attachments/"
 PG_GEOMETRY = {"Polygon": "Polygon", "Point": "Point"}
-
-
-def sql_dir(*parts):
-    return resource("sql", "postgis_field", *parts)
-
-
-# -- the versioned schema ---------------------------------------------------------------------
-def schema_version(conn):
-    with conn.cursor() as cur:
-        cur.execute("SELECT to_regclass('vp_field.meta')")
-        if cur.fetchone()[0] is None:
-            return 0
-        cur.execute("SELECT value FROM vp_field.meta WHERE key = 'schema_version'")
-        row = cur.fetchone()
-        return int(row[0]) if row else 0
-
-
-def install(conn, version=LATEST):
-    """Install the vp_field schema of ``version`` (the latest by default) into a database without it."""
-    with conn.cursor() as cur:
-        if version == LATEST:
-            for path in sorted(glob.glob(sql_dir("install", "*.sql"))):
-                cur.execute(read_sql(path))
-        else:
-            cur.execute(read_sql(sql_dir("versions", str(version), "install.sql")))
-    conn.commit()
-
-
-def upgrade(conn):
-    """Apply every upgrade script from the database's version to the latest; returns the versions applied."""
-    done = []
-    with conn.cursor() as cur:
-        for target in range(schema_version(conn) + 1, LATEST + 1):
-            cur.execute(read_sql(sql_dir("upgrade", "upgrade_to_%d.sql" % target)))
-            cur.execute("UPDATE vp_field.meta SET value = %s WHERE key = 'schema_version'", (str(target),))
-            done.append(target)
-    conn.commit()
-    return done
-
-
-def ensure(conn):
-    if schema_version(conn) == 0:
-        install(conn)
-        return [LATEST]
-    return upgrade(conn)
 
 
 # -- rows ---------------------------------------------------------------------------------------
@@ -152,14 +108,7 @@ class PgFieldStore:
         with self._connection() as con:
             with con.cursor() as cur:
                 cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
-                if schema_version(con) == 0:
-                    for path in sorted(glob.glob(sql_dir("install", "*.sql"))):
-                        cur.execute(read_sql(path))
-                else:
-                    for target in range(schema_version(con) + 1, LATEST + 1):
-                        cur.execute(read_sql(sql_dir("upgrade", "upgrade_to_%d.sql" % target)))
-                        cur.execute("UPDATE vp_field.meta SET value = %s WHERE key = 'schema_version'",
-                                    (str(target),))
+                ensure(con, commit=False)  # under the lock, in this transaction
                 srid = None
                 for layer, spec in forms["layers"].items():
                     if not self._table_exists(cur, layer):

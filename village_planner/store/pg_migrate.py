@@ -1,17 +1,13 @@
-"""Versioned SQL for the PostGIS quota pool: fresh install, and one upgrade script per version."""
+"""Versioned SQL for the plugin's PostGIS schemas (the quota pool vp_quota, the field survey vp_field): a fresh
+install, and one upgrade script per version."""
 
 import glob
 import os
 import re
 
-from ..core.codes import resource_path
+from ..paths import resource
 
-LATEST = 4
 INCLUDE = re.compile(r"^\\ir\s+(\S+)\s*$", re.M)
-
-
-def sql_dir(*parts):
-    return resource_path("sql", "postgis", *parts)
 
 
 def read_sql(path):
@@ -22,43 +18,60 @@ def read_sql(path):
     return INCLUDE.sub(lambda m: read_sql(os.path.normpath(os.path.join(base, m.group(1)))), text)
 
 
-def schema_version(conn):
-    with conn.cursor() as cur:
-        cur.execute("SELECT to_regclass('vp_quota.meta')")
-        if cur.fetchone()[0] is None:
-            return 0
-        cur.execute("SELECT value FROM vp_quota.meta WHERE key = 'schema_version'")
-        row = cur.fetchone()
-        return int(row[0]) if row else 0
+class Schema:
+    """One versioned schema: its SQL under resources/sql/<folder>/ (install/*.sql for the latest version,
+    versions/N/install.sql frozen as released, upgrade/upgrade_to_N.sql) and its version in <name>.meta.
+
+    ``commit=False`` leaves the transaction open, for a caller that holds a lock in it."""
+
+    def __init__(self, name, folder, latest):
+        self.name, self.folder, self.latest = name, folder, latest
+
+    def sql_dir(self, *parts):
+        return resource("sql", self.folder, *parts)
+
+    def schema_version(self, conn):
+        with conn.cursor() as cur:
+            cur.execute("SELECT to_regclass(%s)", (self.name + ".meta",))
+            if cur.fetchone()[0] is None:
+                return 0
+            cur.execute("SELECT value FROM %s.meta WHERE key = 'schema_version'" % self.name)
+            row = cur.fetchone()
+            return int(row[0]) if row else 0
+
+    def install(self, conn, version=None, commit=True):
+        """Install the schema of ``version`` (the latest by default) into a database without it."""
+        with conn.cursor() as cur:
+            if version in (None, self.latest):
+                for path in sorted(glob.glob(self.sql_dir("install", "*.sql"))):
+                    cur.execute(read_sql(path))
+            else:
+                cur.execute(read_sql(self.sql_dir("versions", str(version), "install.sql")))
+        if commit:
+            conn.commit()
+
+    def upgrade(self, conn, commit=True):
+        """Apply every upgrade script from the database's version to the latest. Returns the versions applied."""
+        done = []
+        with conn.cursor() as cur:
+            for target in range(self.schema_version(conn) + 1, self.latest + 1):
+                cur.execute(read_sql(self.sql_dir("upgrade", "upgrade_to_%d.sql" % target)))
+                cur.execute("UPDATE %s.meta SET value = %%s WHERE key = 'schema_version'" % self.name,
+                            (str(target),))
+                done.append(target)
+        if commit:
+            conn.commit()
+        return done
+
+    def ensure(self, conn, commit=True):
+        """Install or upgrade, whichever the database needs. Returns the versions installed or applied."""
+        if self.schema_version(conn) == 0:
+            self.install(conn, commit=commit)
+            return [self.latest]
+        return self.upgrade(conn, commit=commit)
 
 
-def install(conn, version=LATEST):
-    """Install the schema of ``version`` (the latest by default) into an empty database."""
-    with conn.cursor() as cur:
-        if version == LATEST:
-            for path in sorted(glob.glob(sql_dir("install", "*.sql"))):
-                cur.execute(read_sql(path))
-        else:
-            cur.execute(read_sql(sql_dir("versions", str(version), "install.sql")))
-    conn.commit()
-
-
-def upgrade(conn):
-    """Apply every upgrade script from the database's version to the latest. Returns the versions applied."""
-    done = []
-    current = schema_version(conn)
-    with conn.cursor() as cur:
-        for target in range(current + 1, LATEST + 1):
-            cur.execute(read_sql(sql_dir("upgrade", "upgrade_to_%d.sql" % target)))
-            cur.execute("UPDATE vp_quota.meta SET value = %s WHERE key = 'schema_version'", (str(target),))
-            done.append(target)
-    conn.commit()
-    return done
-
-
-def ensure(conn):
-    """Install or upgrade, whichever the database needs."""
-    if schema_version(conn) == 0:
-        install(conn)
-        return [LATEST]
-    return upgrade(conn)
+QUOTA = Schema("vp_quota", "postgis", 4)
+LATEST = QUOTA.latest
+sql_dir, schema_version, install, upgrade, ensure = \
+    QUOTA.sql_dir, QUOTA.schema_version, QUOTA.install, QUOTA.upgrade, QUOTA.ensure
