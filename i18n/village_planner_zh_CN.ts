@@ -2020,7 +2020,6 @@
       <translation>新增建设用地（公顷）</translation>
     </message>
     <message>
-      <location filename="../village_planner/qgis_adapter/field_database.py" />
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>No PostgreSQL connection named {name} is saved in QGIS.</source>
       <translation>QGIS 中没有名为 {name} 的 PostgreSQL 连接。</translation>
@@ -4864,7 +4863,6 @@
       <translation>{old} → {new}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../village_planner/qgis_adapter/field_database.py" />
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>{parameter} is required: a GeoPackage (.gpkg), a PostgreSQL connection string or connection:NAME of a connection saved in QGIS.</source>
       <translation>必须填写 {parameter}：GeoPackage 文件（.gpkg）、PostgreSQL 连接字符串，或 QGIS 已保存连接的 connection:连接名。</translation>
@@ -4880,7 +4878,6 @@
       <translation>{parameter}：{path} 不存在。</translation>
     </message>
     <message>
-      <location filename="../village_planner/qgis_adapter/field_database.py" />
       <location filename="../village_planner/qgis_adapter/quota_database.py" />
       <source>{parameter}: {path} is not a GeoPackage; give a .gpkg file or a PostgreSQL connection.</source>
       <translation>{parameter}：{path} 不是 GeoPackage 文件；请给定 .gpkg 文件或 PostgreSQL 连接。</translation>

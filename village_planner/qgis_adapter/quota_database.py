@@ -60,9 +60,10 @@ def display_name(text):
     return mask((text or "").strip())
 
 
-def quota_store(text, parameter="DATABASE", must_exist=True):
-    """The quota store ``text`` names, not yet connected; raises StoreError with a translated message naming
-    ``parameter`` when the text cannot name one."""
+def database_store(text, parameter, postgis, geopackage):
+    """The store ``text`` names, not yet connected: ``postgis(dsn, label=..., secrets=...)`` for a PostgreSQL
+    connection string or connection:NAME of a connection saved in QGIS, ``geopackage(path)`` for anything else
+    that is not another kind of file. Raises StoreError with a translated message naming ``parameter``."""
     text = (text or "").strip()
     if not text:
         raise StoreError(tr("{parameter} is required: a GeoPackage (.gpkg), a PostgreSQL connection string or "
@@ -73,18 +74,27 @@ def quota_store(text, parameter="DATABASE", must_exist=True):
         if resolved is None:
             raise StoreError(tr("No PostgreSQL connection named {name} is saved in QGIS.").format(name=name))
         dsn, password = resolved
-        return PgQuotaStore(dsn, label=PREFIX + name, secrets=[password])
+        return postgis(dsn, label=PREFIX + name, secrets=[password])
     if is_postgres_dsn(text):
-        return PgQuotaStore(text)
+        return postgis(text)
     if os.path.isdir(text) or (os.path.exists(text) and os.path.getsize(text) and not is_sqlite_file(text)):
         raise StoreError(tr("{parameter}: {path} is not a GeoPackage; give a .gpkg file or a PostgreSQL "
                             "connection.").format(parameter=parameter, path=text))
-    if not os.path.exists(text) and not text.lower().endswith(".gpkg"):
-        if must_exist:
-            raise StoreError(tr("{parameter}: {path} does not exist.").format(parameter=parameter, path=text))
-        raise StoreError(tr("{parameter}: a new planning database must be a GeoPackage ending in .gpkg "
-                            "({path}).").format(parameter=parameter, path=text))
-    return GpkgQuotaStore(text)
+    return geopackage(text)
+
+
+def quota_store(text, parameter="DATABASE", must_exist=True):
+    """The quota store ``text`` names, not yet connected; raises StoreError with a translated message naming
+    ``parameter`` when the text cannot name one."""
+    def geopackage(path):
+        if not os.path.exists(path) and not path.lower().endswith(".gpkg"):
+            if must_exist:
+                raise StoreError(tr("{parameter}: {path} does not exist.").format(parameter=parameter, path=path))
+            raise StoreError(tr("{parameter}: a new planning database must be a GeoPackage ending in .gpkg "
+                                "({path}).").format(parameter=parameter, path=path))
+        return GpkgQuotaStore(path)
+
+    return database_store(text, parameter, PgQuotaStore, geopackage)
 
 
 def _require_pool(store):
