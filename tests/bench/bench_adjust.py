@@ -20,32 +20,13 @@ measurements of the parcels' areas.
 import argparse
 import json
 import os
-import resource
 import statistics
-import subprocess
-import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "bench-output")
+from harness import OUT, child, layer, run_child
+
 ELLIPSOID = "EPSG:1024"  # CGCS2000
 TOLERANCE = 1e9  # measure the whole job even where a sample's planted defects leave holes
-
-
-def layer(county, name):
-    return "%s|layername=%s" % (os.path.join(county, "county.gpkg"), name)
-
-
-def start_qgis():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    return app
 
 
 def context():
@@ -138,23 +119,7 @@ def job_native(county):
                      "edge_parcels": edge.featureCount()}
 
 
-def child(kind, county):
-    app = start_qgis()
-    elapsed, extra = {"ours": job_ours, "native": job_native}[kind](county)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print("BENCH" + json.dumps({"kind": kind, "seconds": elapsed, "peak_mb": peak_mb, **extra}))
-    sys.stdout.flush()
-    os._exit(0)  # skip exitQgis: layers still referenced; nothing to save
-    return app
-
-
-def run_child(kind, county):
-    out = subprocess.run([sys.executable, __file__, "--child", kind, "--county", county], capture_output=True,
-                         text=True)
-    line = [x for x in out.stdout.splitlines() if x.startswith("BENCH")]
-    if not line:
-        raise RuntimeError(out.stderr[-3000:])
-    return json.loads(line[-1][5:])
+JOBS = {"ours": job_ours, "native": job_native}
 
 
 def main():
@@ -167,7 +132,7 @@ def main():
     ap.add_argument("--name", default="adjust", help="name of the report files in bench-output")
     args = ap.parse_args()
     if args.child:
-        return child(args.child, args.county)
+        return child(args.child, args.county, JOBS)
     county = args.county or os.path.join(OUT, "county%d" % args.villages)
     if not os.path.exists(os.path.join(county, "county.gpkg")):
         from village_planner.sample.generator import generate
@@ -178,7 +143,7 @@ def main():
     runs = {"ours": [], "native": []}
     for i in range(args.repeat):
         for kind in runs:
-            r = run_child(kind, county)
+            r = run_child(__file__, kind, county)
             runs[kind].append(r)
             print("run %d %-6s %7.2f s  peak %6.0f MB" % (i + 1, kind, r["seconds"], r["peak_mb"]), flush=True)
     med = {k: statistics.median(r["seconds"] for r in v) for k, v in runs.items()}

@@ -9,31 +9,12 @@ to that job alone. Reports medians to bench-output/ledger.json and .md.
 import argparse
 import json
 import os
-import resource
 import statistics
-import subprocess
-import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "bench-output")
+from harness import OUT, child, layer, run_child
+
 CULTIVATED = "('0101','0102','0103')"
-
-
-def layer(county, name):
-    return "%s|layername=%s" % (os.path.join(county, "county.gpkg"), name)
-
-
-def start_qgis():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    return app
 
 
 def job_read(county):
@@ -121,25 +102,6 @@ def job_native(county):
     return elapsed, {"villages": len(figures), "figures": figures}
 
 
-def child(kind, county):
-    app = start_qgis()
-    elapsed, extra = {"read": job_read, "ours": job_ours, "native": job_native}[kind](county)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print("BENCH" + json.dumps({"kind": kind, "seconds": elapsed, "peak_mb": peak_mb, **extra}))
-    sys.stdout.flush()
-    os._exit(0)  # skip exitQgis: layers still referenced; nothing to save
-    return app
-
-
-def run_child(kind, county):
-    out = subprocess.run([sys.executable, __file__, "--child", kind, "--county", county], capture_output=True,
-                         text=True)
-    line = [x for x in out.stdout.splitlines() if x.startswith("BENCH")]
-    if not line:
-        raise RuntimeError(out.stderr[-3000:])
-    return json.loads(line[-1][5:])
-
-
 def compare(ours, native):
     """Largest relative difference per figure between the two methods (villages both have)."""
     worst = [0.0] * 6
@@ -154,6 +116,9 @@ def compare(ours, native):
     return dict(zip(["total", "cultivated", "eco_redline", "dev_boundary", "cultivated_in_bnt", "hazards"], worst))
 
 
+JOBS = {"read": job_read, "ours": job_ours, "native": job_native}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--child")
@@ -163,7 +128,7 @@ def main():
     ap.add_argument("--parcels", type=int, default=300000)
     args = ap.parse_args()
     if args.child:
-        return child(args.child, args.county)
+        return child(args.child, args.county, JOBS)
     county = args.county or os.path.join(OUT, "county%d" % args.villages)
     if not os.path.exists(os.path.join(county, "county.gpkg")):
         from village_planner.sample.generator import generate
@@ -174,7 +139,7 @@ def main():
     runs = {"read": [], "ours": [], "native": []}
     for i in range(args.repeat):
         for kind in runs:
-            r = run_child(kind, county)
+            r = run_child(__file__, kind, county)
             runs[kind].append(r)
             print("run %d %-6s %7.2f s  peak %6.0f MB" % (i + 1, kind, r["seconds"], r["peak_mb"]), flush=True)
     med = {k: statistics.median(r["seconds"] for r in v) for k, v in runs.items()}

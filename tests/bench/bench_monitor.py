@@ -12,33 +12,15 @@ bench-output/monitor.json and .md.
 import argparse
 import json
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import OUT, ROOT, child, layer, run_child
+
 sys.path.insert(0, ROOT)
-OUT = os.path.join(ROOT, "bench-output")
 CONSTRUCTION = "(left(\"{p}DLBM\", 2) in ('05','06','07','08','09') or \"{p}DLBM\" in ('1001','1002','1003'," \
                "'1004','1005','1007','1008','1009','1109','1201','0603'))"
-
-
-def layer(county, name, file="county.gpkg"):
-    return "%s|layername=%s" % (os.path.join(county, file), name)
-
-
-def start_qgis():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    return app
 
 
 def job_ours(county):
@@ -118,25 +100,6 @@ def job_native(county):
     return elapsed, {"villages": len(figures), "figures": figures}
 
 
-def child(kind, county):
-    app = start_qgis()
-    elapsed, extra = {"ours": job_ours, "native": job_native}[kind](county)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print("BENCH" + json.dumps({"kind": kind, "seconds": elapsed, "peak_mb": peak_mb, **extra}))
-    sys.stdout.flush()
-    os._exit(0)  # skip exitQgis: layers still referenced; nothing to save
-    return app
-
-
-def run_child(kind, county):
-    out = subprocess.run([sys.executable, __file__, "--child", kind, "--county", county], capture_output=True,
-                         text=True)
-    line = [x for x in out.stdout.splitlines() if x.startswith("BENCH")]
-    if not line:
-        raise RuntimeError(out.stderr[-3000:])
-    return json.loads(line[-1][5:])
-
-
 def compare(ours, native):
     """Largest difference in hectares per figure (villages both have; the native chain keeps slivers)."""
     worst = [0.0] * 3
@@ -145,6 +108,9 @@ def compare(ours, native):
         for i, (x, y) in enumerate(zip(a, b)):
             worst[i] = max(worst[i], abs((x or 0.0) - (y or 0.0)))
     return dict(zip(["new_construction_ha", "cultivated_lost_ha", "bnt_occupied_ha"], worst))
+
+
+JOBS = {"ours": job_ours, "native": job_native}
 
 
 def main():
@@ -156,7 +122,7 @@ def main():
     ap.add_argument("--parcels", type=int, default=300000)
     args = ap.parse_args()
     if args.child:
-        return child(args.child, args.county)
+        return child(args.child, args.county, JOBS)
     county = args.county or os.path.join(OUT, "county%d" % args.villages)
     if not os.path.exists(os.path.join(county, "county.gpkg")):
         from village_planner.sample.generator import generate
@@ -171,7 +137,7 @@ def main():
     runs = {"ours": [], "native": []}
     for i in range(args.repeat):
         for kind in runs:
-            r = run_child(kind, county)
+            r = run_child(__file__, kind, county)
             runs[kind].append(r)
             print("run %d %-6s %7.2f s  peak %6.0f MB" % (i + 1, kind, r["seconds"], r["peak_mb"]), flush=True)
     med = {k: statistics.median(r["seconds"] for r in v) for k, v in runs.items()}

@@ -14,21 +14,14 @@ go to bench-output/submission.json and .md.
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "bench-output")
+from harness import OUT, child, layer, run_child
+
 CONSTRUCTION = "left(\"GHDLBM\", 2) in ('07','08','09','10','11','12','13','14','15','16')"
-
-
-def layer(county, name):
-    return "%s|layername=%s" % (os.path.join(county, "county.gpkg"), name)
 
 
 def plan(county):
@@ -36,18 +29,6 @@ def plan(county):
             "CURRENT_LANDUSE": layer(county, "DLTB"), "BASIC_FARMLAND": layer(county, "YJJBNTTB"),
             "ECO_REDLINE": layer(county, "STBHHX"), "DEV_BOUNDARY": layer(county, "CZKFBJ"),
             "CONSTRUCTION_BOUNDARY": layer(county, "CZJSBJ")}
-
-
-def start_qgis():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    return app
 
 
 def _plugin():
@@ -125,23 +106,7 @@ def job_native(county):
     return time.perf_counter() - t, found
 
 
-def child(kind, county):
-    app = start_qgis()
-    elapsed, extra = {"check": job_check, "build": job_build, "native": job_native}[kind](county)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print("BENCH" + json.dumps({"kind": kind, "seconds": elapsed, "peak_mb": peak_mb, **extra}))
-    sys.stdout.flush()
-    os._exit(0)  # skip exitQgis: layers still referenced; nothing to save
-    return app
-
-
-def run_child(kind, county):
-    out = subprocess.run([sys.executable, __file__, "--child", kind, "--county", county], capture_output=True,
-                         text=True)
-    line = [x for x in out.stdout.splitlines() if x.startswith("BENCH")]
-    if not line:
-        raise RuntimeError(out.stderr[-3000:])
-    return json.loads(line[-1][5:])
+JOBS = {"check": job_check, "build": job_build, "native": job_native}
 
 
 def main():
@@ -153,7 +118,7 @@ def main():
     ap.add_argument("--parcels", type=int, default=300000)
     args = ap.parse_args()
     if args.child:
-        return child(args.child, args.county)
+        return child(args.child, args.county, JOBS)
     county = args.county or os.path.join(OUT, "county%d" % args.villages)
     if not os.path.exists(os.path.join(county, "county.gpkg")):
         from village_planner.sample.generator import generate
@@ -164,7 +129,7 @@ def main():
     runs = {"check": [], "native": [], "build": []}
     for i in range(args.repeat):
         for kind in runs:
-            r = run_child(kind, county)
+            r = run_child(__file__, kind, county)
             runs[kind].append(r)
             print("run %d %-6s %7.2f s  peak %6.0f MB" % (i + 1, kind, r["seconds"], r["peak_mb"]), flush=True)
     med = {k: statistics.median(r["seconds"] for r in v) for k, v in runs.items()}
